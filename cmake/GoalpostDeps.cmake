@@ -1,0 +1,32 @@
+# Third-party code, all from Debian (installed by scripts/setup):
+#   nlohmann_json, fast_float and Howard Hinnant's date are header-only; ImGui 1.86 is compiled from
+#   Debian's source package, unpacked in .deps/ (never committed).
+add_library(goalpost_headers INTERFACE)
+if(EMSCRIPTEN)
+  # Never put /usr/include on em++'s path: it would drag glibc headers into the wasm build. This folder
+  # holds links to the header-only libraries only.
+  target_include_directories(goalpost_headers SYSTEM INTERFACE "${GP_DEPS_DIR}/wasm-include")
+else()
+  find_package(nlohmann_json 3.10 REQUIRED)
+  target_link_libraries(goalpost_headers INTERFACE nlohmann_json::nlohmann_json)
+endif()
+# The shipped wasm has no exceptions: nlohmann must never throw, so make a reachable throw abort
+# loudly in every build rather than unwind somewhere only the native build can.
+target_compile_definitions(goalpost_headers INTERFACE JSON_NOEXCEPTION=1)
+
+set(GP_IMGUI_DIR "${GP_DEPS_DIR}/imgui-1.86")
+if(NOT EXISTS "${GP_IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "ImGui sources not found in ${GP_IMGUI_DIR}: run scripts/setup first")
+endif()
+
+add_library(imgui STATIC
+  "${GP_IMGUI_DIR}/imgui.cpp"
+  "${GP_IMGUI_DIR}/imgui_draw.cpp"
+  "${GP_IMGUI_DIR}/imgui_tables.cpp"
+  "${GP_IMGUI_DIR}/imgui_widgets.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${GP_IMGUI_DIR}")
+# No demo window, no debug tools, no file I/O: smaller, and nothing that touches a platform.
+target_compile_definitions(imgui PUBLIC
+  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+gp_optimize(imgui size)

@@ -1,0 +1,40 @@
+// goalpost: the command-line shell over the core. Each subcommand lives in its own file and prints JSON
+// on stdout; problems go to stderr, and the exit status says whether the input was good.
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+struct Command {
+    const char* name;
+    int (*run)(int argc, char** argv);  // argv[0] is the subcommand name
+    const char* usage;
+};
+
+constexpr Command kCommands[] = {
+    {"version", gp::cli::cmd_version, "goalpost version"},
+    // [SECTION] goal model commands
+    // [SECTION] progress commands
+    // [SECTION] condition commands
+};
+
+int usage(FILE* out) {
+    std::fputs("usage:\n", out);
+    for (const Command& c : kCommands) std::fprintf(out, "  %s\n", c.usage);
+    return out == stderr ? 2 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage(stderr);
+    const std::string_view name = argv[1];
+    if (name == "-h" || name == "--help" || name == "help") return usage(stdout);
+    for (const Command& c : kCommands)
+        if (name == c.name) return c.run(argc - 1, argv + 1);
+    std::fprintf(stderr, "goalpost: unknown command '%s'\n", argv[1]);
+    return usage(stderr);
+}
