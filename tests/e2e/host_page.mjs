@@ -1,0 +1,61 @@
+// The host page comes first: keys, focus and scroll keep working around the widget.
+import { assert, waitForReady, waitForIdle } from './helpers.mjs';
+
+async function openHostPage(page, baseUrl) {
+  await page.goto(`${baseUrl}/e2e/host.html`);
+  await waitForReady(page);
+  await waitForIdle(page);
+}
+
+export const tests = {
+  async 'backspace edits a text field beside the widget'({ page, baseUrl }) {
+    await openHostPage(page, baseUrl);
+    await page.click('#name');
+    await page.keyboard.type('goalpost');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    assert.equal(await page.inputValue('#name'), 'goalpo');
+    // Also after the widget has had focus and given it back.
+    await page.click('goal-widget canvas');
+    await page.click('#name');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');  // focusing a field by keyboard selects its text
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    assert.equal(await page.inputValue('#name'), 'goal');
+  },
+
+  async 'tab moves focus into the widget and out again'({ page, baseUrl }) {
+    await openHostPage(page, baseUrl);
+    await page.click('#name');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'CANVAS');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'after');
+  },
+
+  async 'the wheel over a widget with nothing to scroll scrolls the page'({ page, baseUrl }) {
+    await openHostPage(page, baseUrl);
+    const box = await page.locator('goal-widget canvas').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => window.scrollY > 0);
+  },
+
+  async 'the widget adds no globals to the page'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/e2e/blank.html`);
+    const before = await page.evaluate(() => Object.keys(window));
+    await page.evaluate(async () => {
+      const { mount } = await import('/web/goal-widget.js');
+      const host = document.createElement('div');
+      host.style.height = '200px';
+      document.body.appendChild(host);
+      window.__handle = await mount(host, { goals: '/web/data/pipedrive-goals.json' });
+    });
+    await page.waitForFunction(() => window.__handle.state().ready === true);
+    const after = await page.evaluate(() => Object.keys(window));
+    const added = after.filter((k) => !before.includes(k) && k !== '__handle');
+    assert.deepEqual(added, []);
+  },
+};

@@ -1,0 +1,57 @@
+// Runs one end-to-end spec file: starts the static server, launches Debian's Chromium through
+// playwright-core (never a downloaded browser), and calls each exported test in the spec with a fresh page.
+//   node run.mjs SPEC.mjs --site DIR --artifacts DIR
+// Prints one line per test and "N passed, N failed"; the exit status is non-zero on any failure.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { startServer } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '..', '..', 'package.json'));
+const { chromium } = require('playwright-core');
+
+const args = process.argv.slice(2);
+const specFile = path.resolve(args[0]);
+const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const siteDir = path.resolve(option('--site'));
+const artifactsDir = path.resolve(option('--artifacts') || 'e2e-artifacts');
+await fs.mkdir(artifactsDir, { recursive: true });
+// Screenshots from an earlier run of this spec would be mistaken for this run's.
+const specName = path.basename(specFile, '.mjs');
+for (const old of await fs.readdir(artifactsDir)) if (old.startsWith(specName + '-')) await fs.rm(path.join(artifactsDir, old));
+
+// SwiftShader gives WebGL2 without a GPU; the network flags stop Chromium calling home on a closed network.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const spec = await import(pathToFileURL(specFile).href);
+const server = await startServer({ mounts: { '/': siteDir, '/e2e/': path.join(here, 'pages') }, routes: spec.routes || {} });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+
+let passed = 0, failed = 0;
+for (const [name, test] of Object.entries(spec.tests)) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+  try {
+    await test({ page, baseUrl: server.url, artifactsDir, siteDir });
+    passed++;
+    console.log(`ok     ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`FAILED ${name}\n  ${String(error && error.stack || error).split('\n').join('\n  ')}`);
+    if (consoleLines.length) console.log('  browser console:\n    ' + consoleLines.join('\n    '));
+    await page.screenshot({ path: path.join(artifactsDir, `${specName}-${name}-failure.png`) }).catch(() => {});
+  }
+  await context.close();
+}
+await browser.close();
+await server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,46 @@
+// A static file server for the end-to-end tests (node's http module, no dependencies).
+// Serves the assembled site at / and the test pages at /e2e/. Only files under those roots are served.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
+};
+
+function resolveInside(root, urlPath) {
+  const full = path.resolve(root, '.' + decodeURIComponent(urlPath));
+  return full === root || full.startsWith(root + path.sep) ? full : null;
+}
+
+/**
+ * Starts a server on 127.0.0.1 and a free port.
+ * mounts: { '/': siteDir, '/e2e/': pagesDir }; routes: { '/path': (req, res) => void } for special answers.
+ */
+export async function startServer({ mounts, routes = {} }) {
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (routes[url.pathname]) return routes[url.pathname](req, res, url);
+    const prefix = prefixes.find((p) => url.pathname.startsWith(p));
+    const file = prefix && resolveInside(path.resolve(mounts[prefix]), '/' + url.pathname.slice(prefix.length));
+    try {
+      const body = await fs.readFile(file && !file.endsWith(path.sep) ? file : path.join(file || '', 'index.html'));
+      res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}

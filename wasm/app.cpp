@@ -1,0 +1,273 @@
+// goalpost browser app: one widget per module instance.
+//
+// The page (web/goal-widget.js) instantiates the module, then calls gp_start() with the options as JSON.
+// From there the app fetches the goals, hands the bytes to the core, and draws with ImGui on WebGL2.
+// It draws only when something changed: input, data, or a wake from the page (resize, theme). After a few
+// trailing frames the Emscripten main loop is paused, so an idle widget costs no CPU.
+//
+// Index
+// - [SECTION] State
+// - [SECTION] Events to JavaScript
+// - [SECTION] Frame loop and idle
+// - [SECTION] Data loading
+// - [SECTION] Exported C ABI (gp_*)
+#include <cstdio>
+#include <string>
+
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include <imgui.h>
+
+#include "core/model_names.hpp"
+#include "core/read.hpp"
+#include "fetch_transport.hpp"
+#include "imgui_impl_html5.h"
+#include "imgui_impl_opengl3.h"
+#include "ui/app_view.hpp"
+
+//-----------------------------------------------------------------------------
+// [SECTION] State
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Frames drawn after the last change, so hover highlights and layout settle before the loop pauses.
+constexpr int kTrailingFrames = 3;
+constexpr unsigned kFetchTimeoutMs = 15000;
+
+struct App {
+    std::string canvas_selector;
+    std::string goals_url;
+    gp::Vendor format = gp::Vendor::unknown;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    gp::ui::WidgetData data;
+    bool ready = false;
+    int frames_to_draw = 0;
+    bool loop_paused = false;
+    unsigned long long frames_drawn = 0;
+};
+
+App* g_app = nullptr;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Events to JavaScript
+//-----------------------------------------------------------------------------
+
+// The loader passes `onGoalpostEvent` in the module arguments; it re-dispatches as DOM CustomEvents on
+// the widget element. Nothing is put on `window`.
+EM_JS(void, js_emit_event, (const char* type, const char* detail_json), {
+    if (Module["onGoalpostEvent"]) Module["onGoalpostEvent"](UTF8ToString(type), UTF8ToString(detail_json));
+});
+
+void emit(const char* type, const gp::Json& detail) {
+    const std::string text = detail.dump(-1, ' ', false, gp::Json::error_handler_t::replace);
+    js_emit_event(type, text.c_str());
+}
+
+gp::Json errors_json(const std::vector<gp::Error>& errors) {
+    gp::Json list = gp::Json::array();
+    for (const gp::Error& e : errors)
+        list.push_back({{"path", e.path}, {"code", e.code}, {"message", e.message}, {"status", e.status}});
+    return list;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame loop and idle
+//-----------------------------------------------------------------------------
+
+void request_frames(void* = nullptr) {
+    if (!g_app) return;
+    g_app->frames_to_draw = kTrailingFrames;
+    if (g_app->loop_paused) {
+        g_app->loop_paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+void draw_frame() {
+    App& app = *g_app;
+    if (app.frames_to_draw <= 0) {
+        // Nothing changed: skip the frame instead of drawing it, and stop asking for animation frames.
+        app.loop_paused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
+    --app.frames_to_draw;
+
+    emscripten_webgl_make_context_current(app.gl);
+    const ImVec2 framebuffer = ImGui_ImplHtml5_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    gp::ui::draw_widget(app.data);
+    ImGui::Render();
+
+    glViewport(0, 0, int(framebuffer.x), int(framebuffer.y));
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++app.frames_drawn;
+}
+
+bool create_gl_context(App& app) {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_TRUE;  // a paused loop must keep showing its last frame
+    app.gl = emscripten_webgl_create_context(app.canvas_selector.c_str(), &attrs);
+    return app.gl > 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Data loading
+//-----------------------------------------------------------------------------
+
+void on_goals_fetched(void*, const gp::web::FetchResult& result) {
+    App& app = *g_app;
+    app.data.loading = false;
+    if (!result.error.empty()) {
+        // Keep the last good goals; say what failed.
+        app.data.status = app.ready ? "stale: " + result.error : "could not load goals: " + result.error;
+        emit("error", {{"stage", "fetch"}, {"status", result.status}, {"message", result.error}, {"url", app.goals_url}});
+        request_frames();
+        return;
+    }
+    gp::ReadOptions options;
+    options.format = app.format;
+    gp::ReadResult read = gp::read_goals(result.body, options);
+    const bool had_goals_before = app.ready;
+    if (read.goals.empty() && !read.errors.empty() && had_goals_before) {
+        app.data.status = "stale: the new data had no valid goals";
+    } else {
+        app.data.goals = std::move(read.goals);
+        app.data.status = std::string("ready: ") + std::string(gp::name_of(read.vendor));
+        app.ready = true;
+    }
+    app.data.errors = std::move(read.errors);
+    if (!app.data.errors.empty())
+        emit("error", {{"stage", "read"}, {"url", app.goals_url}, {"errors", errors_json(app.data.errors)}});
+    emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(read.vendor)}});
+    request_frames();
+}
+
+void load_goals(App& app) {
+    app.data.loading = true;
+    app.data.status = "loading goals";
+    if (!gp::web::fetch_get(app.goals_url, kFetchTimeoutMs, on_goals_fetched, nullptr)) {
+        app.data.loading = false;
+        app.data.status = "refused: only http(s) URLs are fetched";
+        emit("error", {{"stage", "fetch"}, {"message", "only http(s) URLs are fetched"}, {"url", app.goals_url}});
+    }
+    request_frames();
+}
+
+std::string string_option(const gp::Json& options, const char* key) {
+    auto it = options.find(key);
+    if (it == options.end() || !it->is_string()) return {};
+    return *it->get_ptr<const std::string*>();
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exported C ABI (gp_*)
+//-----------------------------------------------------------------------------
+
+extern "C" {
+
+// Starts the widget. `options_json` (UTF-8, owned by the caller, read during the call only):
+//   {"canvas": "#goalpost-canvas-1", "goals": "https://host/goals.json", "format": "auto|pipedrive|..."}
+// Returns 0 on success; otherwise an "error" event says why and nothing was started.
+EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
+    if (g_app) return 1;
+    const std::string text = options_json ? options_json : "";
+    const gp::Json options = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    if (options.is_discarded() || !options.is_object()) {
+        emit("error", {{"stage", "start"}, {"message", "options are not a JSON object"}});
+        return 2;
+    }
+    auto app = new App;
+    app->canvas_selector = string_option(options, "canvas");
+    app->goals_url = string_option(options, "goals");
+    const std::string format = string_option(options, "format");
+    if (!format.empty() && format != "auto") {
+        const auto vendor = gp::parse_name<gp::Vendor>(format);
+        if (!vendor) {
+            emit("error", {{"stage", "start"}, {"message", "unknown format: " + format}});
+            delete app;
+            return 2;
+        }
+        app->format = *vendor;
+    }
+    if (app->canvas_selector.empty() || !create_gl_context(*app)) {
+        emit("error", {{"stage", "start"}, {"message", "WebGL2 is not available for this canvas"}});
+        delete app;
+        return 3;
+    }
+    g_app = app;
+    emscripten_webgl_make_context_current(app->gl);
+
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing is persisted
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle widget drawing
+    ImGui::StyleColorsLight();
+    ImGui_ImplHtml5_Config config;
+    config.canvas_selector = app->canvas_selector.c_str();
+    config.wake = request_frames;
+    ImGui_ImplHtml5_Init(config);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    emscripten_set_main_loop(draw_frame, 0, EM_FALSE);
+    if (!app->goals_url.empty()) load_goals(*app);
+    request_frames();
+    return 0;
+}
+
+// The inspection call: the loaded state as JSON. The returned buffer is owned by the module and stays
+// valid until the next gp_state() call; copy it (UTF8ToString) before calling again.
+EMSCRIPTEN_KEEPALIVE const char* gp_state() {
+    gp::Json state = {{"started", g_app != nullptr}};
+    if (g_app) {
+        const App& app = *g_app;
+        gp::Json goals = gp::Json::array();
+        for (const gp::Goal& g : app.data.goals)
+            goals.push_back({{"id", g.id}, {"title", g.title}, {"target", g.target.amount},
+                             {"progress", g.reported.value ? gp::Json(*g.reported.value) : gp::Json()}});
+        state.update({{"ready", app.ready},
+                      {"loading", app.data.loading},
+                      {"status", app.data.status},
+                      {"goal_count", app.data.goals.size()},
+                      {"goals", std::move(goals)},
+                      {"errors", errors_json(app.data.errors)},
+                      {"frames_drawn", app.frames_drawn},
+                      {"loop_paused", app.loop_paused}});
+    }
+    static std::string buffer;
+    buffer = state.dump(-1, ' ', false, gp::Json::error_handler_t::replace);
+    return buffer.c_str();
+}
+
+// The page says something outside the module changed what should be drawn (size, theme, visibility).
+EMSCRIPTEN_KEEPALIVE void gp_wake() { request_frames(); }
+
+// Stops drawing and releases the GL context and listeners. The instance can then be dropped.
+EMSCRIPTEN_KEEPALIVE void gp_stop() {
+    if (!g_app) return;
+    emscripten_cancel_main_loop();
+    emscripten_webgl_make_context_current(g_app->gl);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplHtml5_Shutdown();
+    ImGui::DestroyContext();
+    emscripten_webgl_destroy_context(g_app->gl);
+    delete g_app;
+    g_app = nullptr;
+}
+
+}  // extern "C"
