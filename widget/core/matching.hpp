@@ -1,0 +1,110 @@
+// The matching runtime: a page-view/event log is cut into sessions and checked against every condition
+// goal, and the matches are counted the way each goal says. Also: retroactive evaluation of a new or edited
+// goal over the log already loaded, and targets with pace on conversion goals.
+//
+// Index
+// - [SECTION] Options and results
+// - [SECTION] Running
+// - [SECTION] Targets and pace on conversion goals
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/conditions.hpp"
+#include "core/model.hpp"
+
+namespace gp {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Options and results
+//-----------------------------------------------------------------------------
+
+constexpr TimestampMs kDefaultSessionTimeoutMs = 30 * 60 * 1000;
+
+struct MatchOptions {
+    // A gap of at least this long between two records of a visitor starts a new session.
+    TimestampMs session_timeout_ms = kDefaultSessionTimeoutMs;
+    CompileOptions compile;
+    bool use_index = true;  // false: the naive reference loop (tests, benchmarks)
+};
+
+struct Session {
+    std::string visitor_id;
+    uint32_t number = 0;  // 1, 2, ... per visitor, in time order
+    TimestampMs start = 0;
+    TimestampMs end = 0;  // the last record's time
+    std::vector<std::string> rooms;  // distinct rooms seen in the session (giosg)
+};
+
+struct MatchRecord {
+    std::string goal_id;
+    std::string visitor_id;
+    uint32_t session = 0;  // Session::number
+    TimestampMs at = 0;
+    std::string url;       // as the log gave it
+    std::optional<double> value;  // the event's goal_value, else the goal's default, else none
+    size_t event = 0;      // index of the record in the log
+    size_t goal = 0;       // index of the goal in the goals given
+};
+
+// A goal that cannot be (fully) evaluated: its conditions' errors, reported once, not per page view.
+struct GoalProblem {
+    std::string goal_id;
+    Verdict state = Verdict::unsupported;  // unsupported or error
+    std::vector<Error> errors;
+};
+
+struct MatchRun {
+    std::vector<MatchRecord> matches;  // in time order
+    std::vector<Session> sessions;     // by visitor, then time
+    std::vector<GoalProblem> goal_problems;
+    std::vector<Error> errors;         // bad records in the log, each naming its place
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Running
+//-----------------------------------------------------------------------------
+
+// Records with an agent and no URL or event are chat touches (attribution.hpp), not page views.
+bool is_touch_only(const PageView& view);
+
+MatchRun run_matching(const std::vector<Goal>& goals, const std::vector<PageView>& log, const MatchOptions& options = {});
+
+// Retroactive evaluation: `goal` (new, or an edited version of a goal in `previous`) over the loaded log.
+// The goal's earlier matches are replaced; every other goal's matches are kept as they were.
+MatchRun rematch_goal(const Goal& goal, const std::vector<PageView>& log, const MatchRun& previous,
+                      const MatchOptions& options = {});
+
+//-----------------------------------------------------------------------------
+// [SECTION] Targets and pace on conversion goals
+//-----------------------------------------------------------------------------
+
+// Pace as the progress engine defines it (progress / pro-rated target against thresholds). The progress
+// engine (progress.*) was being written at the same time; this is the minimal conversion-goal version and
+// duplicates its rule until the two are merged.
+struct ConversionPace {
+    DateRange interval;
+    double progress = 0;          // matches (quantity goals) or their summed value (sum goals)
+    double target = 0;
+    double elapsed_fraction = 0;  // 0..1 of the interval
+    double prorated_target = 0;
+    double forecast = 0;          // progress at the interval's end at the current rate
+    const char* status = "on_track";  // on_track, behind, at_risk
+};
+
+struct ConversionPaceRequest {
+    TimestampMs now = 0;
+    int zone_offset_minutes = 0;
+    CalendarOptions calendar;
+    double on_track_ratio = 1.0;  // the progress engine's default thresholds
+    double behind_ratio = 0.8;
+};
+
+// nullopt when the goal has no target (amount <= 0 and no per-interval target for the interval).
+std::optional<ConversionPace> conversion_pace(const Goal& goal, const std::vector<MatchRecord>& matches,
+                                              const ConversionPaceRequest& request);
+
+}  // namespace gp
