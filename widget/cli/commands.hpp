@@ -5,5 +5,7 @@
 namespace gp::cli {
 
 int cmd_version(int argc, char** argv);
+// [SECTION] progress commands
+int cmd_results(int argc, char** argv);
 
 }  // namespace gp::cli

@@ -18,6 +18,10 @@ constexpr Command kCommands[] = {
     {"version", gp::cli::cmd_version, "goalpost version"},
     // [SECTION] goal model commands
     // [SECTION] progress commands
+    {"results", gp::cli::cmd_results,
+     "goalpost results --goals F [--deals F] [--activities F] [--stage-changes F] --goal ID --period START..END "
+     "[--currencies F] [--teams F] [--rates F] [--now TIME] [--tz-offset MIN] [--week-start DAY] "
+     "[--fiscal-year-start M]"},
     // [SECTION] condition commands
 };
 

@@ -1,0 +1,414 @@
+// The progress engine. See progress.hpp and docs/progress.md.
+//
+// Index
+// - [SECTION] The results contract (period checks)
+// - [SECTION] Resolving a goal's filters once
+// - [SECTION] Buckets and targets
+// - [SECTION] Pace
+// - [SECTION] Entry points
+// - [SECTION] JSON
+#include "core/progress.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/model_names.hpp"
+
+namespace gp {
+
+const char* pace_status_name(PaceStatus status) {
+    switch (status) {
+        case PaceStatus::on_track: return "on_track";
+        case PaceStatus::behind: return "behind";
+        case PaceStatus::at_risk: return "at_risk";
+    }
+    return "on_track";
+}
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] The results contract
+//-----------------------------------------------------------------------------
+
+std::optional<Date> period_bound(const std::optional<std::string>& text, const char* name, std::vector<Error>& errors) {
+    const std::string path = std::string("/") + name;
+    if (!text || text->empty()) {
+        errors.push_back({path, "required", std::string(name) + " is required", 400});
+        return std::nullopt;
+    }
+    const std::optional<Date> d = parse_civil_date(*text);
+    if (!d) errors.push_back({path, "bad_date", std::string(name) + " must be an existing date as YYYY-MM-DD", 400});
+    return d;
+}
+
+std::optional<DateRange> checked_period(const Goal& goal, const ResultsRequest& request, std::vector<Error>& errors) {
+    const std::optional<Date> start = period_bound(request.period_start, "period.start", errors);
+    const std::optional<Date> end = period_bound(request.period_end, "period.end", errors);
+    if (!start || !end) return std::nullopt;
+    if (*end < *start) {
+        errors.push_back({"/period.end", "bad_period", "period.end is before period.start", 400});
+        return std::nullopt;
+    }
+    const Schedule& s = goal.schedule;
+    if (s.start && *start < *s.start)
+        errors.push_back({"/period.start", "period_outside_duration",
+                          "period.start must be the same as or after the goal's duration start", 400});
+    if (s.end && *s.end < *end)
+        errors.push_back({"/period.end", "period_outside_duration",
+                          "period.end must be the same as or before the goal's duration end", 400});
+    if (!errors.empty()) return std::nullopt;
+    return DateRange{*start, *end};
+}
+
+bool supported(MetricType type) {
+    switch (type) {
+        case MetricType::deals_won:
+        case MetricType::deals_started:
+        case MetricType::deals_progressed:
+        case MetricType::activities_added:
+        case MetricType::activities_completed:
+        case MetricType::revenue_forecast:
+        case MetricType::sales_quota: return true;
+        case MetricType::none:
+        case MetricType::conversions: return false;
+    }
+    return false;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Resolving a goal's filters once
+//-----------------------------------------------------------------------------
+
+// One slice of one series that counts towards the goal, with the factor its sum is multiplied by
+// (1, or an explicit exchange rate).
+struct Part {
+    const Series* series;
+    uint32_t slice;
+    double factor;
+    bool by_civil_date;  // the series' times are civil dates at midnight UTC: no zone shift
+};
+
+struct Plan {
+    std::vector<Part> parts;
+    std::vector<Part> other_currency;  // would count but for their currency: tallied, never summed
+    bool sum = false;
+    bool converted = false;
+    std::string currency;
+};
+
+std::vector<int32_t> goal_owners(const Goal& goal, const EventStore& store) {
+    std::vector<int32_t> owners;
+    switch (goal.assignee.type) {
+        case AssigneeType::person:
+            if (const auto o = store.find_owner(goal.assignee.id)) owners.push_back(*o);
+            break;
+        case AssigneeType::team:
+            if (const auto t = store.teams.find(goal.assignee.id); t != store.teams.end()) owners = t->second;
+            break;
+        case AssigneeType::company:
+        case AssigneeType::none:
+            for (size_t i = 0; i < store.owners.size(); ++i) owners.push_back(static_cast<int32_t>(i));
+            break;
+    }
+    return owners;
+}
+
+bool listed(const std::optional<std::vector<int64_t>>& allowed, int64_t value) {
+    return !allowed || std::find(allowed->begin(), allowed->end(), value) != allowed->end();
+}
+
+std::string goal_currency(const Goal& goal, const EventStore& store) {
+    if (!goal.target.currency_code.empty()) return goal.target.currency_code;
+    if (goal.target.currency_id)
+        if (const auto it = store.currency_codes.find(*goal.target.currency_id); it != store.currency_codes.end())
+            return it->second;
+    return {};
+}
+
+// The factor that turns an amount in `from` into the goal's currency, or nullopt if it may not be counted.
+std::optional<double> currency_factor(const Plan& plan, const std::string& from, const ResultsRequest& request) {
+    if (!plan.sum || from == plan.currency) return 1.0;
+    if (!request.rates) return std::nullopt;
+    const auto f = request.rates->find(from);
+    const auto t = request.rates->find(plan.currency);
+    if (f == request.rates->end() || t == request.rates->end() || !(f->second > 0) || !(t->second > 0))
+        return std::nullopt;
+    return f->second / t->second;
+}
+
+void add_parts(const Series& series, bool by_civil_date, const Goal& goal, const EventStore& store,
+               const std::vector<int32_t>& owners, const ResultsRequest& request, Plan& plan) {
+    const Metric& m = goal.metric;
+    const bool activities = m.type == MetricType::activities_added || m.type == MetricType::activities_completed;
+    for (const int32_t owner : owners) {
+        const auto [first, last] = series.slices_of_owner(owner);
+        for (size_t s = first; s < last; ++s) {
+            const SeriesKey& k = series.slice_keys[s];
+            if (!listed(activities ? m.activity_type_ids : m.pipeline_ids, k.group)) continue;
+            if (m.type == MetricType::deals_progressed && m.stage_id && k.stage != *m.stage_id) continue;
+            const std::string& code = k.currency >= 0 ? store.currencies[static_cast<size_t>(k.currency)] : plan.currency;
+            const std::optional<double> factor = currency_factor(plan, code, request);
+            const Part part{&series, static_cast<uint32_t>(s), factor ? *factor : 0.0, by_civil_date};
+            if (!factor) {
+                plan.other_currency.push_back(part);
+                continue;
+            }
+            plan.converted = plan.converted || code != plan.currency;
+            plan.parts.push_back(part);
+        }
+    }
+}
+
+Plan resolve(const Goal& goal, const EventStore& store, const ResultsRequest& request) {
+    Plan plan;
+    const MetricType type = goal.metric.type;
+    const bool activities = type == MetricType::activities_added || type == MetricType::activities_completed;
+    plan.sum = !activities && (goal.target.tracking == TrackingMetric::sum || type == MetricType::revenue_forecast ||
+                               type == MetricType::sales_quota);
+    plan.currency = goal_currency(goal, store);
+    const std::vector<int32_t> owners = goal_owners(goal, store);
+    const auto add = [&](const Series& s, bool by_date) { add_parts(s, by_date, goal, store, owners, request, plan); };
+    switch (type) {
+        case MetricType::deals_won:
+        case MetricType::sales_quota: add(store.won, false); break;
+        case MetricType::deals_started: add(store.started, false); break;
+        case MetricType::deals_progressed: add(store.progressed, false); break;
+        case MetricType::activities_added: add(store.activities_added, false); break;
+        case MetricType::activities_completed: add(store.activities_completed, false); break;
+        case MetricType::revenue_forecast:
+            add(store.won, false);
+            add(store.forecast_open, true);
+            break;
+        case MetricType::none:
+        case MetricType::conversions: break;
+    }
+    return plan;
+}
+
+struct Window {
+    TimestampMs zoned_start, zoned_end;  // [start, end) at the viewer's offset
+    TimestampMs civil_start, civil_end;  // the same days at midnight UTC, for civil-date series
+};
+
+Window window_of(DateRange r, int zone_offset_minutes) {
+    const Date after{r.end.days + 1};
+    return {start_of_day(r.start, zone_offset_minutes), start_of_day(after, zone_offset_minutes),
+            start_of_day(r.start, 0), start_of_day(after, 0)};
+}
+
+Series::Span span_of(const Part& p, const Window& w) {
+    return p.by_civil_date ? p.series->range(p.slice, w.civil_start, w.civil_end)
+                           : p.series->range(p.slice, w.zoned_start, w.zoned_end);
+}
+
+double progress_in(const Plan& plan, const Window& w) {
+    double total = 0;
+    for (const Part& p : plan.parts) {
+        const Series::Span span = span_of(p, w);
+        total += plan.sum ? span.sum * p.factor : static_cast<double>(span.count);
+    }
+    return total;
+}
+
+int64_t other_currency_count(const Plan& plan, const Window& w) {
+    int64_t count = 0;
+    for (const Part& p : plan.other_currency) count += span_of(p, w).count;
+    return count;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Buckets and targets
+//-----------------------------------------------------------------------------
+
+int32_t overlap_days(DateRange a, DateRange b) {
+    const int32_t lo = std::max(a.start.days, b.start.days);
+    const int32_t hi = std::min(a.end.days, b.end.days);
+    return hi < lo ? 0 : hi - lo + 1;
+}
+
+// The vendor's own per-interval targets, each pro-rated by the share of its days inside the bucket.
+double sliced_target(const std::vector<IntervalTarget>& slices, DateRange bucket) {
+    double target = 0;
+    for (const IntervalTarget& t : slices) {
+        const DateRange r{t.start, t.end};
+        if (r.end < r.start) continue;
+        target += t.target * overlap_days(r, bucket) / static_cast<double>(r.days());
+    }
+    return target;
+}
+
+// Pipedrive's target applies to each interval; a bucket clipped by the period gets its share by days.
+double bucket_target(const Goal& goal, DateRange bucket, const CalendarOptions& calendar) {
+    const Schedule& s = goal.schedule;
+    if (!s.per_interval.empty()) return sliced_target(s.per_interval, bucket);
+    const double amount = goal.target.amount;
+    if (s.interval != Interval::none) {
+        const DateRange full = interval_containing(bucket.start, s.interval, calendar);
+        return amount * bucket.days() / static_cast<double>(full.days());
+    }
+    if (s.start && s.end && *s.start <= *s.end)
+        return amount * bucket.days() / static_cast<double>(DateRange{*s.start, *s.end}.days());
+    return amount;
+}
+
+// Interval goals are cut by the calendar; vendor slices with no interval are their own buckets.
+std::vector<DateRange> bucket_ranges(const Goal& goal, DateRange period, const CalendarOptions& calendar) {
+    const Schedule& s = goal.schedule;
+    if (s.interval != Interval::none || s.per_interval.empty()) return split_into_intervals(period, s.interval, calendar);
+    std::vector<DateRange> out;
+    for (const IntervalTarget& t : s.per_interval) {
+        const DateRange clipped{std::max(t.start, period.start), std::min(t.end, period.end)};
+        if (clipped.start <= clipped.end) out.push_back(clipped);
+    }
+    std::sort(out.begin(), out.end(), [](const DateRange& a, const DateRange& b) { return a.start < b.start; });
+    if (out.empty()) out.push_back(period);
+    return out;
+}
+
+std::optional<double> percent_of(double progress, double target) {
+    if (!(target != 0) || !std::isfinite(target)) return std::nullopt;
+    return progress / target * 100.0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Pace
+//-----------------------------------------------------------------------------
+
+PaceStatus status_of(double progress, double prorated, Direction direction, const PaceThresholds& t) {
+    const bool lower = direction == Direction::lower_is_better;
+    const double numerator = lower ? prorated : progress;
+    const double denominator = lower ? progress : prorated;
+    if (denominator <= 0) return (lower || numerator >= 0) ? PaceStatus::on_track : PaceStatus::at_risk;
+    const double ratio = numerator / denominator;
+    if (ratio >= t.on_track) return PaceStatus::on_track;
+    if (ratio >= t.behind) return PaceStatus::behind;
+    return PaceStatus::at_risk;
+}
+
+std::optional<Pace> pace_of(const GoalResults& r, const ResultsRequest& request) {
+    if (!request.now) return std::nullopt;
+    const Date today = civil_date_of(*request.now, request.zone_offset_minutes);
+    for (const Bucket& b : r.buckets) {
+        if (!b.range.contains(today)) continue;
+        const Window w = window_of(b.range, request.zone_offset_minutes);
+        Pace p;
+        p.interval = b.range;
+        p.elapsed_fraction = std::clamp(static_cast<double>(*request.now - w.zoned_start) /
+                                            static_cast<double>(w.zoned_end - w.zoned_start), 0.0, 1.0);
+        p.prorated_target = b.target * p.elapsed_fraction;
+        p.progress = b.progress;
+        p.status = status_of(p.progress, p.prorated_target, r.direction, request.thresholds);
+        p.forecast = p.elapsed_fraction > 0 ? p.progress / p.elapsed_fraction : p.progress;
+        return p;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry points
+//-----------------------------------------------------------------------------
+
+ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const ResultsRequest& request) {
+    ResultsOutcome out;
+    const std::optional<DateRange> period = checked_period(goal, request, out.errors);
+    if (!supported(goal.metric.type))
+        out.errors.push_back({"/type/name", "unsupported_metric", "this goal type has no CRM results", 422});
+    if (!period || !out.errors.empty()) return out;
+
+    const Plan plan = resolve(goal, store, request);
+    GoalResults r;
+    r.goal_id = goal.id;
+    r.period = *period;
+    r.interval = goal.schedule.interval;
+    r.direction = goal.target.direction;
+    r.tracking = plan.sum ? TrackingMetric::sum : TrackingMetric::quantity;
+    r.currency = plan.sum ? plan.currency : std::string();
+    r.converted = plan.converted;
+    r.ignored = store.ignored;
+    for (const DateRange& range : bucket_ranges(goal, *period, request.calendar)) {
+        const Window w = window_of(range, request.zone_offset_minutes);
+        Bucket b{range, progress_in(plan, w), bucket_target(goal, range, request.calendar), std::nullopt};
+        b.percent = percent_of(b.progress, b.target);
+        r.total_progress += b.progress;
+        r.total_target += b.target;
+        r.other_currency_events += other_currency_count(plan, w);
+        r.buckets.push_back(b);
+    }
+    r.total_percent = percent_of(r.total_progress, r.total_target);
+    r.pace = pace_of(r, request);
+    out.results = std::move(r);
+    return out;
+}
+
+ResultsOutcome compute_results(const std::vector<Goal>& goals, const std::string& goal_id, const EventStore& store,
+                               const ResultsRequest& request) {
+    for (const Goal& g : goals)
+        if (g.id == goal_id) return compute_results(g, store, request);
+    ResultsOutcome out;
+    out.errors.push_back({"/id", "not_found", "no goal has the id '" + goal_id + "'", 404});
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] JSON
+//-----------------------------------------------------------------------------
+
+namespace {
+
+Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json range_json(DateRange r) {
+    return Json{{"start", format_civil_date(r.start)}, {"end", format_civil_date(r.end)}};
+}
+
+Json ignored_json(const IgnoredTally& t) {
+    Json reasons = Json::object();
+    for (const auto& [reason, count] : t.by_reason) reasons[reason] = count;
+    return Json{{"total", t.total()}, {"by_reason", reasons}, {"samples", errors_to_json(t.samples)}};
+}
+
+}  // namespace
+
+Json errors_to_json(const std::vector<Error>& errors) {
+    Json out = Json::array();
+    for (const Error& e : errors)
+        out.push_back(Json{{"path", e.path}, {"code", e.code}, {"message", e.message}, {"status", e.status}});
+    return out;
+}
+
+Json results_to_json(const GoalResults& r) {
+    Json buckets = Json::array();
+    for (const Bucket& b : r.buckets) {
+        Json j = range_json(b.range);
+        j["progress"] = b.progress;
+        j["target"] = b.target;
+        j["percent"] = optional_number(b.percent);
+        buckets.push_back(std::move(j));
+    }
+    Json out{{"goal_id", r.goal_id},
+             {"period", range_json(r.period)},
+             {"interval", std::string(name_of(r.interval))},
+             {"direction", std::string(name_of(r.direction))},
+             {"tracking_metric", std::string(name_of(r.tracking))},
+             {"currency", r.tracking == TrackingMetric::sum ? Json(r.currency) : Json(nullptr)},
+             {"intervals", buckets},
+             {"totals", Json{{"progress", r.total_progress}, {"target", r.total_target},
+                             {"percent", optional_number(r.total_percent)}}},
+             {"currency_conversion", r.converted ? "explicit_rate_table" : "none"},
+             {"other_currency_events", r.other_currency_events},
+             {"ignored", ignored_json(r.ignored)}};
+    if (r.pace) {
+        const Pace& p = *r.pace;
+        out["pace"] = Json{{"interval", range_json(p.interval)}, {"elapsed_fraction", p.elapsed_fraction},
+                           {"prorated_target", p.prorated_target}, {"progress", p.progress},
+                           {"status", pace_status_name(p.status)}, {"forecast", p.forecast}};
+    } else {
+        out["pace"] = nullptr;
+    }
+    return out;
+}
+
+}  // namespace gp
