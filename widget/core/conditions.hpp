@@ -11,6 +11,7 @@
 // - [SECTION] Naive evaluation (the reference)
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,14 +73,15 @@ private:
 //-----------------------------------------------------------------------------
 
 // What a giosg integer condition code means. The mapping table is owned by widget/core/giosg_codes.*
-// (another area); the engine only needs this lookup, passed in CompileOptions. With no lookup, or a code
+// (another area); the engine only needs this lookup, passed in CompileOptions (a lambda over a
+// GiosgCodeTable fits). Readers that already resolved a code to a field and operator need no lookup. With no lookup, or a code
 // the table does not know, the condition is "unsupported".
 struct GiosgCodeMeaning {
     ConditionField field = ConditionField::url;
     ConditionOp op = ConditionOp::equals;
     std::string fixed_value;  // for codes that carry no value of their own (e.g. "a lead was sent")
 };
-using GiosgCodeLookup = std::optional<GiosgCodeMeaning> (*)(int code);
+using GiosgCodeLookup = std::function<std::optional<GiosgCodeMeaning>(int code)>;
 
 struct CompileOptions {
     GiosgCodeLookup giosg_codes = nullptr;
