@@ -58,6 +58,21 @@ Series::Span Series::range(size_t s, TimestampMs t0, TimestampMs t1) const {
     return {static_cast<uint32_t>(j - i), prefix[j] - prefix[i]};
 }
 
+void Series::add_ranges(size_t s, const TimestampMs* starts, const TimestampMs* ends, size_t n, Span* out) const {
+    auto cursor = time.begin() + slice_begin[s];
+    const auto last = time.begin() + slice_begin[s + 1];
+    auto hi = cursor;
+    for (size_t i = 0; i < n; ++i) {
+        const auto lo = (i > 0 && starts[i] == ends[i - 1]) ? hi : std::lower_bound(cursor, last, starts[i]);
+        hi = std::lower_bound(lo, last, ends[i]);
+        cursor = hi;
+        const size_t a = static_cast<size_t>(lo - time.begin());
+        const size_t b = static_cast<size_t>(hi - time.begin());
+        out[i].count += static_cast<uint32_t>(b - a);
+        out[i].sum += prefix[b] - prefix[a];
+    }
+}
+
 std::pair<size_t, size_t> Series::slices_of_owner(int32_t owner) const {
     const auto by_owner = [](const SeriesKey& k, int32_t o) { return k.owner < o; };
     const auto owner_before = [](int32_t o, const SeriesKey& k) { return o < k.owner; };

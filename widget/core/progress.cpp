@@ -197,24 +197,46 @@ Window window_of(DateRange r, int zone_offset_minutes) {
             start_of_day(r.start, 0), start_of_day(after, 0)};
 }
 
-Series::Span span_of(const Part& p, const Window& w) {
-    return p.by_civil_date ? p.series->range(p.slice, w.civil_start, w.civil_end)
-                           : p.series->range(p.slice, w.zoned_start, w.zoned_end);
-}
+// Every bucket's progress, and the other-currency count over the period, with one pass per slice.
+struct Measured {
+    std::vector<double> progress;
+    int64_t other_currency_events = 0;
+};
 
-double progress_in(const Plan& plan, const Window& w) {
-    double total = 0;
-    for (const Part& p : plan.parts) {
-        const Series::Span span = span_of(p, w);
-        total += plan.sum ? span.sum * p.factor : static_cast<double>(span.count);
+Measured measure(const Plan& plan, const std::vector<Window>& windows) {
+    const size_t n = windows.size();
+    std::vector<TimestampMs> bounds(4 * n);  // zoned starts, zoned ends, civil starts, civil ends
+    for (size_t i = 0; i < n; ++i) {
+        bounds[i] = windows[i].zoned_start;
+        bounds[n + i] = windows[i].zoned_end;
+        bounds[2 * n + i] = windows[i].civil_start;
+        bounds[3 * n + i] = windows[i].civil_end;
     }
-    return total;
-}
-
-int64_t other_currency_count(const Plan& plan, const Window& w) {
-    int64_t count = 0;
-    for (const Part& p : plan.other_currency) count += span_of(p, w).count;
-    return count;
+    const auto spans_of = [&](const Part& p, std::vector<Series::Span>& spans) {
+        std::fill(spans.begin(), spans.end(), Series::Span{});
+        const TimestampMs* b = bounds.data() + (p.by_civil_date ? 2 * n : 0);
+        p.series->add_ranges(p.slice, b, b + n, n, spans.data());
+    };
+    Measured m;
+    m.progress.assign(n, 0.0);
+    std::vector<Series::Span> spans(n);
+    for (const Part& p : plan.parts) {
+        spans_of(p, spans);
+        for (size_t i = 0; i < n; ++i) m.progress[i] += plan.sum ? spans[i].sum * p.factor : spans[i].count;
+    }
+    // Only a period total is reported for these: back-to-back buckets need just the outer bounds.
+    bool contiguous = true;
+    for (size_t i = 1; i < n; ++i) contiguous = contiguous && windows[i].zoned_start == windows[i - 1].zoned_end;
+    for (const Part& p : plan.other_currency) {
+        if (contiguous && n > 0) {
+            const TimestampMs* b = bounds.data() + (p.by_civil_date ? 2 * n : 0);
+            m.other_currency_events += p.series->range(p.slice, b[0], b[2 * n - 1]).count;
+            continue;
+        }
+        spans_of(p, spans);
+        for (const Series::Span& span : spans) m.other_currency_events += span.count;
+    }
+    return m;
 }
 
 //-----------------------------------------------------------------------------
@@ -328,15 +350,18 @@ ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const 
     r.currency = plan.sum ? plan.currency : std::string();
     r.converted = plan.converted;
     r.ignored = store.ignored;
-    for (const DateRange& range : bucket_ranges(goal, *period, request.calendar)) {
-        const Window w = window_of(range, request.zone_offset_minutes);
-        Bucket b{range, progress_in(plan, w), bucket_target(goal, range, request.calendar), std::nullopt};
+    const std::vector<DateRange> ranges = bucket_ranges(goal, *period, request.calendar);
+    std::vector<Window> windows;
+    for (const DateRange& range : ranges) windows.push_back(window_of(range, request.zone_offset_minutes));
+    const Measured measured = measure(plan, windows);
+    for (size_t i = 0; i < ranges.size(); ++i) {
+        Bucket b{ranges[i], measured.progress[i], bucket_target(goal, ranges[i], request.calendar), std::nullopt};
         b.percent = percent_of(b.progress, b.target);
         r.total_progress += b.progress;
         r.total_target += b.target;
-        r.other_currency_events += other_currency_count(plan, w);
         r.buckets.push_back(b);
     }
+    r.other_currency_events = measured.other_currency_events;
     r.total_percent = percent_of(r.total_progress, r.total_target);
     r.pace = pace_of(r, request);
     out.results = std::move(r);
