@@ -7,5 +7,8 @@ namespace gp::cli {
 int cmd_version(int argc, char** argv);
 // [SECTION] progress commands
 int cmd_results(int argc, char** argv);
+// [SECTION] condition commands
+int cmd_match(int argc, char** argv);
+int cmd_explain(int argc, char** argv);
 
 }  // namespace gp::cli

@@ -23,6 +23,10 @@ constexpr Command kCommands[] = {
      "[--currencies F] [--teams F] [--rates F] [--now TIME] [--tz-offset MIN] [--week-start DAY] "
      "[--fiscal-year-start M]"},
     // [SECTION] condition commands
+    {"match", gp::cli::cmd_match,
+     "goalpost match --goals F --events F [--session-timeout-minutes N] [--engine index|naive]"},
+    {"explain", gp::cli::cmd_explain,
+     "goalpost explain --goals F URL [--title T] [--referrer R] [--event NAME] [--event-value V] [--room R]"},
 };
 
 int usage(FILE* out) {
