@@ -141,9 +141,10 @@ struct IntervalTarget {
     double target = 0;
     std::string source_id;  // the vendor record this slice came from
     std::optional<double> reported_value;
+    std::optional<double> reported_percent;  // HubSpot hs_kpi_progress_percent, per slice
     bool operator==(const IntervalTarget& o) const {
         return start == o.start && end == o.end && target == o.target && source_id == o.source_id &&
-               reported_value == o.reported_value;
+               reported_value == o.reported_value && reported_percent == o.reported_percent;
     }
 };
 

@@ -1,39 +1,129 @@
-// PLACEHOLDER: minimal Pipedrive-only reader so the walking skeleton runs end to end.
-// The full readers (four vendors, detection, validation) replace this file.
+// Reading goal payloads: the limits, the pre-scan, parsing, detection, and the item loop every vendor
+// reader shares.
+//
+// Index
+// - [SECTION] Shared reader plumbing
+// - [SECTION] Entry points
 #include "core/read.hpp"
+
+#include "core/detect.hpp"
+#include "core/giosg_codes.hpp"
+#include "core/model_names.hpp"
+#include "core/prescan.hpp"
+#include "core/validate.hpp"
+#include "core/vendors.hpp"
 
 namespace gp {
 
+//-----------------------------------------------------------------------------
+// [SECTION] Shared reader plumbing
+//-----------------------------------------------------------------------------
+
+bool ReadContext::is_tainted(const std::string& item_path) const {
+    if (!tainted) return false;
+    for (const std::string& p : *tainted) {
+        if (p.compare(0, item_path.size(), item_path) != 0) continue;
+        if (p.size() == item_path.size() || p[item_path.size()] == '/') return true;
+    }
+    return false;
+}
+
+void keep_unknown(Json& extra, const ObjectReader& reader, std::initializer_list<const char*> nesting) {
+    Json unknown = reader.unknown();
+    if (unknown.is_null()) return;
+    Json* at = &extra;
+    for (const char* key : nesting) {
+        if (!at->is_object()) *at = Json::object();
+        at = &(*at)[key];
+    }
+    if (at->is_object()) merge_missing(*at, unknown);
+    else *at = std::move(unknown);
+}
+
+bool read_goal_item(const Json& item, Vendor vendor, const std::string& path, ReadContext& ctx, Goal& out) {
+    const size_t errors_before = ctx.errors->size();
+    bool read = false;
+    switch (vendor) {
+        case Vendor::pipedrive: read = read_pipedrive_goal(item, path, ctx, out); break;
+        case Vendor::giosg: read = read_giosg_goal(item, path, ctx, out); break;
+        case Vendor::zendesk: read = read_zendesk_goal(item, path, ctx, out); break;
+        default:
+            ctx.errors->push_back({path, "unsupported", std::string(name_of(vendor)) + " has no single-goal form", 400});
+            return false;
+    }
+    if (read && ctx.options->validate) validate_goal(out, vendor, path, *ctx.errors);
+    return read && ctx.errors->size() == errors_before && !ctx.is_tainted(path);
+}
+
+void read_goal_items(const Json& items, Vendor vendor, const std::string& path, ReadContext& ctx, ReadResult& out) {
+    out.goals.reserve(out.goals.size() + items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+        Goal g;
+        if (read_goal_item(items[i], vendor, child_path(path, i), ctx, g)) out.goals.push_back(std::move(g));
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry points
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void read_parsed(const Json& doc, const ReadOptions& options, const std::vector<std::string>* tainted, ReadResult& out) {
+    out.vendor = options.format != Vendor::unknown ? options.format : detect_vendor(doc);
+    ReadContext ctx;
+    ctx.options = &options;
+    ctx.codes = options.giosg_codes ? options.giosg_codes : &GiosgCodeTable::builtin();
+    ctx.errors = &out.errors;
+    ctx.tainted = tainted;
+    switch (out.vendor) {
+        case Vendor::pipedrive: read_pipedrive(doc, ctx, out); break;
+        case Vendor::hubspot: read_hubspot(doc, ctx, out); break;
+        case Vendor::giosg: read_giosg(doc, ctx, out); break;
+        case Vendor::zendesk: read_zendesk(doc, ctx, out); break;
+        case Vendor::unknown:
+            out.errors.push_back({"", "unknown_format",
+                                  "the payload matches none of the known goal formats (pipedrive, hubspot, giosg, "
+                                  "zendesk); name one explicitly",
+                                  400});
+            break;
+    }
+}
+
+}  // namespace
+
 ReadResult read_goals(std::string_view payload, const ReadOptions& options) {
     ReadResult out;
-    out.vendor = Vendor::pipedrive;
+    out.vendor = options.format;
     if (payload.size() > options.max_bytes) {
-        out.errors.push_back({"", "too_large", "payload is larger than the limit", 413});
+        out.errors.push_back({"", "too_large",
+                              "payload is " + std::to_string(payload.size()) + " bytes, over the limit of " +
+                                  std::to_string(options.max_bytes),
+                              413});
         return out;
     }
-    Json doc = Json::parse(payload.begin(), payload.end(), nullptr, false);
+    PrescanResult scan = prescan_json(payload, options.max_depth);
+    if (scan.too_deep) {
+        out.errors = std::move(scan.errors);
+        return out;
+    }
+    const std::string_view text = scan.changed ? std::string_view(scan.repaired) : payload;
+    const Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
     if (doc.is_discarded()) {
         out.errors.push_back({"", "malformed_json", "payload is not valid JSON", 400});
         return out;
     }
-    const Json* goals = nullptr;
-    if (auto d = doc.find("data"); d != doc.end() && d->is_object())
-        if (auto g = d->find("goals"); g != d->end() && g->is_array()) goals = &*g;
-    if (!goals) {
-        out.errors.push_back({"/data/goals", "required", "expected an array of goals", 400});
-        return out;
-    }
-    for (size_t i = 0; i < goals->size(); ++i) {
-        const Json& item = (*goals)[i];
-        if (!item.is_object()) continue;
-        Goal g;
-        g.vendor = Vendor::pipedrive;
-        if (auto t = item.find("title"); t != item.end() && t->is_string()) g.title = *t->get_ptr<const std::string*>();
-        if (auto eo = item.find("expected_outcome"); eo != item.end() && eo->is_object())
-            if (auto t = eo->find("target"); t != eo->end() && t->is_number()) g.target.amount = t->get<double>();
-        if (auto p = item.find("progress"); p != item.end() && p->is_number()) g.reported.value = p->get<double>();
-        out.goals.push_back(std::move(g));
-    }
+    std::vector<std::string> tainted;
+    tainted.reserve(scan.errors.size());
+    for (const Error& e : scan.errors) tainted.push_back(e.path);
+    out.errors = std::move(scan.errors);
+    read_parsed(doc, options, tainted.empty() ? nullptr : &tainted, out);
+    return out;
+}
+
+ReadResult read_document(const Json& doc, const ReadOptions& options) {
+    ReadResult out;
+    read_parsed(doc, options, nullptr, out);
     return out;
 }
 

@@ -8,14 +8,21 @@
 
 namespace gp {
 
+class GiosgCodeTable;
+
 struct ReadOptions {
     Vendor format = Vendor::unknown;          // unknown: detect from the payload's shape
     size_t max_bytes = 64u * 1024u * 1024u;  // larger payloads are refused before parsing
     int max_depth = 64;                       // deeper nesting is refused before anything recursive runs
+    const GiosgCodeTable* giosg_codes = nullptr;  // nullptr: GiosgCodeTable::builtin()
+    bool validate = true;                     // apply the vendor's rules (validate.hpp) to every goal read
 };
 
 // Never throws and never aborts: every problem becomes an Error naming its place, and every valid goal
-// in the payload is returned beside them.
+// in the payload is returned beside them. A goal with any error is left out of `goals`.
 ReadResult read_goals(std::string_view payload, const ReadOptions& options = {});
+
+// The same for a document that is already parsed (request bodies in the goal store).
+ReadResult read_document(const Json& doc, const ReadOptions& options = {});
 
 }  // namespace gp

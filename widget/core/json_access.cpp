@@ -1,0 +1,373 @@
+// Index
+// - [SECTION] Paths
+// - [SECTION] Scalars from text
+// - [SECTION] ObjectReader
+// - [SECTION] Writing helpers
+#include "core/json_access.hpp"
+
+#include "core/calendar.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include <fast_float/fast_float.h>
+
+namespace gp {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Paths
+//-----------------------------------------------------------------------------
+
+std::string child_path(std::string_view parent, std::string_view key) {
+    std::string out;
+    out.reserve(parent.size() + key.size() + 1);
+    out.append(parent);
+    out.push_back('/');
+    for (char c : key) {
+        if (c == '~') out.append("~0");
+        else if (c == '/') out.append("~1");
+        else out.push_back(c);
+    }
+    return out;
+}
+
+std::string child_path(std::string_view parent, size_t index) {
+    std::string out(parent);
+    out.push_back('/');
+    out.append(std::to_string(index));
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Scalars from text
+//-----------------------------------------------------------------------------
+
+std::optional<double> parse_decimal(std::string_view text) {
+    if (text.empty()) return std::nullopt;
+    const char* first = text.data();
+    const char* last = first + text.size();
+    if (*first == '+') ++first;  // fast_float rejects a leading '+', people write it
+    double value = 0;
+    const auto result = fast_float::from_chars(first, last, value);
+    if (result.ec != std::errc() || result.ptr != last || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+std::optional<int64_t> parse_int(std::string_view text) {
+    int64_t value = 0;
+    const char* first = text.data();
+    const char* last = first + text.size();
+    const auto result = std::from_chars(first, last, value);
+    if (result.ec != std::errc() || result.ptr != last || text.empty()) return std::nullopt;
+    return value;
+}
+
+std::string format_timestamp(TimestampMs ms) {
+    const Date day = civil_date_of(ms);
+    const int64_t in_day = ms - start_of_day(day);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.%03dZ", format_civil_date(day).c_str(), static_cast<int>(in_day / 3600000),
+                  static_cast<int>(in_day / 60000 % 60), static_cast<int>(in_day / 1000 % 60),
+                  static_cast<int>(in_day % 1000));
+    return buf;
+}
+
+std::string format_decimal(double value) {
+    if (std::nearbyint(value) == value && std::fabs(value) < 1e15) return std::to_string(static_cast<int64_t>(value));
+    return Json(value).dump();  // nlohmann prints the shortest text that reads back exactly
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] ObjectReader
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::optional<int64_t> integral(double v) {
+    // 2^63 is exactly representable; anything at or past it does not fit.
+    if (!std::isfinite(v) || std::nearbyint(v) != v || v >= 9223372036854775808.0 || v < -9223372036854775808.0)
+        return std::nullopt;
+    return static_cast<int64_t>(v);
+}
+
+// Reads any JSON number as double, integer kinds included.
+std::optional<double> as_double(const Json& v) {
+    if (const auto* f = v.get_ptr<const Json::number_float_t*>()) return std::isfinite(*f) ? std::optional<double>(*f) : std::nullopt;
+    if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) return static_cast<double>(*i);
+    if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) return static_cast<double>(*u);
+    return std::nullopt;
+}
+
+std::optional<int64_t> as_int(const Json& v) {
+    if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) return *i;
+    if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>())
+        return *u <= static_cast<uint64_t>(INT64_MAX) ? std::optional<int64_t>(static_cast<int64_t>(*u)) : std::nullopt;
+    if (const auto* f = v.get_ptr<const Json::number_float_t*>()) return integral(*f);
+    if (const auto* s = v.get_ptr<const std::string*>()) {
+        if (auto i = parse_int(*s)) return i;
+        if (auto d = parse_decimal(*s)) return integral(*d);
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+ObjectReader::ObjectReader(const Json* object, std::string path, std::vector<Error>& errors)
+    : object_(object && object->is_object() ? object : nullptr), path_(std::move(path)), errors_(&errors) {}
+
+const Json* ObjectReader::raw(std::string_view key) {
+    if (!object_) return nullptr;
+    const auto it = object_->find(key);
+    if (it == object_->end()) return nullptr;
+    consumed_.push_back(key);
+    return &*it;
+}
+
+bool ObjectReader::has(std::string_view key) {
+    if (!object_) return false;
+    const auto it = object_->find(key);
+    return it != object_->end() && !it->is_null();
+}
+
+const Json* ObjectReader::lookup(std::string_view key) {
+    const Json* v = raw(key);
+    return v && !v->is_null() ? v : nullptr;
+}
+
+void ObjectReader::error(std::string_view key, std::string code, std::string message, int status) {
+    errors_->push_back({path_of(key), std::move(code), std::move(message), status});
+}
+
+void ObjectReader::type_error(std::string_view key, const char* expected) {
+    error(key, "type_mismatch", std::string("expected ") + expected);
+}
+
+bool ObjectReader::string(std::string_view key, std::string& out) {
+    const Json* v = lookup(key);
+    if (!v) return false;
+    if (const auto* s = v->get_ptr<const std::string*>()) {
+        out = *s;
+        return true;
+    }
+    type_error(key, "a string");
+    return false;
+}
+
+bool ObjectReader::id(std::string_view key, std::string& out) {
+    const Json* v = lookup(key);
+    if (!v) return false;
+    if (const auto* s = v->get_ptr<const std::string*>()) {
+        out = *s;
+        return true;
+    }
+    if (v->is_number_integer()) {
+        if (auto i = as_int(*v)) {
+            out = std::to_string(*i);
+            return true;
+        }
+        out = std::to_string(*v->get_ptr<const Json::number_unsigned_t*>());
+        return true;
+    }
+    type_error(key, "a string or integer id");
+    return false;
+}
+
+bool ObjectReader::number(std::string_view key, double& out) {
+    const Json* v = lookup(key);
+    if (!v) return false;
+    std::optional<double> d;
+    if (v->is_number()) d = as_double(*v);
+    else if (const auto* s = v->get_ptr<const std::string*>()) d = parse_decimal(*s);
+    else {
+        type_error(key, "a number or a decimal string");
+        return false;
+    }
+    if (!d) {
+        error(key, "bad_number", v->is_string() ? "not a finite decimal number" : "number out of range");
+        return false;
+    }
+    out = *d;
+    return true;
+}
+
+bool ObjectReader::number(std::string_view key, std::optional<double>& out) {
+    double d = 0;
+    if (!number(key, d)) return false;
+    out = d;
+    return true;
+}
+
+bool ObjectReader::integer(std::string_view key, int64_t& out) {
+    const Json* v = lookup(key);
+    if (!v) return false;
+    if (!v->is_number() && !v->is_string()) {
+        type_error(key, "an integer");
+        return false;
+    }
+    const std::optional<int64_t> i = as_int(*v);
+    if (!i) {
+        error(key, "bad_number", "not an integer in the 64-bit range");
+        return false;
+    }
+    out = *i;
+    return true;
+}
+
+bool ObjectReader::integer(std::string_view key, std::optional<int64_t>& out) {
+    int64_t i = 0;
+    if (!integer(key, i)) return false;
+    out = i;
+    return true;
+}
+
+bool ObjectReader::boolean(std::string_view key, bool& out) {
+    const Json* v = lookup(key);
+    if (!v) return false;
+    if (const auto* b = v->get_ptr<const bool*>()) {
+        out = *b;
+        return true;
+    }
+    if (const std::optional<int64_t> i = v->is_number() ? as_int(*v) : std::nullopt; i && (*i == 0 || *i == 1)) {
+        out = *i == 1;
+        return true;
+    }
+    if (const auto* s = v->get_ptr<const std::string*>()) {
+        const bool yes = *s == "true" || *s == "1";
+        if (yes || *s == "false" || *s == "0") {
+            out = yes;
+            return true;
+        }
+    }
+    type_error(key, "a boolean (true/false or 0/1)");
+    return false;
+}
+
+bool ObjectReader::date(std::string_view key, Date& out) {
+    std::string text;
+    if (!string(key, text)) return false;
+    if (const auto d = parse_civil_date(text)) {
+        out = *d;
+        return true;
+    }
+    error(key, "bad_date", "'" + text + "' is not a YYYY-MM-DD date that exists");
+    return false;
+}
+
+bool ObjectReader::date(std::string_view key, std::optional<Date>& out) {
+    Date d;
+    if (!date(key, d)) return false;
+    out = d;
+    return true;
+}
+
+bool ObjectReader::timestamp(std::string_view key, std::optional<TimestampMs>& out) {
+    std::string text;
+    if (!string(key, text)) return false;
+    if (const auto t = parse_timestamp(text)) {
+        out = *t;
+        return true;
+    }
+    error(key, "bad_timestamp", "'" + text + "' is not an ISO 8601 timestamp");
+    return false;
+}
+
+bool ObjectReader::integer_list(std::string_view key, std::optional<std::vector<int64_t>>& out) {
+    const Json* v = raw(key);
+    if (!v) return false;
+    if (v->is_null()) {
+        out.reset();
+        return true;
+    }
+    if (!v->is_array()) {
+        type_error(key, "an array of integers or null");
+        return false;
+    }
+    std::vector<int64_t> ids;
+    ids.reserve(v->size());
+    for (size_t i = 0; i < v->size(); ++i) {
+        const std::optional<int64_t> n = as_int((*v)[i]);
+        if (!n) {
+            errors_->push_back({child_path(path_of(key), i), "type_mismatch", "expected an integer", 400});
+            return false;
+        }
+        ids.push_back(*n);
+    }
+    out = std::move(ids);
+    return true;
+}
+
+bool ObjectReader::string_list(std::string_view key, std::vector<std::string>& out) {
+    const Json* v = array(key);
+    if (!v) return false;
+    std::vector<std::string> items;
+    items.reserve(v->size());
+    for (size_t i = 0; i < v->size(); ++i) {
+        const auto* s = (*v)[i].get_ptr<const std::string*>();
+        if (!s) {
+            errors_->push_back({child_path(path_of(key), i), "type_mismatch", "expected a string", 400});
+            return false;
+        }
+        items.push_back(*s);
+    }
+    out = std::move(items);
+    return true;
+}
+
+ObjectReader ObjectReader::object(std::string_view key) {
+    const Json* v = lookup(key);
+    if (v && !v->is_object()) {
+        type_error(key, "an object");
+        v = nullptr;
+    }
+    return ObjectReader(v, path_of(key), *errors_);
+}
+
+const Json* ObjectReader::array(std::string_view key) {
+    const Json* v = lookup(key);
+    if (v && !v->is_array()) {
+        type_error(key, "an array");
+        return nullptr;
+    }
+    return v;
+}
+
+Json ObjectReader::unknown() const {
+    Json out;  // null until there is something to keep
+    if (!object_) return out;
+    for (auto it = object_->begin(); it != object_->end(); ++it) {
+        if (std::find(consumed_.begin(), consumed_.end(), it.key()) != consumed_.end()) continue;
+        out[it.key()] = it.value();
+    }
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Writing helpers
+//-----------------------------------------------------------------------------
+
+Json id_json(const std::string& id) {
+    if (const auto i = parse_int(id); i && std::to_string(*i) == id) return *i;
+    return id;
+}
+
+Json number_json(double value) {
+    if (const auto i = integral(value); i && std::fabs(value) < 1e15) return *i;
+    return value;
+}
+
+void merge_missing(Json& out, const Json& extra) {
+    if (!out.is_object() || !extra.is_object()) return;
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        auto mine = out.find(it.key());
+        if (mine == out.end()) out[it.key()] = it.value();
+        else if (mine->is_object() && it->is_object()) merge_missing(*mine, *it);
+    }
+}
+
+std::string dump_json(const Json& value, int indent) {
+    return value.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace gp

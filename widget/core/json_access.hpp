@@ -1,0 +1,132 @@
+// Checked access to parsed JSON for the vendor readers and writers.
+//
+// Every reader goes through ObjectReader: it checks the type before each access, accepts the lenient
+// forms the vendors send (numbers as strings, 0/1 booleans, integer or string ids), records a structured
+// Error naming the place instead of failing, and remembers which keys it consumed so the rest can be kept
+// in Goal::extra. Nothing here throws, so it is safe in the exception-free wasm build.
+//
+// Index
+// - [SECTION] Paths
+// - [SECTION] Scalars from text (dates, timestamps, numbers)
+// - [SECTION] ObjectReader
+// - [SECTION] Writing helpers
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace gp {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Paths
+//-----------------------------------------------------------------------------
+
+// JSON-pointer children: "~" and "/" in keys are escaped as "~0" and "~1".
+std::string child_path(std::string_view parent, std::string_view key);
+std::string child_path(std::string_view parent, size_t index);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Scalars from text
+//-----------------------------------------------------------------------------
+
+// Dates and timestamps are parsed by calendar.hpp (parse_civil_date, parse_timestamp).
+// A finite decimal number, the whole text (no spaces). Uses fast_float, never strtod.
+std::optional<double> parse_decimal(std::string_view text);
+std::optional<int64_t> parse_int(std::string_view text);
+
+std::string format_timestamp(TimestampMs ms);  // "YYYY-MM-DDTHH:MM:SS.mmmZ", UTC
+// Shortest text that reads back as the same double; integral values have no ".0".
+std::string format_decimal(double value);
+
+//-----------------------------------------------------------------------------
+// [SECTION] ObjectReader
+//-----------------------------------------------------------------------------
+
+// A name <-> enum table entry for wire values ("deals_won", "LOWER_IS_BETTER").
+template <class E>
+struct WireName {
+    std::string_view name;
+    E value;
+};
+
+// Reads one JSON object at `path`. Every getter returns true when it stored a value in `out`; an absent
+// key or a null leaves `out` alone and returns false without an error (requiredness is validation's job);
+// a value of the wrong type records an Error at the key's path and returns false.
+class ObjectReader {
+public:
+    ObjectReader(const Json* object, std::string path, std::vector<Error>& errors);
+
+    bool is_object() const { return object_ != nullptr; }
+    const std::string& path() const { return path_; }
+    std::string path_of(std::string_view key) const { return child_path(path_, key); }
+
+    // The raw value (marks the key consumed); nullptr when absent. Null values are returned.
+    const Json* raw(std::string_view key);
+    bool has(std::string_view key);  // present and not null; does not consume
+
+    bool string(std::string_view key, std::string& out);
+    bool id(std::string_view key, std::string& out);  // a string or an integer, as text
+    bool number(std::string_view key, double& out);   // a number or a decimal string
+    bool number(std::string_view key, std::optional<double>& out);
+    bool integer(std::string_view key, int64_t& out);  // an integer, integral float or integer string
+    bool integer(std::string_view key, std::optional<int64_t>& out);
+    bool boolean(std::string_view key, bool& out);  // true/false, 0/1, "true"/"false", "0"/"1"
+    bool date(std::string_view key, Date& out);
+    bool date(std::string_view key, std::optional<Date>& out);
+    bool timestamp(std::string_view key, std::optional<TimestampMs>& out);
+    // null means "all" (nullopt); an array of integers otherwise.
+    bool integer_list(std::string_view key, std::optional<std::vector<int64_t>>& out);
+    bool string_list(std::string_view key, std::vector<std::string>& out);
+
+    template <class E, size_t N>
+    bool enumeration(std::string_view key, const WireName<E> (&names)[N], E& out) {
+        std::string text;
+        if (!string(key, text)) return false;
+        for (const auto& n : names)
+            if (n.name == text) {
+                out = n.value;
+                return true;
+            }
+        error(key, "bad_enum", "'" + text + "' is not one of the allowed values");
+        return false;
+    }
+
+    // A child object; an absent or null key gives a reader with is_object() false and no error.
+    ObjectReader object(std::string_view key);
+    // A child array (nullptr when absent, null or of the wrong type, the last with an error).
+    const Json* array(std::string_view key);
+
+    void error(std::string_view key, std::string code, std::string message, int status = 400);
+    // The keys no getter consumed, as an object (null when there are none): unknown fields are kept.
+    Json unknown() const;
+
+private:
+    const Json* lookup(std::string_view key);  // consumes; nullptr when absent or null
+    void type_error(std::string_view key, const char* expected);
+
+    const Json* object_ = nullptr;
+    std::string path_;
+    std::vector<Error>* errors_;
+    std::vector<std::string_view> consumed_;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Writing helpers
+//-----------------------------------------------------------------------------
+
+// An id as the vendors send it: an integer when the text is one, a string otherwise.
+Json id_json(const std::string& id);
+// An integral double as an integer (so 50 is written "50", not "50.0").
+Json number_json(double value);
+// Adds the keys of `extra` that `out` lacks, recursing into objects both have: what the model holds
+// always wins, unknown fields come back as they were read.
+void merge_missing(Json& out, const Json& extra);
+// Serialises without ever throwing: invalid UTF-8 (which the reader never produces) is replaced.
+std::string dump_json(const Json& value, int indent = -1);
+
+}  // namespace gp

@@ -1,0 +1,280 @@
+// HubSpot CRM goal_targets: lists {results, paging.next.after / link}, bare arrays and single records.
+// Every property value is a string. One visible goal is many records, grouped by
+// hs_group_correlation_uuid and then hs_goal_target_group_id; each record is one time slice with its own
+// target, so a goal's per-interval targets are rebuilt from its records.
+//
+// Index
+// - [SECTION] Wire names
+// - [SECTION] Reading records
+// - [SECTION] Grouping records into goals
+// - [SECTION] Writing
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/calendar.hpp"
+#include "core/validate.hpp"
+#include "core/vendors.hpp"
+
+namespace gp {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Wire names
+//-----------------------------------------------------------------------------
+
+constexpr WireName<Direction> kTrackingMethods[] = {{"HIGHER_IS_BETTER", Direction::higher_is_better},
+                                                    {"LOWER_IS_BETTER", Direction::lower_is_better}};
+constexpr WireName<Unit> kUnitTypes[] = {{"COUNT", Unit::count},
+                                         {"CURRENCY", Unit::currency},
+                                         {"PERCENTAGE", Unit::percent},
+                                         {"PERCENT", Unit::percent},
+                                         {"DURATION", Unit::duration}};
+constexpr const char* kCorrelationKey = "hs_group_correlation_uuid";
+constexpr const char* kGroupKey = "hs_goal_target_group_id";
+
+template <class E, size_t N>
+const char* wire_name(const WireName<E> (&names)[N], E value) {
+    for (const auto& n : names)
+        if (n.value == value) return n.name.data();
+    return names[0].name.data();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading records
+//-----------------------------------------------------------------------------
+
+// One record: the goal-level fields it carries, its own slice, and what was not modelled.
+struct Record {
+    std::string path;
+    std::string correlation;
+    std::string group;
+    Goal goal;
+    IntervalTarget slice;
+    bool dated = false;
+    Json extra;  // unconsumed keys (properties under "properties")
+    bool ok = false;
+};
+
+// HubSpot's end instant is exclusive (a month runs to the next month's first midnight); the model's end
+// date is inclusive, so an end exactly at midnight belongs to the day before.
+Date inclusive_end(TimestampMs end) { return civil_date_of(end - 1); }
+
+void read_properties(ObjectReader& props, Record& rec) {
+    Goal& g = rec.goal;
+    props.string(kCorrelationKey, rec.correlation);
+    props.string(kGroupKey, rec.group);
+    props.string("hs_goal_name", g.title);
+    props.number("hs_target_amount", rec.slice.target);
+    std::optional<TimestampMs> start, end;
+    props.timestamp("hs_start_datetime", start);
+    props.timestamp("hs_end_datetime", end);
+    if (start && end) {
+        rec.slice.start = civil_date_of(*start);
+        rec.slice.end = inclusive_end(*end);
+        rec.dated = true;
+    } else if (start || end) {
+        props.error(start ? "hs_end_datetime" : "hs_start_datetime", "required",
+                    "a goal target needs both its start and its end");
+    }
+    props.number("hs_kpi_value", rec.slice.reported_value);
+    props.number("hs_kpi_progress_percent", rec.slice.reported_percent);
+    props.enumeration("hs_kpi_tracking_method", kTrackingMethods, g.target.direction);
+    props.enumeration("hs_kpi_unit_type", kUnitTypes, g.target.unit);
+    std::string user, team;
+    if (props.id("hs_assignee_user_id", user)) g.assignee = {AssigneeType::person, user};
+    if (props.id("hs_assignee_team_id", team) && user.empty()) g.assignee = {AssigneeType::team, team};
+}
+
+Record read_record(const Json& item, std::string path, ReadContext& ctx) {
+    Record rec;
+    rec.path = std::move(path);
+    const size_t errors_before = ctx.errors->size();
+    ObjectReader r(&item, rec.path, *ctx.errors);
+    if (!r.is_object()) {
+        ctx.errors->push_back({rec.path, "type_mismatch", "expected a goal_targets record", 400});
+        return rec;
+    }
+    r.id("id", rec.slice.source_id);
+    r.timestamp("createdAt", rec.goal.created_at);
+    r.timestamp("updatedAt", rec.goal.updated_at);
+    r.boolean("archived", rec.goal.archived);
+    ObjectReader props = r.object("properties");
+    read_properties(props, rec);
+    keep_unknown(rec.extra, r);
+    keep_unknown(rec.extra, props, {"properties"});
+    rec.ok = ctx.errors->size() == errors_before && !ctx.is_tainted(rec.path);
+    return rec;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Grouping records into goals
+//-----------------------------------------------------------------------------
+
+Interval interval_of(const IntervalTarget& slice) {
+    const int days = slice.end.days - slice.start.days + 1;
+    if (days == 7) return Interval::weekly;
+    if (days >= 28 && days <= 31) return Interval::monthly;
+    if (days >= 89 && days <= 92) return Interval::quarterly;
+    if (days == 365 || days == 366) return Interval::yearly;
+    return Interval::none;
+}
+
+template <class T>
+void keep_min(std::optional<T>& into, const std::optional<T>& v) {
+    if (v && (!into || *v < *into)) into = v;
+}
+template <class T>
+void keep_max(std::optional<T>& into, const std::optional<T>& v) {
+    if (v && (!into || *v > *into)) into = v;
+}
+
+// Rebuilds one goal from its records (already sorted by start date).
+Goal build_goal(std::vector<Record*>& records, ReadContext& ctx, bool& ok) {
+    Record& first = *records.front();
+    Goal g = std::move(first.goal);
+    g.vendor = Vendor::hubspot;
+    g.metric.type = MetricType::sales_quota;
+    g.target.tracking = g.target.unit == Unit::currency ? TrackingMetric::sum : TrackingMetric::quantity;
+    g.id = !first.group.empty() ? first.group : !first.correlation.empty() ? first.correlation : first.slice.source_id;
+    g.target.amount = first.slice.target;
+    ok = true;
+    Json record_extras = Json::object();
+    for (Record* rec : records) {
+        ok = ok && rec->ok;
+        if (records.size() > 1 && !rec->dated) {
+            ctx.errors->push_back({rec->path + "/properties/hs_start_datetime", "required",
+                                   "a goal made of several targets needs dates on each", 400});
+            ok = false;
+        }
+        keep_min(g.created_at, rec->goal.created_at);
+        keep_max(g.updated_at, rec->goal.updated_at);
+        if (!rec->extra.is_null()) record_extras[rec->slice.source_id] = std::move(rec->extra);
+        if (!rec->dated) {
+            g.reported.value = rec->slice.reported_value;
+            g.reported.percent = rec->slice.reported_percent;
+            continue;
+        }
+        keep_min(g.schedule.start, std::optional<Date>(rec->slice.start));
+        keep_max(g.schedule.end, std::optional<Date>(rec->slice.end));
+        if (rec->slice.reported_value) g.reported.value = g.reported.value.value_or(0) + *rec->slice.reported_value;
+        if (rec->slice.reported_percent) g.reported.percent = rec->slice.reported_percent;
+        g.schedule.per_interval.push_back(std::move(rec->slice));
+    }
+    if (!g.schedule.per_interval.empty()) g.schedule.interval = interval_of(g.schedule.per_interval.front());
+    if (!record_extras.empty()) g.extra["records"] = std::move(record_extras);
+    return g;
+}
+
+void group_records(std::vector<Record>& records, ReadContext& ctx, ReadResult& out) {
+    std::unordered_map<std::string, size_t> group_of;
+    std::vector<std::vector<Record*>> groups;
+    group_of.reserve(records.size());
+    for (Record& rec : records) {
+        // Records with neither key are goals of their own.
+        std::string key = rec.correlation + '\x1f' + rec.group;
+        if (rec.correlation.empty() && rec.group.empty()) key = "\x1e" + rec.slice.source_id + '\x1f' + rec.path;
+        const auto [it, added] = group_of.emplace(std::move(key), groups.size());
+        if (added) groups.emplace_back();
+        groups[it->second].push_back(&rec);
+    }
+    out.goals.reserve(out.goals.size() + groups.size());
+    for (std::vector<Record*>& group : groups) {
+        std::stable_sort(group.begin(), group.end(),
+                         [](const Record* a, const Record* b) { return a->slice.start < b->slice.start; });
+        bool ok = false;
+        Goal g = build_goal(group, ctx, ok);
+        const size_t errors_before = ctx.errors->size();
+        if (ok && ctx.options->validate) validate_goal(g, Vendor::hubspot, group.front()->path, *ctx.errors);
+        if (ok && ctx.errors->size() == errors_before) out.goals.push_back(std::move(g));
+    }
+}
+
+void read_record_array(const Json& items, const std::string& path, ReadContext& ctx, ReadResult& out) {
+    std::vector<Record> records;
+    records.reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i) records.push_back(read_record(items[i], child_path(path, i), ctx));
+    group_records(records, ctx, out);
+}
+
+}  // namespace
+
+void read_hubspot(const Json& doc, ReadContext& ctx, ReadResult& out) {
+    if (doc.is_array()) return read_record_array(doc, "", ctx, out);
+    ObjectReader root(&doc, "", *ctx.errors);
+    if (!root.has("results")) {
+        std::vector<Record> records;
+        records.push_back(read_record(doc, "", ctx));
+        return group_records(records, ctx, out);
+    }
+    ObjectReader next = root.object("paging").object("next");
+    next.string("after", out.next.cursor);
+    next.string("link", out.next.url);
+    if (const Json* results = root.array("results")) read_record_array(*results, "/results", ctx, out);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Writing
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// The slices to write: the goal's own, or one made from its schedule and target.
+std::vector<IntervalTarget> slices_of(const Goal& g) {
+    if (!g.schedule.per_interval.empty()) return g.schedule.per_interval;
+    IntervalTarget whole;
+    whole.target = g.target.amount;
+    whole.source_id = g.id;
+    whole.reported_value = g.reported.value;
+    whole.reported_percent = g.reported.percent;
+    if (g.schedule.start) whole.start = *g.schedule.start;
+    if (g.schedule.end) whole.end = *g.schedule.end;
+    return {whole};
+}
+
+}  // namespace
+
+void write_hubspot_records(const Goal& g, const std::string& path, WriteContext& ctx, Json& records) {
+    const bool own = g.vendor == Vendor::hubspot;
+    const Json* extras = nullptr;
+    if (own) {
+        const auto it = g.extra.find("records");
+        if (it != g.extra.end() && it->is_object()) extras = &*it;
+    }
+    const bool dated = !g.schedule.per_interval.empty() || (g.schedule.start && g.schedule.end);
+    const std::vector<IntervalTarget> slices = slices_of(g);
+    for (size_t i = 0; i < slices.size(); ++i) {
+        const IntervalTarget& s = slices[i];
+        Json props = {{"hs_goal_name", g.title},
+                      {"hs_target_amount", format_decimal(s.target)},
+                      {"hs_kpi_tracking_method", wire_name(kTrackingMethods, g.target.direction)},
+                      {"hs_kpi_unit_type", wire_name(kUnitTypes, g.target.unit)}};
+        if (dated) {
+            props["hs_start_datetime"] = format_timestamp(start_of_day(s.start));
+            props["hs_end_datetime"] = format_timestamp(start_of_day(Date{s.end.days + 1}));
+        }
+        if (s.reported_value) props["hs_kpi_value"] = format_decimal(*s.reported_value);
+        if (s.reported_percent) props["hs_kpi_progress_percent"] = format_decimal(*s.reported_percent);
+        if (g.assignee.type == AssigneeType::person) props["hs_assignee_user_id"] = g.assignee.id;
+        if (g.assignee.type == AssigneeType::team) props["hs_assignee_team_id"] = g.assignee.id;
+        // Goals from elsewhere get a group id so their slices read back as one goal.
+        if (!own && slices.size() > 1) props[kGroupKey] = g.id;
+        std::string id = s.source_id.empty() ? g.id + "-" + std::to_string(i) : s.source_id;
+        Json record = {{"id", id}, {"properties", std::move(props)}, {"archived", g.archived}};
+        if (g.created_at) record["createdAt"] = format_timestamp(*g.created_at);
+        if (g.updated_at) record["updatedAt"] = format_timestamp(*g.updated_at);
+        if (extras) {
+            const auto extra = extras->find(id);
+            if (extra != extras->end()) merge_missing(record, *extra);
+        }
+        records.push_back(std::move(record));
+    }
+}
+
+Json write_hubspot(const std::vector<Goal>& goals, bool single, WriteContext& ctx) {
+    Json records = Json::array();
+    for (size_t i = 0; i < goals.size(); ++i) write_hubspot_records(goals[i], child_path("", i), ctx, records);
+    if (single && records.size() == 1) return std::move(records[0]);
+    return {{"results", std::move(records)}};
+}
+
+}  // namespace gp

@@ -1,0 +1,193 @@
+// Pipedrive goals v1: goal objects and the envelopes
+//   {success, data: {goals: [...]}}, {success, data: {goal}}, {success, data: {progress, goal}}.
+// A target may come as a string or a number; pipeline_id / activity_type_id null means "all".
+//
+// Index
+// - [SECTION] Wire names
+// - [SECTION] Reading
+// - [SECTION] Writing
+#include "core/calendar.hpp"
+#include "core/model_names.hpp"
+#include "core/vendors.hpp"
+
+namespace gp {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Wire names
+//-----------------------------------------------------------------------------
+
+constexpr WireName<MetricType> kGoalTypes[] = {{"deals_won", MetricType::deals_won},
+                                               {"deals_progressed", MetricType::deals_progressed},
+                                               {"activities_completed", MetricType::activities_completed},
+                                               {"activities_added", MetricType::activities_added},
+                                               {"deals_started", MetricType::deals_started},
+                                               {"revenue_forecast", MetricType::revenue_forecast}};
+constexpr WireName<AssigneeType> kAssigneeTypes[] = {
+    {"person", AssigneeType::person}, {"company", AssigneeType::company}, {"team", AssigneeType::team}};
+constexpr WireName<TrackingMetric> kTrackingMetrics[] = {{"quantity", TrackingMetric::quantity},
+                                                         {"sum", TrackingMetric::sum}};
+constexpr WireName<Interval> kIntervals[] = {{"weekly", Interval::weekly},
+                                             {"monthly", Interval::monthly},
+                                             {"quarterly", Interval::quarterly},
+                                             {"yearly", Interval::yearly}};
+
+bool is_activity_metric(MetricType t) { return t == MetricType::activities_added || t == MetricType::activities_completed; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading
+//-----------------------------------------------------------------------------
+
+void read_type(ObjectReader& r, Goal& g) {
+    ObjectReader type = r.object("type");
+    type.enumeration("name", kGoalTypes, g.metric.type);
+    ObjectReader params = type.object("params");
+    params.integer_list("pipeline_id", g.metric.pipeline_ids);
+    params.integer("stage_id", g.metric.stage_id);
+    params.integer_list("activity_type_id", g.metric.activity_type_ids);
+    keep_unknown(g.extra, type, {"type"});
+    keep_unknown(g.extra, params, {"type", "params"});
+}
+
+void read_outcome(ObjectReader& r, Goal& g) {
+    ObjectReader outcome = r.object("expected_outcome");
+    outcome.number("target", g.target.amount);
+    outcome.enumeration("tracking_metric", kTrackingMetrics, g.target.tracking);
+    outcome.integer("currency_id", g.target.currency_id);
+    g.target.unit = g.target.tracking == TrackingMetric::sum ? Unit::currency : Unit::count;
+    keep_unknown(g.extra, outcome, {"expected_outcome"});
+}
+
+// The envelope's {data: {...}} part: a list, one goal, or a goal with its results.
+void read_data(const Json& data, ReadContext& ctx, ReadResult& out) {
+    if (data.is_array()) return read_goal_items(data, Vendor::pipedrive, "/data", ctx, out);
+    ObjectReader r(&data, "/data", *ctx.errors);
+    if (!r.is_object()) {
+        ctx.errors->push_back({"/data", "type_mismatch", "expected an object or an array", 400});
+        return;
+    }
+    if (const Json* goals = r.array("goals")) return read_goal_items(*goals, Vendor::pipedrive, "/data/goals", ctx, out);
+    const Json* goal = r.raw("goal");
+    if (!goal) {
+        if (!r.has("goals")) ctx.errors->push_back({"/data/goals", "required", "expected data.goals or data.goal", 400});
+        return;
+    }
+    Goal g;
+    std::optional<double> progress;
+    const size_t errors_before = ctx.errors->size();
+    r.number("progress", progress);
+    if (read_goal_item(*goal, Vendor::pipedrive, "/data/goal", ctx, g) && ctx.errors->size() == errors_before) {
+        if (progress) g.reported.value = progress;
+        out.goals.push_back(std::move(g));
+    }
+}
+
+}  // namespace
+
+bool read_pipedrive_goal(const Json& item, const std::string& path, ReadContext& ctx, Goal& g) {
+    const size_t errors_before = ctx.errors->size();
+    ObjectReader r(&item, path, *ctx.errors);
+    if (!r.is_object()) {
+        ctx.errors->push_back({path, "type_mismatch", "expected a goal object", 400});
+        return false;
+    }
+    g.vendor = Vendor::pipedrive;
+    r.id("id", g.id);
+    r.string("title", g.title);
+    r.boolean("is_active", g.active);
+    r.boolean("is_deleted", g.deleted);
+    ObjectReader assignee = r.object("assignee");
+    assignee.id("id", g.assignee.id);
+    assignee.enumeration("type", kAssigneeTypes, g.assignee.type);
+    keep_unknown(g.extra, assignee, {"assignee"});
+    read_type(r, g);
+    read_outcome(r, g);
+    ObjectReader duration = r.object("duration");
+    duration.date("start", g.schedule.start);
+    duration.date("end", g.schedule.end);
+    keep_unknown(g.extra, duration, {"duration"});
+    r.enumeration("interval", kIntervals, g.schedule.interval);
+    r.number("progress", g.reported.value);
+    keep_unknown(g.extra, r);
+    return ctx.errors->size() == errors_before;
+}
+
+void read_pipedrive(const Json& doc, ReadContext& ctx, ReadResult& out) {
+    if (doc.is_array()) return read_goal_items(doc, Vendor::pipedrive, "", ctx, out);
+    ObjectReader root(&doc, "", *ctx.errors);
+    if (!root.is_object()) {
+        ctx.errors->push_back({"", "type_mismatch", "expected a Pipedrive response object", 400});
+        return;
+    }
+    bool success = true;
+    root.boolean("success", success);
+    if (!success) {
+        std::string message = "the response reports success: false";
+        root.string("error", message);
+        ctx.errors->push_back({"", "vendor_error", message, 400});
+        return;
+    }
+    if (const Json* data = root.raw("data")) {
+        if (!data->is_null()) read_data(*data, ctx, out);
+        return;
+    }
+    // No envelope: a bare goal object.
+    Goal g;
+    if (read_goal_item(doc, Vendor::pipedrive, "", ctx, g)) out.goals.push_back(std::move(g));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Writing
+//-----------------------------------------------------------------------------
+
+namespace {
+
+Json id_list(const std::optional<std::vector<int64_t>>& ids) { return ids ? Json(*ids) : Json(nullptr); }
+
+// HubSpot's revenue quota is the closest Pipedrive type; condition goals have none.
+std::optional<MetricType> pipedrive_type(MetricType t) {
+    if (t == MetricType::sales_quota) return MetricType::deals_won;
+    if (t == MetricType::conversions || t == MetricType::none) return std::nullopt;
+    return t;
+}
+
+}  // namespace
+
+Json write_pipedrive_goal(const Goal& g, const std::string& path, WriteContext& ctx) {
+    Json o = Json::object();
+    if (!g.id.empty()) o["id"] = g.id;
+    o["title"] = g.title;
+    if (g.assignee.type != AssigneeType::none)
+        o["assignee"] = {{"id", id_json(g.assignee.id)}, {"type", name_of(g.assignee.type)}};
+    const std::optional<MetricType> type = pipedrive_type(g.metric.type);
+    if (!type) {
+        ctx.errors->push_back({path + "/metric", "not_representable",
+                               "a " + std::string(name_of(g.metric.type)) + " goal has no Pipedrive goal type", 400});
+        return Json();
+    }
+    Json params = {{"pipeline_id", id_list(g.metric.pipeline_ids)}};
+    if (g.metric.stage_id) params["stage_id"] = *g.metric.stage_id;
+    if (g.metric.activity_type_ids || is_activity_metric(*type)) params["activity_type_id"] = id_list(g.metric.activity_type_ids);
+    o["type"] = {{"name", name_of(*type)}, {"params", std::move(params)}};
+    Json outcome = {{"target", number_json(g.target.amount)}, {"tracking_metric", name_of(g.target.tracking)}};
+    if (g.target.currency_id) outcome["currency_id"] = *g.target.currency_id;
+    o["expected_outcome"] = std::move(outcome);
+    o["duration"] = {{"start", g.schedule.start ? Json(format_civil_date(*g.schedule.start)) : Json(nullptr)},
+                     {"end", g.schedule.end ? Json(format_civil_date(*g.schedule.end)) : Json(nullptr)}};
+    if (g.schedule.interval != Interval::none) o["interval"] = name_of(g.schedule.interval);
+    o["is_active"] = g.active;
+    if (g.deleted) o["is_deleted"] = true;
+    if (g.reported.value) o["progress"] = number_json(*g.reported.value);
+    if (g.vendor == Vendor::pipedrive) merge_missing(o, g.extra);
+    return o;
+}
+
+Json write_pipedrive(const std::vector<Goal>& goals, bool single, WriteContext& ctx) {
+    Json items = write_items(goals, ctx, write_pipedrive_goal);
+    Json data;
+    if (single && items.size() == 1) data = {{"goal", std::move(items[0])}};
+    else data = {{"goals", std::move(items)}};
+    return {{"success", true}, {"data", std::move(data)}};
+}
+
+}  // namespace gp
