@@ -195,13 +195,21 @@ DealStatus status_of(const std::string& s) {
     return DealStatus::open;
 }
 
-void read_pipedrive_deal(const Json& item, const std::string& path, DataReadResult& out) {
+// The deal fields' names in one format; Pipedrive and the canonical format differ only in these.
+struct DealFields {
+    const char* owner;
+    const char* owner_fallback;
+    const char* pipeline;
+    const char* stage;
+};
+
+void read_deal_named(const Json& item, const std::string& path, const DealFields& names, DataReadResult& out) {
     DealRow d;
     d.id = id_of(member(item, "id"));
-    d.owner = id_of(member(item, "user_id"));
-    if (d.owner.empty()) d.owner = id_of(member(item, "owner_id"));
-    d.pipeline = integer_of(member(item, "pipeline_id")).value_or(0);
-    d.stage = integer_of(member(item, "stage_id")).value_or(0);
+    d.owner = id_of(member(item, names.owner));
+    if (d.owner.empty()) d.owner = id_of(member(item, names.owner_fallback));
+    d.pipeline = integer_of(member(item, names.pipeline)).value_or(0);
+    d.stage = integer_of(member(item, names.stage)).value_or(0);
     d.status = status_of(text_of(member(item, "status")));
     d.value = number_of(member(item, "value")).value_or(0.0);
     d.currency = text_of(member(item, "currency"));
@@ -211,6 +219,10 @@ void read_pipedrive_deal(const Json& item, const std::string& path, DataReadResu
     d.probability = number_of(member(item, "probability"));
     d.path = path;
     out.rows.deals.push_back(std::move(d));
+}
+
+void read_pipedrive_deal(const Json& item, const std::string& path, DataReadResult& out) {
+    read_deal_named(item, path, {"user_id", "owner_id", "pipeline_id", "stage_id"}, out);
 }
 
 void read_pipedrive_activity(const Json& item, const std::string& path, DataReadResult& out) {
@@ -277,20 +289,7 @@ void read_hubspot_deal(const Json& item, const std::string& path, DataReadResult
 //-----------------------------------------------------------------------------
 
 void read_canonical_deal(const Json& item, const std::string& path, DataReadResult& out) {
-    DealRow d;
-    d.id = id_of(member(item, "id"));
-    d.owner = id_of(member(item, "owner"));
-    d.pipeline = integer_of(member(item, "pipeline")).value_or(0);
-    d.stage = integer_of(member(item, "stage")).value_or(0);
-    d.status = status_of(text_of(member(item, "status")));
-    d.value = number_of(member(item, "value")).value_or(0.0);
-    d.currency = text_of(member(item, "currency"));
-    d.add_time = time_of(member(item, "add_time"));
-    d.won_time = time_of(member(item, "won_time"));
-    d.expected_close = date_of(member(item, "expected_close_date"));
-    d.probability = number_of(member(item, "probability"));
-    d.path = path;
-    out.rows.deals.push_back(std::move(d));
+    read_deal_named(item, path, {"owner", "owner_id", "pipeline", "stage"}, out);
 }
 
 void read_canonical_activity(const Json& item, const std::string& path, DataReadResult& out) {
