@@ -22,7 +22,7 @@
 
 #include "core/model_names.hpp"
 #include "core/read.hpp"
-#include "fetch_transport.hpp"
+#include "data_loader.hpp"
 #include "imgui_impl_html5.h"
 #include "imgui_impl_opengl3.h"
 #include "ui/app_view.hpp"
@@ -127,44 +127,121 @@ bool create_gl_context(App& app) {
 // [SECTION] Data loading
 //-----------------------------------------------------------------------------
 
-void on_goals_fetched(void*, const gp::web::FetchResult& result) {
-    App& app = *g_app;
-    app.data.loading = false;
-    if (!result.error.empty()) {
-        // Keep the last good goals; say what failed.
-        app.data.status = app.ready ? "stale: " + result.error : "could not load goals: " + result.error;
-        emit("error", {{"stage", "fetch"}, {"status", result.status}, {"message", result.error}, {"url", app.goals_url}});
-        request_frames();
-        return;
-    }
-    gp::ReadOptions options;
-    options.format = app.format;
-    gp::ReadResult read = gp::read_goals(result.body, options);
-    const bool had_goals_before = app.ready;
-    if (read.goals.empty() && !read.errors.empty() && had_goals_before) {
-        app.data.status = "stale: the new data had no valid goals";
-    } else {
-        app.data.goals = std::move(read.goals);
-        app.data.status = std::string("ready: ") + std::string(gp::name_of(read.vendor));
-        app.ready = true;
-    }
-    app.data.errors = std::move(read.errors);
-    if (!app.data.errors.empty())
-        emit("error", {{"stage", "read"}, {"url", app.goals_url}, {"errors", errors_json(app.data.errors)}});
-    emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(read.vendor)}});
+// One loader per widget (one widget per module instance). The loader (data_loader.hpp) knows HTTP, paging,
+// retries and refresh; this section turns how its cycles end into what the widget shows and the events
+// the page hears. docs/network.md describes both.
+constexpr double kMinRefreshSeconds = 0.25;  // a page asking for less would hammer its own server
+
+gp::web::GoalPages g_goal_pages;
+gp::web::DataLoader* g_loader = nullptr;
+
+// The loader passes `onGoalpostNeedHeaders` when the page gave a headers callback; it answers through
+// gp_set_headers(cycle, json). The headers never come back out of the module.
+EM_JS(void, js_need_headers, (unsigned cycle), {
+    if (Module["onGoalpostNeedHeaders"]) Module["onGoalpostNeedHeaders"](cycle);
+});
+
+void need_headers(void*, unsigned cycle) { js_need_headers(cycle); }
+
+void show_load_progress(void*, const std::string& line) {
+    g_app->data.loading = true;
+    g_app->data.status = line;
     request_frames();
 }
 
-void load_goals(App& app) {
-    app.data.loading = true;
-    app.data.status = "loading goals";
-    if (!gp::web::fetch_get(app.goals_url, kFetchTimeoutMs, on_goals_fetched, nullptr)) {
-        app.data.loading = false;
-        app.data.status = "refused: only http(s) URLs are fetched";
-        emit("error", {{"stage", "fetch"}, {"message", "only http(s) URLs are fetched"}, {"url", app.goals_url}});
+gp::Json failure_json(const gp::web::LoadFailure& f) {
+    return {{"stage", f.stage}, {"status", f.status}, {"message", f.message},
+            {"url", f.url},     {"page", f.page},     {"partial", f.partial}};
+}
+
+std::string pages_note(size_t pages) { return pages > 1 ? " (" + std::to_string(pages) + " pages)" : ""; }
+
+void show_failure(App& app, bool commit, const gp::web::LoadFailure& failure) {
+    const std::string page = "page " + std::to_string(failure.page);
+    if (commit)
+        app.data.status = "partial: " + page + " failed (" + failure.message + "); totals are incomplete";
+    else if (app.ready || !app.data.goals.empty())
+        app.data.status = "stale: the refresh failed at " + page + " (" + failure.message + "); showing earlier data";
+    else
+        app.data.status = "could not load goals: " + failure.message;
+    gp::Json detail = failure_json(failure);
+    if (failure.stage == "read") {
+        // An unreadable payload on an empty widget: list why in the widget too.
+        if (!commit && app.data.goals.empty()) app.data.errors = g_goal_pages.run.errors;
+        detail["errors"] = errors_json(g_goal_pages.run.errors);
+    }
+    emit("error", detail);
+}
+
+void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadFailure* failure) {
+    App& app = *g_app;
+    app.data.loading = false;
+    if (end == gp::web::RunEnd::unchanged) return;  // nothing to draw: an idle widget stays idle
+    gp::ReadResult& run = g_goal_pages.run;
+    if (commit) {
+        app.data.goals = std::move(run.goals);
+        app.data.errors = std::move(run.errors);
+    }
+    if (end == gp::web::RunEnd::loaded) {
+        app.ready = true;
+        const size_t pages = g_loader->pages_loaded();
+        app.data.status = "ready: " + std::string(gp::name_of(run.vendor)) + pages_note(pages);
+        if (!app.data.errors.empty())
+            emit("error", {{"stage", "read"}, {"url", app.goals_url}, {"errors", errors_json(app.data.errors)}});
+        emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(run.vendor)}, {"pages", pages}});
+    } else if (failure) {
+        show_failure(app, commit, *failure);
     }
     request_frames();
 }
+
+double number_option(const gp::Json& options, const char* key, double fallback, double lo, double hi) {
+    auto it = options.find(key);
+    if (it == options.end() || !it->is_number()) return fallback;
+    const double value = it->get<double>();
+    return value != value ? fallback : std::min(hi, std::max(lo, value));  // NaN falls back
+}
+
+void start_loading(App& app, const gp::Json& options) {
+    if (app.goals_url.empty()) return;
+    gp::web::LoaderOptions loader;
+    loader.url = app.goals_url;
+    loader.timeout_ms = unsigned(number_option(options, "timeout", kFetchTimeoutMs / 1000.0, 0.1, 300) * 1000);
+    loader.max_retries = int(number_option(options, "retries", 3, 0, 10));
+    const double refresh = number_option(options, "refresh", 0, 0, 7 * 86400);
+    loader.refresh_ms = refresh > 0 ? std::max(refresh, kMinRefreshSeconds) * 1000 : 0;
+    auto headers = options.find("headers");
+    loader.page_headers = headers != options.end() && headers->is_boolean() && headers->get<bool>();
+    g_goal_pages.options.format = app.format;
+    g_loader = new gp::web::DataLoader(std::move(loader), g_goal_pages,
+                                       {nullptr, on_load_ended, show_load_progress, need_headers});
+    app.data.loading = true;
+    app.data.status = "loading goals";
+    g_loader->start();
+}
+
+void add_loading_state(gp::Json& state) {
+    if (g_loader) state.update(g_loader->state_json());
+}
+
+void stop_loading() {
+    delete g_loader;  // clears its timer; a reply still in flight is dropped when it lands
+    g_loader = nullptr;
+}
+
+}  // namespace
+
+// The page's answer to onGoalpostNeedHeaders: a JSON object of header names to values, or null when its
+// callback failed. Read during the call only; the module keeps the headers for this cycle's requests and
+// drops them when the cycle ends.
+extern "C" EMSCRIPTEN_KEEPALIVE void gp_set_headers(unsigned cycle, const char* headers_json) {
+    if (!g_loader) return;
+    const std::string text = headers_json ? headers_json : "";
+    const gp::Json headers = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    g_loader->set_headers(cycle, headers.is_object() ? &headers : nullptr);
+}
+
+namespace {
 
 std::string string_option(const gp::Json& options, const char* key) {
     auto it = options.find(key);
@@ -225,7 +302,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     emscripten_set_main_loop(draw_frame, 0, EM_FALSE);
-    if (!app->goals_url.empty()) load_goals(*app);
+    start_loading(*app, options);
     request_frames();
     return 0;
 }
@@ -248,6 +325,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                       {"errors", errors_json(app.data.errors)},
                       {"frames_drawn", app.frames_drawn},
                       {"loop_paused", app.loop_paused}});
+        add_loading_state(state);
     }
     static std::string buffer;
     buffer = state.dump(-1, ' ', false, gp::Json::error_handler_t::replace);
@@ -260,6 +338,7 @@ EMSCRIPTEN_KEEPALIVE void gp_wake() { request_frames(); }
 // Stops drawing and releases the GL context and listeners. The instance can then be dropped.
 EMSCRIPTEN_KEEPALIVE void gp_stop() {
     if (!g_app) return;
+    stop_loading();
     emscripten_cancel_main_loop();
     emscripten_webgl_make_context_current(g_app->gl);
     ImGui_ImplOpenGL3_Shutdown();

@@ -1,25 +1,55 @@
-// HTTP GET for the widget, over emscripten_fetch. Only http(s) URLs are followed; every request has a
-// timeout. The body is handed to the callback and freed when it returns.
+// HTTP GET for the widget, over emscripten_fetch (XMLHttpRequest underneath).
+//
+// - Only absolute http(s) URLs that the browser's URL parser accepts are requested.
+// - Every request has a timeout; a timed-out request is told apart from other network errors.
+// - Request headers (a page-supplied Authorization, If-None-Match) are copied by emscripten_fetch and
+//   freed with the request; nothing here logs or keeps them.
+// - The response's ETag and Retry-After are read when the browser lets the page see them (same origin,
+//   or the server lists them in Access-Control-Expose-Headers).
+// - A request cannot be aborted safely in Emscripten 3.1.6 (emscripten_fetch_close on an in-flight XHR
+//   frees memory the XHR still writes to), so fetch_forget() only detaches the callback: the reply is
+//   then dropped when it arrives.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace gp::web {
 
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
+
+struct FetchRequest {
+    std::string url;
+    unsigned timeout_ms = 15000;
+    HttpHeaders headers;
+};
+
 struct FetchResult {
-    int status = 0;          // HTTP status; 0 when the request never got one (network error, timeout)
-    std::string_view body;   // valid only during the callback
-    std::string error;       // empty on success
+    int status = 0;               // HTTP status; 0 when the request never got one (network error, timeout)
+    bool ok = false;              // 2xx or 304
+    bool timed_out = false;
+    std::string_view body;        // valid only during the callback
+    std::string error;            // empty when ok
+    std::string etag;             // empty when absent or not exposed to the page
+    double retry_after_ms = -1;   // < 0 when absent, unreadable or not exposed
 };
 
 using FetchCallback = void (*)(void* user, const FetchResult& result);
+struct FetchHandle;  // one request in flight
 
-// Starts a GET; `done` is called exactly once, later, on the main thread. Returns false (and does not call
-// `done`) when the URL is refused before any request is made.
-bool fetch_get(const std::string& url, unsigned timeout_ms, FetchCallback done, void* user);
+// Starts a GET; `done` is called exactly once, later, on the main thread (unless forgotten). Returns
+// nullptr (and never calls `done`) when the URL or a header is refused before any request is made.
+FetchHandle* fetch_get(const FetchRequest& request, FetchCallback done, void* user);
+
+// Detaches `done` from a request in flight; its reply will be dropped. The handle is invalid afterwards.
+void fetch_forget(FetchHandle* handle);
 
 // Whether a URL may be fetched at all: absolute http:// or https:// only.
 bool is_fetchable_url(std::string_view url);
+
+// Header names must be HTTP tokens and values must not break the header line; XHR would throw otherwise.
+bool is_valid_header(std::string_view name, std::string_view value);
 
 }  // namespace gp::web

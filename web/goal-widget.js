@@ -30,6 +30,20 @@ function resolveDataUrl(url) {
   return url ? new URL(url, document.baseURI).href : '';
 }
 
+// The page's headers callback answers with a plain object or a Headers; only its string pairs go on.
+// The answer is handed to the module for one load cycle, in memory only: never stored, logged, put in a
+// URL, or shown in state() or events.
+async function collectHeaders(provider) {
+  const answer = await provider();
+  const entries = answer instanceof Headers ? [...answer.entries()] : Object.entries(answer || {});
+  return Object.fromEntries(entries.map(([name, value]) => [String(name), String(value)]));
+}
+
+function numberOption(value) {
+  const number = value === undefined || value === null || value === '' ? NaN : Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
 function emit(element, type, detail) {
   element.dispatchEvent(new CustomEvent(type, { detail }));
 }
@@ -51,7 +65,9 @@ function createCanvas(element, options) {
 
 /**
  * Mounts a widget into `element`.
- * options: { goals: URL, format: 'auto'|'pipedrive'|'hubspot'|'giosg'|'zendesk', height: CSS length, label }
+ * options: { goals: URL, format: 'auto'|'pipedrive'|'hubspot'|'giosg'|'zendesk', height: CSS length, label,
+ *            refresh: seconds between reloads (0: once), timeout: seconds per request, retries: per request,
+ *            headers: async () => ({ Authorization: ... }) asked before each load (docs/network.md) }
  * Resolves to a handle { element, state(), destroy() } once the module runs; the 'ready' and 'error'
  * events on `element` report data loading.
  */
@@ -68,6 +84,10 @@ export async function mount(element, options = {}) {
       onGoalpostEvent(type, detailJson) {
         emit(element, type, JSON.parse(detailJson));
       },
+      onGoalpostNeedHeaders(cycle) {
+        collectHeaders(options.headers).then((headers) => JSON.stringify(headers), () => 'null')
+          .then((json) => module.ccall('gp_set_headers', null, ['number', 'string'], [cycle, json]));
+      },
       print: () => {},
       printErr: (text) => console.warn('goalpost:', text),
     });
@@ -81,6 +101,10 @@ export async function mount(element, options = {}) {
     canvas: `#${canvas.id}`,
     goals: resolveDataUrl(options.goals),
     format: options.format || 'auto',
+    refresh: numberOption(options.refresh),
+    timeout: numberOption(options.timeout),
+    retries: numberOption(options.retries),
+    headers: typeof options.headers === 'function',
   };
   const status = module.ccall('gp_start', 'number', ['string'], [JSON.stringify(startOptions)]);
   if (status !== 0) {
@@ -115,6 +139,12 @@ class GoalWidget extends HTMLElement {
       format: this.getAttribute('format') || 'auto',
       height: this.getAttribute('height') || undefined,
       label: this.getAttribute('aria-label') || undefined,
+      refresh: this.getAttribute('refresh') || undefined,
+      timeout: this.getAttribute('timeout') || undefined,
+      retries: this.getAttribute('retries') || undefined,
+      // Looked up at each load cycle, so a page may set `element.headers = async () => ({...})` after
+      // the element is in the document.
+      headers: () => (typeof this.headers === 'function' ? this.headers() : {}),
     }).then((handle) => { this.#handle = handle; return handle; }, () => null);
   }
 

@@ -1,0 +1,366 @@
+// Network behaviour against a server that plays faults: paging for each vendor's scheme, a break in the
+// middle of paging, 401, 404, 429 with Retry-After, 500 then success, a response slower than the timeout,
+// malformed JSON, ETag revalidation, the page's headers callback, and refused URLs.
+// Each scenario is a route under /net/; its handler sees how many requests came before, and the log of
+// requests (time, URL, headers) is read by the test in this same node process.
+import { assert } from './helpers.mjs';
+
+//-----------------------------------------------------------------------------
+// Payloads in each vendor's shape
+//-----------------------------------------------------------------------------
+
+const pipedriveGoal = (title, target = 10) => ({
+  id: `pd-${title.replace(/\W+/g, '-').toLowerCase()}`,
+  owner_id: 1,
+  title,
+  type: { name: 'deals_won', params: { pipeline_id: [1] } },
+  assignee: { id: 1, type: 'company' },
+  interval: 'monthly',
+  duration: { start: '2026-01-01', end: '2026-12-31' },
+  expected_outcome: { target, tracking_metric: 'quantity' },
+  is_active: true,
+});
+
+function pipedrivePage(titles, start, nextStart) {
+  return {
+    success: true,
+    data: { goals: titles.map((t) => pipedriveGoal(t)) },
+    additional_data: {
+      pagination: { start, limit: titles.length, more_items_in_collection: nextStart !== undefined,
+                    ...(nextStart !== undefined ? { next_start: nextStart } : {}) },
+    },
+  };
+}
+
+const giosgGoal = (name) => ({
+  id: `6b1e0c2a-0000-4000-8000-${String(name.length).padStart(12, '0')}`,
+  name,
+  organization_id: '1d2c3b4a-0000-4000-8000-000000000001',
+  is_any_room_allowed: true,
+  allowed_rooms: [],
+  default_value: '1.00',
+  conditions: [{ type: 1, negate: false, settings: {}, value: `/${name.replace(/\W+/g, '-')}` }],
+  created_at: '2026-01-05T10:00:00.000Z',
+  updated_at: '2026-01-05T10:00:00.000Z',
+});
+
+const giosgPage = (names, next) => ({ next: next || null, previous: null, results: names.map(giosgGoal) });
+
+const hubspotTarget = (name, i) => ({
+  id: String(720000 + i),
+  properties: {
+    hs_goal_name: name, hs_target_amount: '1000.00',
+    hs_start_datetime: '2026-01-01T00:00:00Z', hs_end_datetime: '2026-02-01T00:00:00Z',
+    hs_assignee_user_id: '501', hs_kpi_value: '250.00', hs_kpi_tracking_method: 'HIGHER_IS_BETTER',
+  },
+  createdAt: '2025-12-20T08:00:00.000Z', updatedAt: '2026-01-10T08:00:00.000Z', archived: false,
+});
+
+const hubspotPage = (names, offset, after) => ({
+  results: names.map((n, i) => hubspotTarget(n, offset + i)),
+  ...(after ? { paging: { next: { after } } } : {}),
+});
+
+//-----------------------------------------------------------------------------
+// The fault server
+//-----------------------------------------------------------------------------
+
+const logs = {};
+const V1 = ['First goal', 'Second goal'];
+const V2 = ['Renamed first goal', 'Second goal', 'Third goal'];
+
+function json(res, status, body, headers = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+// A route that logs each request and hands the handler its 1-based number.
+function scenario(name, handler) {
+  logs[name] = [];
+  return [`/net/${name}`, (req, res, url) => {
+    const log = logs[name];
+    log.push({ at: Date.now(), url: req.url, host: req.headers.host, headers: { ...req.headers } });
+    handler({ req, res, url, n: log.length, origin: `http://${req.headers.host}` });
+  }];
+}
+
+// The first request answers V1; every later one plays `fault` (or V2 once `recover` says so).
+function afterGoodLoad(fault, recoverAt = Infinity) {
+  return ({ res, n }) => {
+    if (n === 1) return json(res, 200, pipedrivePage(V1, 0));
+    if (n >= recoverAt) return json(res, 200, pipedrivePage(V2, 0));
+    return fault(res, n);
+  };
+}
+
+const later = (ms, fn) => setTimeout(fn, ms);
+
+export const routes = Object.fromEntries([
+  scenario('pipedrive-pages', ({ res, url }) => {
+    const start = Number(url.searchParams.get('start') || 0);
+    const pages = { 0: [['Page one a', 'Page one b'], 2], 2: [['Page two a', 'Page two b'], 4], 4: [['Page three'], undefined] };
+    const [titles, next] = pages[start] || [[], undefined];
+    later(250, () => json(res, 200, pipedrivePage(titles, start, next)));  // slow enough to see progress
+  }),
+  scenario('giosg-pages', ({ res, url, origin }) => {
+    const page = Number(url.searchParams.get('page') || 1);
+    json(res, 200, page === 1 ? giosgPage(['Opened pricing', 'Asked for a demo'], `${origin}/net/giosg-pages?page=2`)
+                              : giosgPage(['Signed up']));
+  }),
+  scenario('hubspot-pages', ({ res, url }) => {
+    const after = url.searchParams.get('after');
+    if (!after) return json(res, 200, hubspotPage(['Revenue Q1', 'Revenue Q2'], 0, 'c/2+ä'));
+    json(res, after === 'c/2+ä' ? 200 : 400, hubspotPage(['Revenue Q3'], 2));
+  }),
+  scenario('break-first-load', ({ res, url }) => {
+    const start = Number(url.searchParams.get('start') || 0);
+    if (start === 0) return json(res, 200, pipedrivePage(V1, 0, 2));
+    json(res, 500, { success: false, error: 'page store offline' });
+  }),
+  scenario('break-on-refresh', ({ res, url, n }) => {
+    const start = Number(url.searchParams.get('start') || 0);
+    if (start === 0) return json(res, 200, pipedrivePage(V1, 0, 2));
+    if (n <= 2) return json(res, 200, pipedrivePage(['Page two goal'], 2));
+    json(res, 503, { success: false });
+  }),
+  scenario('unauthorized', afterGoodLoad((res) => json(res, 401, { success: false, error: 'unauthorized' }))),
+  scenario('not-found', afterGoodLoad((res) => json(res, 404, { success: false, error: 'not found' }))),
+  scenario('missing', ({ res }) => json(res, 404, { success: false, error: 'not found' })),
+  scenario('rate-limited', afterGoodLoad((res) => json(res, 429, { success: false }, { 'retry-after': '1' }), 3)),
+  scenario('server-error', afterGoodLoad((res) => json(res, 500, { success: false }), 3)),
+  scenario('slow', afterGoodLoad((res) => later(1500, () => json(res, 200, pipedrivePage(V2, 0))))),
+  scenario('malformed', afterGoodLoad((res) => json(res, 200, '{"success": true, "data": {"goals": [{"title": '))),
+  scenario('etag', ({ req, res }) => {
+    if (req.headers['if-none-match'] === '"v1"') { res.writeHead(304, { etag: '"v1"' }); return res.end(); }
+    json(res, 200, pipedrivePage(V1, 0), { etag: '"v1"' });
+  }),
+  scenario('with-token', ({ req, res, url, origin }) => {
+    if (req.headers.authorization !== 'Bearer s3cret-t0ken') return json(res, 401, { error: 'no token' });
+    const page = Number(url.searchParams.get('page') || 1);
+    json(res, 200, page === 1 ? giosgPage(['Opened pricing'], `${origin}/net/with-token?page=2`) : giosgPage(['Signed up']));
+  }),
+  scenario('foreign-next', ({ res, origin }) => {
+    const { port } = new URL(origin);
+    // Same server, but another origin (a host name instead of the IP): the token must not go there.
+    json(res, 200, giosgPage(['Opened pricing'], `http://localhost:${port}/net/foreign-next?page=2`));
+  }),
+]);
+
+//-----------------------------------------------------------------------------
+// Page side
+//-----------------------------------------------------------------------------
+
+// Mounts one widget on a blank page; its events are recorded in window.__events.
+async function mountWidget(page, baseUrl, options) {
+  await page.goto(`${baseUrl}/e2e/network.html`);
+  await page.evaluate(async (opts) => {
+    const { mount } = await import('/web/goal-widget.js');
+    const host = document.getElementById('host');
+    window.__events = [];
+    window.__headerCalls = 0;
+    for (const type of ['ready', 'error']) host.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail, at: Date.now() }));
+    if (opts.token) {
+      const token = opts.token;
+      delete opts.token;
+      opts.headers = async () => { window.__headerCalls++; return { Authorization: `Bearer ${token}` }; };
+    }
+    window.__widget = await mount(host, opts);
+  }, options);
+}
+
+const state = (page) => page.evaluate(() => window.__widget.state());
+const events = (page, type) => page.evaluate((t) => window.__events.filter((e) => !t || e.type === t), type);
+const waitForState = (page, predicate, arg, timeout = 20000) =>
+  page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+const titles = (s) => s.goals.map((g) => g.title);
+const url = (baseUrl, name) => `${baseUrl}/net/${name}`;
+
+async function expectKeptAfterFault(page, { status, stage = 'fetch', message }) {
+  await waitForState(page, () => window.__events.some((e) => e.type === 'error'));
+  const s = await state(page);
+  assert.deepEqual(titles(s), V1, 'the last good goals are kept');
+  assert.equal(s.stale, true);
+  assert.equal(s.ready, true);
+  assert.match(s.status, /^stale: /);
+  assert.equal(s.last_error.status, status);
+  assert.equal(s.last_error.stage, stage);
+  const [error] = await events(page, 'error');
+  assert.equal(error.detail.stage, stage);
+  assert.equal(error.detail.status, status);
+  assert.match(error.detail.url, /\/net\//);
+  if (message) assert.match(error.detail.message, message);
+  return { state: s, error: error.detail };
+}
+
+//-----------------------------------------------------------------------------
+// Tests
+//-----------------------------------------------------------------------------
+
+export const tests = {
+  async 'Pipedrive paging is followed to the end with progress shown'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'pipedrive-pages') });
+    await waitForState(page, () => /page 2/.test(window.__widget.state().status));
+    await waitForState(page, () => window.__widget.state().ready === true);
+    const s = await state(page);
+    assert.deepEqual(titles(s), ['Page one a', 'Page one b', 'Page two a', 'Page two b', 'Page three']);
+    assert.equal(s.pages_loaded, 3);
+    assert.equal(s.partial, false);
+    assert.match(s.status, /3 pages/);
+    assert.deepEqual(logs['pipedrive-pages'].map((r) => new URL(r.url, 'http://x').searchParams.get('start')), [null, '2', '4']);
+    const [ready] = await events(page, 'ready');
+    assert.equal(ready.detail.pages, 3);
+    assert.equal(ready.detail.goals, 5);
+  },
+
+  async 'giosg next links and HubSpot cursors are followed'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'giosg-pages') });
+    await waitForState(page, () => window.__widget.state().ready === true);
+    assert.deepEqual(titles(await state(page)), ['Opened pricing', 'Asked for a demo', 'Signed up']);
+
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'hubspot-pages') });
+    await waitForState(page, () => window.__widget.state().ready === true);
+    const s = await state(page);
+    assert.deepEqual(titles(s), ['Revenue Q1', 'Revenue Q2', 'Revenue Q3']);
+    assert.equal(s.pages_loaded, 2);
+    // The cursor went back percent-encoded, and came out of the query as the same string.
+    assert.match(logs['hubspot-pages'][1].url, /[?&]after=c%2F2%2B%C3%A4(&|$)/);
+  },
+
+  async 'paging that breaks midway on the first load is shown flagged partial, never as final'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'break-first-load'), retries: 1 });
+    await waitForState(page, () => window.__events.some((e) => e.type === 'error'));
+    const s = await state(page);
+    assert.equal(s.partial, true);
+    assert.equal(s.ready, false, 'a partial load is not a ready one');
+    assert.deepEqual(titles(s), V1);
+    assert.match(s.status, /^partial: page 2 failed/);
+    assert.equal(s.last_result, 'partial');
+    const [error] = await events(page, 'error');
+    assert.deepEqual([error.detail.stage, error.detail.status, error.detail.page, error.detail.partial], ['fetch', 500, 2, true]);
+    assert.equal((await events(page, 'ready')).length, 0);
+    assert.equal(logs['break-first-load'].length, 3, 'page 1, page 2, and one retry of page 2');
+  },
+
+  async 'paging that breaks midway on a refresh keeps the last complete data, marked stale'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'break-on-refresh'), refresh: 0.3, retries: 0 });
+    await waitForState(page, () => window.__events.some((e) => e.type === 'error'));
+    const s = await state(page);
+    assert.deepEqual(titles(s), [...V1, 'Page two goal'], 'the complete earlier run stays');
+    assert.equal(s.stale, true);
+    assert.equal(s.partial, false, 'what is shown is complete, only old');
+    assert.equal(s.last_result, 'partial');
+    assert.match(s.status, /^stale: the refresh failed at page 2/);
+    const [error] = await events(page, 'error');
+    assert.deepEqual([error.detail.status, error.detail.page, error.detail.partial], [503, 2, true]);
+  },
+
+  async '401 and 404 fail at once, without retries, and keep the last good data'({ page, baseUrl }) {
+    for (const [name, status] of [['unauthorized', 401], ['not-found', 404]]) {
+      await mountWidget(page, baseUrl, { goals: url(baseUrl, name), refresh: 0.3 });
+      const { state: s } = await expectKeptAfterFault(page, { status, message: new RegExp(`HTTP ${status}`) });
+      assert.equal(s.retries, 0);
+      assert.equal(logs[name].length >= 2 && logs[name][1].at - logs[name][0].at >= 250, true, 'the fault came on a refresh');
+    }
+  },
+
+  async 'a 404 on the first load says so in the widget'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'missing') });
+    await waitForState(page, () => window.__events.some((e) => e.type === 'error'));
+    const s = await state(page);
+    assert.equal(s.ready, false);
+    assert.equal(s.goal_count, 0);
+    assert.equal(s.stale, false, 'nothing is shown, so nothing is stale');
+    assert.match(s.status, /^could not load goals: HTTP 404/);
+  },
+
+  async '429 waits for Retry-After, keeping the last good data meanwhile'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'rate-limited'), refresh: 0.3 });
+    await waitForState(page, () => window.__widget.state().retrying === true);
+    const waiting = await state(page);
+    assert.deepEqual(titles(waiting), V1);
+    assert.equal(waiting.last_error.status, 429);
+    await waitForState(page, () => window.__widget.state().goals.length === 3);
+    const log = logs['rate-limited'];
+    assert.ok(log[2].at - log[1].at >= 950, `retried ${log[2].at - log[1].at} ms after a Retry-After of 1 s`);
+    const s = await state(page);
+    assert.deepEqual(titles(s), V2);
+    assert.equal(s.stale, false);
+    assert.equal(s.last_error, null);
+    assert.equal(s.retries, 1);
+    assert.equal((await events(page, 'error')).length, 0, 'a fault that a retry fixed is no error');
+    assert.equal((await events(page, 'ready')).length, 2);
+  },
+
+  async '500 then success: retried with backoff, then the new data'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'server-error'), refresh: 0.3 });
+    await waitForState(page, () => window.__widget.state().goals.length === 3);
+    const log = logs['server-error'];
+    const gap = log[2].at - log[1].at;
+    assert.ok(gap >= 200 && gap < 1500, `the first backoff was ${gap} ms (expected 250..500 plus latency)`);
+    const s = await state(page);
+    assert.deepEqual(titles(s), V2);
+    assert.equal(s.retries, 1);
+    assert.equal(s.stale, false);
+    assert.equal((await events(page, 'error')).length, 0);
+  },
+
+  async 'a response slower than the timeout is abandoned and the last good data kept'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'slow'), refresh: 0.3, timeout: 0.4, retries: 1 });
+    const { error } = await expectKeptAfterFault(page, { status: 0, message: /timed out after 400 ms/ });
+    assert.equal(error.partial, false);
+    const [{ at }] = await events(page, 'error');
+    assert.equal(logs.slow.filter((r) => r.at <= at).length, 3, 'one good load, the slow request, and one retry');
+  },
+
+  async 'malformed JSON is a read error and the last good data is kept'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'malformed'), refresh: 0.3 });
+    const { error, state: s } = await expectKeptAfterFault(page, { status: 200, stage: 'read' });
+    assert.ok(Array.isArray(error.errors) && error.errors.length > 0);
+    assert.equal(s.retries, 0, 'a bad payload is not retried');
+  },
+
+  async 'refresh revalidates with If-None-Match; 304 is unchanged and draws nothing'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'etag'), refresh: 0.3 });
+    await waitForState(page, () => window.__widget.state().not_modified >= 1);
+    await waitForState(page, () => window.__widget.state().loop_paused === true);
+    const before = await state(page);
+    await waitForState(page, (n) => window.__widget.state().not_modified >= n + 3, before.not_modified);
+    const after = await state(page);
+    assert.equal(after.frames_drawn, before.frames_drawn, 'an unchanged refresh drew frames');
+    assert.equal(after.last_result, 'unchanged');
+    assert.deepEqual(titles(after), V1);
+    assert.equal((await events(page, 'ready')).length, 1);
+    const sent = logs.etag.slice(1).map((r) => r.headers['if-none-match']);
+    assert.ok(sent.length >= 3 && sent.every((v) => v === '"v1"'), `If-None-Match sent: ${sent}`);
+  },
+
+  async 'the headers callback supplies a token that is sent and never exposed'({ page, baseUrl }) {
+    const token = 's3cret-t0ken';
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'with-token'), refresh: 0.3, token });
+    await waitForState(page, () => window.__widget.state().cycles >= 2 && !window.__widget.state().loading);
+    const s = await state(page);
+    assert.deepEqual(titles(s), ['Opened pricing', 'Signed up']);
+    const log = logs['with-token'];
+    assert.ok(log.every((r) => r.headers.authorization === `Bearer ${token}`), 'every page of every cycle carries it');
+    assert.ok(log.every((r) => !r.url.includes(token)), 'never in a URL');
+    assert.ok(await page.evaluate(() => window.__headerCalls) >= 2, 'asked again before each cycle');
+    const exposed = JSON.stringify([s, await events(page)]);
+    assert.ok(!exposed.includes(token), 'never in state() or events');
+  },
+
+  async 'only http(s) URLs on the same origin are followed'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: 'data:application/json,{"data":{"goals":[]}}' });
+    await waitForState(page, () => window.__events.some((e) => e.type === 'error'));
+    const [refused] = await events(page, 'error');
+    assert.equal(refused.detail.stage, 'fetch');
+    assert.match(refused.detail.message, /only absolute http\(s\) URLs/);
+    assert.equal((await state(page)).requests, 0, 'no request was made');
+
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'foreign-next'), token: 'abc' });
+    await waitForState(page, () => window.__events.some((e) => e.type === 'error'));
+    const [foreign] = await events(page, 'error');
+    assert.deepEqual([foreign.detail.stage, foreign.detail.page, foreign.detail.partial], ['paging', 2, true]);
+    assert.match(foreign.detail.message, /another origin/);
+    assert.ok(logs['foreign-next'].every((r) => r.host.startsWith('127.0.0.1')), 'nothing was sent to the other origin');
+  },
+};

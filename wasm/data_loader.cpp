@@ -1,0 +1,424 @@
+// Index
+// - [SECTION] Paging URLs
+// - [SECTION] Goal pages
+// - [SECTION] Cycle: headers, requests, pages
+// - [SECTION] Retries and endings
+// - [SECTION] Inspection state
+#include "data_loader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include <emscripten/em_math.h>
+#include <emscripten/eventloop.h>
+
+#include "core/read.hpp"
+
+namespace gp::web {
+namespace {
+
+constexpr double kBackoffBaseMs = 500;
+constexpr double kBackoffCapMs = 30000;
+// A Retry-After longer than this is not waited for inside a cycle; the next cycle waits for it instead.
+constexpr double kMaxRetryWaitMs = 120000;
+constexpr size_t kMaxPageHeaders = 32;
+
+char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+bool is_unreserved(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+           c == '_' || c == '~';
+}
+
+void append_percent_encoded(std::string_view text, std::string& out) {
+    static const char kHex[] = "0123456789ABCDEF";
+    for (char c : text) {
+        if (is_unreserved(c)) {
+            out.push_back(c);
+        } else {
+            const auto byte = static_cast<unsigned char>(c);
+            out += {'%', kHex[byte >> 4], kHex[byte & 15]};
+        }
+    }
+}
+
+// Full jitter around an exponential step: attempt 0 waits 250..500 ms, 1 waits 500..1000 ms, and so on.
+double backoff_ms(int attempt) {
+    const double step = std::min(kBackoffCapMs, kBackoffBaseMs * std::pow(2.0, attempt));
+    return step * (0.5 + 0.5 * emscripten_math_random());
+}
+
+bool is_retryable(int status) { return status == 0 || status == 429 || (status >= 500 && status <= 599); }
+
+std::string seconds_text(double ms) {
+    const long tenths = std::lround(ms / 100.0);
+    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + " s";
+}
+
+LoadFailure failure_of(std::string stage, int status, std::string message) {
+    LoadFailure failure;
+    failure.stage = std::move(stage);
+    failure.status = status;
+    failure.message = std::move(message);
+    return failure;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Paging URLs
+//-----------------------------------------------------------------------------
+
+std::string origin_of(std::string_view url) {
+    const size_t scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos) return {};
+    const size_t authority_end = url.find_first_of("/?#", scheme_end + 3);
+    std::string origin(url.substr(0, authority_end));
+    std::transform(origin.begin(), origin.end(), origin.begin(), lower_ascii);
+    return origin;
+}
+
+std::string with_query_param(std::string_view url, std::string_view key, std::string_view value) {
+    const size_t hash = url.find('#');
+    const std::string_view fragment = hash == std::string_view::npos ? std::string_view() : url.substr(hash);
+    const std::string_view before_hash = url.substr(0, hash);
+    const size_t question = before_hash.find('?');
+    std::string out(before_hash.substr(0, question));
+    out.push_back('?');
+    // Keep every other parameter as it was; drop the old value of `key`.
+    std::string_view query = question == std::string_view::npos ? std::string_view() : before_hash.substr(question + 1);
+    while (!query.empty()) {
+        const size_t amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+        const std::string_view name = pair.substr(0, pair.find('='));
+        if (pair.empty() || name == key) continue;
+        out.append(pair);
+        out.push_back('&');
+    }
+    out.append(key);
+    out.push_back('=');
+    append_percent_encoded(value, out);
+    out.append(fragment);
+    return out;
+}
+
+std::string next_page_url(std::string_view current, std::string_view first, const NextPage& next, Vendor vendor,
+                          std::string& problem) {
+    std::string url;
+    if (!next.url.empty()) {
+        const bool root_relative = next.url.size() > 1 && next.url[0] == '/' && next.url[1] != '/';
+        url = root_relative ? origin_of(first) + next.url : next.url;
+    } else if (vendor == Vendor::pipedrive) {
+        url = with_query_param(current, "start", next.cursor);
+    } else if (vendor == Vendor::hubspot) {
+        url = with_query_param(current, "after", next.cursor);
+    } else {
+        problem = "a page cursor came from a format that has no cursor parameter";
+        return {};
+    }
+    if (!is_fetchable_url(url)) {
+        problem = "the next-page link is not an absolute http(s) URL";
+        return {};
+    }
+    // The page's headers (a token, perhaps) go with every request of the cycle: never to another origin.
+    if (origin_of(url) != origin_of(first)) {
+        problem = "the next-page link points to another origin and is not followed";
+        return {};
+    }
+    return url;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Goal pages
+//-----------------------------------------------------------------------------
+
+void GoalPages::begin_run() {
+    run = ReadResult{};
+    pages_ = 0;
+}
+
+PageRead GoalPages::read_page(std::string_view body) {
+    ++pages_;
+    ReadOptions page_options = options;
+    if (pages_ > 1 && run.vendor != Vendor::unknown) page_options.format = run.vendor;  // one vendor per run
+    ReadResult page = read_goals(body, page_options);
+    PageRead out;
+    out.vendor = page.vendor;
+    out.next = page.next;
+    if (page.goals.empty() && !page.errors.empty()) {
+        out.readable = false;
+        out.problem = page.errors.front().message;
+    }
+    if (run.vendor == Vendor::unknown) run.vendor = page.vendor;
+    for (Error& e : page.errors) {
+        if (pages_ > 1) e.message += " (page " + std::to_string(pages_) + ")";
+        run.errors.push_back(std::move(e));
+    }
+    for (Goal& g : page.goals) run.goals.push_back(std::move(g));
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Cycle: headers, requests, pages
+//-----------------------------------------------------------------------------
+
+DataLoader::DataLoader(LoaderOptions options, PageSink& sink, LoaderHooks hooks)
+    : options_(std::move(options)), sink_(sink), hooks_(hooks) {}
+
+DataLoader::~DataLoader() {
+    if (timer_) emscripten_clear_timeout(timer_);
+    fetch_forget(in_flight_);
+}
+
+void DataLoader::start() { begin_cycle(); }
+
+void DataLoader::on_timer(void* self) {
+    auto* loader = static_cast<DataLoader*>(self);
+    loader->timer_ = 0;
+    (loader->*(loader->timer_action_))();
+}
+
+void DataLoader::set_timer(double delay_ms, void (DataLoader::*then)()) {
+    if (timer_) emscripten_clear_timeout(timer_);
+    timer_action_ = then;
+    timer_ = emscripten_set_timeout(on_timer, delay_ms, this);
+}
+
+void DataLoader::report_progress(const std::string& line) {
+    if (hooks_.progress) hooks_.progress(hooks_.user, line);
+}
+
+void DataLoader::begin_cycle() {
+    ++cycle_;
+    loading_ = true;
+    retrying_ = false;
+    attempt_ = 0;
+    page_url_ = options_.url;
+    run_pages_.clear();
+    fed_pages_ = 0;
+    run_changed_ = false;
+    pages_loaded_ = 0;
+    sink_.begin_run();
+    if (!options_.page_headers) {
+        request_page();
+        return;
+    }
+    waiting_headers_ = true;
+    set_timer(options_.timeout_ms, &DataLoader::on_headers_timeout);
+    hooks_.need_headers(hooks_.user, cycle_);
+}
+
+void DataLoader::on_headers_timeout() {
+    waiting_headers_ = false;
+    fail_cycle(failure_of("headers", 0, "the page's headers callback did not answer within " + seconds_text(options_.timeout_ms)));
+}
+
+void DataLoader::set_headers(unsigned cycle, const Json* headers) {
+    if (!waiting_headers_ || cycle != cycle_) return;  // a late answer for a cycle that already ended
+    waiting_headers_ = false;
+    if (timer_) emscripten_clear_timeout(timer_);
+    timer_ = 0;
+    headers_.clear();
+    if (!headers || !headers->is_object() || headers->size() > kMaxPageHeaders) {
+        fail_cycle(failure_of("headers", 0, "the page's headers callback failed or gave no object of headers"));
+        return;
+    }
+    for (auto it = headers->begin(); it != headers->end(); ++it) {
+        const std::string* value = it->get_ptr<const std::string*>();
+        // The value is never quoted back: it may be a token.
+        if (!value || !is_valid_header(it.key(), *value)) {
+            headers_.clear();
+            fail_cycle(failure_of("headers", 0, "the header \"" + it.key() + "\" from the page is not a valid header"));
+            return;
+        }
+        headers_.emplace_back(it.key(), *value);
+    }
+    request_page();
+}
+
+const DataLoader::Page* DataLoader::cached_page(const std::string& url, bool revalidatable) const {
+    for (const Page& p : cache_)
+        if (p.url == url && (!revalidatable || !p.etag.empty())) return &p;
+    return nullptr;
+}
+
+void DataLoader::request_page() {
+    const size_t page_number = run_pages_.size() + 1;
+    if (!shows_data() || page_number > 1 || retrying_)
+        report_progress((shows_data() ? "refreshing: page " : "loading goals: page ") + std::to_string(page_number));
+    retrying_ = false;
+    FetchRequest request{page_url_, options_.timeout_ms, headers_};
+    if (const Page* cached = cached_page(page_url_, true)) request.headers.emplace_back("If-None-Match", cached->etag);
+    in_flight_ = fetch_get(request, on_reply, this);
+    if (!in_flight_) {
+        fail_cycle(failure_of("fetch", 0, "refused: only absolute http(s) URLs are fetched"));
+        return;
+    }
+    ++requests_;
+}
+
+void DataLoader::on_reply(void* self, const FetchResult& result) {
+    auto* loader = static_cast<DataLoader*>(self);
+    loader->in_flight_ = nullptr;
+    loader->handle_reply(result);
+}
+
+void DataLoader::handle_reply(const FetchResult& result) {
+    if (!result.ok) {
+        retry_or_fail(result);
+        return;
+    }
+    if (result.status == 304) {
+        ++not_modified_;
+        const Page* cached = cached_page(page_url_, true);
+        if (!cached) {
+            fail_cycle(failure_of("fetch", 304, "the server said \"not modified\" but no earlier copy is kept"));
+            return;
+        }
+        accept_page(*cached);
+        return;
+    }
+    feed_pending_pages();
+    PageRead read = sink_.read_page(result.body);
+    fed_pages_ = run_pages_.size() + 1;
+    if (!read.readable) {
+        fail_cycle(failure_of("read", result.status, read.problem));
+        return;
+    }
+    Page page{page_url_, result.etag, std::string(), std::hash<std::string_view>()(result.body), result.body.size(),
+              std::move(read)};
+    if (!page.etag.empty()) page.body = std::string(result.body);
+    // A server without ETags that sends the same bytes again has not changed anything either.
+    const Page* before = cached_page(page_url_, false);
+    if (!before || before->body_hash != page.body_hash || before->body_size != page.body_size) run_changed_ = true;
+    accept_page(std::move(page));
+}
+
+// Pages answered "304 not modified" are read from the cache only once some page of the run has changed;
+// a run where every page is unchanged is never read again at all.
+void DataLoader::feed_pending_pages() {
+    for (; fed_pages_ < run_pages_.size(); ++fed_pages_) sink_.read_page(run_pages_[fed_pages_].body);
+}
+
+void DataLoader::accept_page(Page page) {
+    const NextPage next = page.read.next;
+    const Vendor vendor = page.read.vendor;
+    run_pages_.push_back(std::move(page));
+    pages_loaded_ = run_pages_.size();
+    attempt_ = 0;
+    if (!next.has_more()) {
+        complete_cycle();
+        return;
+    }
+    std::string problem;
+    std::string url = next_page_url(page_url_, options_.url, next, vendor, problem);
+    for (const Page& earlier : run_pages_)
+        if (problem.empty() && earlier.url == url) problem = "the next-page link repeats an earlier page";
+    if (problem.empty() && run_pages_.size() >= size_t(options_.max_pages))
+        problem = "more than " + std::to_string(options_.max_pages) + " pages";
+    if (!problem.empty()) {
+        fail_cycle(failure_of("paging", 0, problem));
+        return;
+    }
+    page_url_ = std::move(url);
+    request_page();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Retries and endings
+//-----------------------------------------------------------------------------
+
+void DataLoader::retry_or_fail(const FetchResult& result) {
+    LoadFailure failure = failure_of("fetch", result.status, result.error);
+    if (!is_retryable(result.status) || attempt_ >= options_.max_retries) {
+        fail_cycle(std::move(failure), result.retry_after_ms);
+        return;
+    }
+    const double wait_ms = result.retry_after_ms >= 0 ? result.retry_after_ms : backoff_ms(attempt_);
+    if (wait_ms > kMaxRetryWaitMs) {
+        failure.message += "; the server asked to wait " + seconds_text(wait_ms);
+        fail_cycle(std::move(failure), wait_ms);
+        return;
+    }
+    ++attempt_;
+    ++retries_;
+    retrying_ = true;
+    failure.url = page_url_;
+    failure.page = int(run_pages_.size()) + 1;
+    has_error_ = true;
+    last_error_ = failure;
+    report_progress("retrying page " + std::to_string(failure.page) + " in " + seconds_text(wait_ms) + " (" +
+                    failure.message + ")");
+    set_timer(wait_ms, &DataLoader::request_page);
+}
+
+void DataLoader::complete_cycle() {
+    const bool unchanged = !run_changed_ && has_complete_ && run_pages_.size() == cache_.size();
+    if (!unchanged) feed_pending_pages();
+    cache_ = std::move(run_pages_);
+    run_pages_.clear();
+    has_complete_ = true;
+    shows_partial_ = false;
+    stale_ = false;
+    has_error_ = false;
+    last_result_ = unchanged ? "unchanged" : "loaded";
+    end_cycle(0);
+    hooks_.run_ended(hooks_.user, unchanged ? RunEnd::unchanged : RunEnd::loaded, !unchanged, nullptr);
+}
+
+void DataLoader::fail_cycle(LoadFailure failure, double next_cycle_not_before_ms) {
+    failure.url = page_url_;
+    failure.page = int(run_pages_.size()) + 1;
+    failure.partial = !run_pages_.empty();
+    // A run that broke midway is shown only when nothing complete is on screen, and then flagged partial.
+    const bool commit = failure.partial && !has_complete_;
+    if (commit) {
+        feed_pending_pages();
+        shows_partial_ = true;
+        stale_ = false;
+    } else {
+        stale_ = shows_data();
+    }
+    has_error_ = true;
+    last_error_ = failure;
+    last_result_ = failure.partial ? "partial" : "failed";
+    end_cycle(next_cycle_not_before_ms);
+    hooks_.run_ended(hooks_.user, failure.partial ? RunEnd::partial : RunEnd::failed, commit, &last_error_);
+}
+
+void DataLoader::end_cycle(double next_cycle_not_before_ms) {
+    loading_ = false;
+    retrying_ = false;
+    waiting_headers_ = false;
+    headers_.clear();  // asked for again before the next cycle; never kept between cycles
+    run_pages_.clear();
+    if (options_.refresh_ms > 0)
+        set_timer(std::max(options_.refresh_ms, next_cycle_not_before_ms), &DataLoader::begin_cycle);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Inspection state
+//-----------------------------------------------------------------------------
+
+Json DataLoader::state_json() const {
+    Json error;  // null when the last cycle ended well
+    if (has_error_)
+        error = {{"stage", last_error_.stage}, {"status", last_error_.status}, {"message", last_error_.message},
+                 {"url", last_error_.url}, {"page", last_error_.page}, {"partial", last_error_.partial}};
+    return {{"loading", loading_},
+            {"retrying", retrying_},
+            {"pages_loaded", pages_loaded_},
+            {"partial", shows_partial_},
+            {"stale", stale_},
+            {"last_result", last_result_},
+            {"last_error", std::move(error)},
+            {"cycles", cycle_},
+            {"requests", requests_},
+            {"retries", retries_},
+            {"not_modified", not_modified_},
+            {"refresh_seconds", options_.refresh_ms / 1000.0}};
+}
+
+}  // namespace gp::web
