@@ -37,7 +37,7 @@ Vendor detect_vendor(const Json& doc) {
     if (!doc.is_object()) return Vendor::unknown;
     if (has(doc, "success") || has(doc, "data")) return Vendor::pipedrive;
     const auto results = doc.find("results");
-    if (results != doc.end() && results->is_array()) {
+    if (results != doc.end()) {
         if (has(doc, "next") || has(doc, "previous")) return Vendor::giosg;
         if (has(doc, "paging")) return Vendor::hubspot;
         const Json* first = first_element(*results);

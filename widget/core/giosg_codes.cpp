@@ -29,7 +29,7 @@ GiosgCodeTable GiosgCodeTable::from_json(const Json& config, std::vector<Error>&
         GiosgCode entry;
         int64_t code = 0;
         std::string field, op;
-        if (!item.integer("code", code)) item.error("code", "required", "every entry needs its integer code");
+        if (!item.integer("code", code) && !item.has("code")) item.error("code", "required", "every entry needs its integer code");
         item.string("field", field);
         item.string("op", op);
         item.string("name", entry.name);

@@ -102,6 +102,9 @@ Record read_record(const Json& item, std::string path, ReadContext& ctx) {
     read_properties(props, rec);
     keep_unknown(rec.extra, r);
     keep_unknown(rec.extra, props, {"properties"});
+    // The grouping keys are per record, not goal fields: they go back out with their record.
+    for (const auto& [key, value] : {std::pair{kCorrelationKey, &rec.correlation}, std::pair{kGroupKey, &rec.group}})
+        if (!value->empty()) rec.extra["properties"][key] = *value;
     rec.ok = ctx.errors->size() == errors_before && !ctx.is_tainted(rec.path);
     return rec;
 }

@@ -1,0 +1,95 @@
+// HubSpot goal_targets: string properties, grouping records into goals, per-interval targets.
+#include "goal_fixtures.hpp"
+
+#include "core/calendar.hpp"
+
+using namespace gp;
+using namespace gp::test;
+
+namespace {
+
+ReadResult read_hubspot_fixture() {
+    ReadResult r = read_goals(load_fixture("hubspot_list.json"));
+    INFO(describe(r.errors));
+    REQUIRE(r.ok());
+    REQUIRE(r.vendor == Vendor::hubspot);
+    return r;
+}
+
+Date day(const char* text) { return *parse_civil_date(text); }
+
+}  // namespace
+
+TEST_CASE("hubspot records of one group become one goal with per-interval targets", "[hubspot]") {
+    const ReadResult r = read_hubspot_fixture();
+    REQUIRE(r.goals.size() == 2);
+    const Goal& quota = r.goals[0];
+    CHECK(quota.id == "8800");
+    CHECK(quota.title == "Q-revenue, Aino");
+    CHECK(quota.assignee == Assignee{AssigneeType::person, "6001"});
+    CHECK(quota.target.unit == Unit::currency);
+    CHECK(quota.target.tracking == TrackingMetric::sum);
+    REQUIRE(quota.schedule.per_interval.size() == 2);
+    // Sorted by start although the payload lists Q2 first; the exclusive end midnight is the day before.
+    CHECK(quota.schedule.per_interval[0].start == day("2025-01-01"));
+    CHECK(quota.schedule.per_interval[0].end == day("2025-03-31"));
+    CHECK(quota.schedule.per_interval[0].target == 25000);
+    CHECK(quota.schedule.per_interval[0].source_id == "510001");
+    CHECK(quota.schedule.per_interval[1].target == 30000);
+    CHECK(quota.schedule.per_interval[1].reported_value == 12500.5);
+    CHECK(quota.schedule.interval == Interval::quarterly);
+    CHECK(quota.schedule.start == day("2025-01-01"));
+    CHECK(quota.schedule.end == day("2025-06-30"));
+    CHECK(quota.reported.value == 26010 + 12500.5);
+    CHECK(quota.reported.percent == 41.67);  // the latest slice's
+    CHECK(quota.created_at == parse_timestamp("2025-01-10T08:00:00Z"));
+    CHECK(quota.updated_at == parse_timestamp("2025-05-02T09:30:00Z"));
+    CHECK(quota.extra["records"]["510001"]["properties"]["hs_object_id"] == "510001");
+}
+
+TEST_CASE("hubspot LOWER_IS_BETTER reverses the direction and unit type drives formatting", "[hubspot]") {
+    const ReadResult r = read_hubspot_fixture();
+    const Goal& response = r.goals[1];
+    CHECK(response.target.direction == Direction::lower_is_better);
+    CHECK(response.target.unit == Unit::duration);
+    CHECK(response.assignee == Assignee{AssigneeType::team, "140"});
+    CHECK(response.schedule.interval == Interval::monthly);
+}
+
+TEST_CASE("hubspot paging cursor and link", "[hubspot]") {
+    const ReadResult r = read_hubspot_fixture();
+    CHECK(r.next.cursor == "510004");
+    CHECK(r.next.url == "https://api.hubapi.com/crm/v3/objects/goal_targets?after=510004");
+    CHECK(r.next.has_more());
+}
+
+TEST_CASE("hubspot single record and bare array", "[hubspot]") {
+    const char* record = R"({"id":"9","properties":{"hs_goal_name":"Calls","hs_target_amount":"120","hs_start_datetime":"2025-02-01T00:00:00Z","hs_end_datetime":"2025-03-01T00:00:00Z"},"archived":false})";
+    const ReadResult single = read_goals(record);
+    REQUIRE(single.ok());
+    REQUIRE(single.goals.size() == 1);
+    CHECK(single.goals[0].id == "9");
+    CHECK(single.goals[0].target.amount == 120);
+    CHECK(single.goals[0].schedule.end == day("2025-02-28"));
+    const ReadResult bare = read_goals(std::string("[") + record + "]");
+    REQUIRE(bare.goals.size() == 1);
+    CHECK(bare.goals[0] == single.goals[0]);
+}
+
+TEST_CASE("hubspot read -> write -> read keeps the model", "[hubspot][roundtrip]") {
+    const ReadResult r = read_hubspot_fixture();
+    require_round_trip(r.goals, Vendor::hubspot);
+}
+
+TEST_CASE("hubspot: one bad record drops its own goal only", "[hubspot]") {
+    const std::string payload = R"({"results":[
+      {"id":"1","properties":{"hs_goal_target_group_id":"A","hs_target_amount":"ten","hs_start_datetime":"2025-01-01T00:00:00Z","hs_end_datetime":"2025-02-01T00:00:00Z"}},
+      {"id":"2","properties":{"hs_goal_target_group_id":"A","hs_target_amount":"10","hs_start_datetime":"2025-02-01T00:00:00Z","hs_end_datetime":"2025-03-01T00:00:00Z"}},
+      {"id":"3","properties":{"hs_goal_target_group_id":"B","hs_target_amount":"7","hs_kpi_unit_type":"LITRES"}},
+      {"id":"4","properties":{"hs_goal_target_group_id":"C","hs_target_amount":"8"}}]})";
+    const ReadResult r = read_goals(payload);
+    REQUIRE(r.goals.size() == 1);
+    CHECK(r.goals[0].id == "C");
+    CHECK(find_error(r, "/results/0/properties/hs_target_amount", "bad_number"));
+    CHECK(find_error(r, "/results/2/properties/hs_kpi_unit_type", "bad_enum"));
+}
