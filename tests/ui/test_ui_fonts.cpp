@@ -1,0 +1,68 @@
+// The embedded font: its coverage, the visible replacement for what it lacks, and DPI rebuilds.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+
+#include "headless.hpp"
+#include "ui/fonts.hpp"
+
+using gp::ui::test::Headless;
+
+TEST_CASE("the subset covers Latin, Greek, Cyrillic and the symbols the widget prints", "[ui][font]") {
+    Headless ui;
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    for (ImWchar c : {ImWchar('A'), ImWchar(0x00E9) /* é */, ImWchar(0x0151) /* ő */, ImWchar(0x03BB) /* λ */,
+                      ImWchar(0x0416) /* Ж */, ImWchar(0x20AC) /* € */, ImWchar(0x00A3) /* £ */, ImWchar(0x00A5) /* ¥ */,
+                      ImWchar(0x2014) /* — */, ImWchar(0x2026) /* … */, ImWchar(0x2013) /* – */, ImWchar(0x202F),
+                      ImWchar(0x25AC)}) {
+        INFO("U+" << std::hex << int(c));
+        CHECK(font->FindGlyphNoFallback(c) != nullptr);
+    }
+}
+
+TEST_CASE("characters the font lacks show as a visible replacement glyph", "[ui][font]") {
+    Headless ui;
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    REQUIRE(font->FallbackGlyph != nullptr);
+    CHECK(font->FallbackGlyph->Codepoint == 0xFFFD);
+    CHECK(font->FallbackGlyph->Visible);
+    CHECK(font->FindGlyphNoFallback(0x6F22) == nullptr);  // 漢
+    CHECK(font->FindGlyph(0x6F22) == font->FallbackGlyph);
+    // A title in a script the subset lacks still draws one glyph per character.
+    const ImVec2 missing = font->CalcTextSizeA(font->FontSize, 1e9f, 0, "\xE6\xBC\xA2\xE5\xAD\x97");
+    CHECK(missing.x >= 2 * font->FallbackGlyph->AdvanceX * 0.99f);
+}
+
+TEST_CASE("fonts are rebuilt at the pixel ratio and scaled back to CSS pixels", "[ui][font][dpi]") {
+    Headless ui;
+    ImGuiIO& io = ImGui::GetIO();
+    CHECK_FALSE(ui.view.needs_fonts_rebuilt(1.0f));
+    CHECK(ui.view.needs_fonts_rebuilt(2.0f));
+    const float size_at_1 = io.Fonts->Fonts[0]->FontSize;
+    ui.view.rebuild_fonts(2.0f);
+    CHECK_FALSE(ui.view.needs_fonts_rebuilt(2.0f));
+    CHECK(io.Fonts->Fonts[0]->FontSize == Approx(size_at_1 * 2));
+    CHECK(io.FontGlobalScale == Approx(0.5f));
+    // Ratios between quarters share one atlas.
+    ui.view.rebuild_fonts(1.3f);
+    CHECK_FALSE(ui.view.needs_fonts_rebuilt(1.45f));
+    CHECK(ui.view.needs_fonts_rebuilt(1.6f));
+    // The layout is in CSS pixels whatever the ratio: a frame is drawn with the same line height.
+    gp::ui::WidgetData data;
+    ui.view.rebuild_fonts(2.0f);
+    ui.frame(data);
+    const float height_at_2 = ImGui::GetTextLineHeight();
+    ui.view.rebuild_fonts(1.0f);
+    ui.frame(data);
+    CHECK(ImGui::GetTextLineHeight() == Approx(height_at_2).epsilon(0.01));
+}
+
+TEST_CASE("the subset file stays small", "[ui][font][size]") {
+    std::FILE* f = std::fopen(GP_FONT_SUBSET, "rb");
+    REQUIRE(f);
+    std::fseek(f, 0, SEEK_END);
+    const long size = std::ftell(f);
+    std::fclose(f);
+    CHECK(size == long(gp::ui::embedded_font().size));
+    CHECK(size < 100 * 1024);  // DejaVu Sans whole is 740 KB; the budget for the whole widget is 200 KB gzip
+}

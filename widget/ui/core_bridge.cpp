@@ -1,0 +1,163 @@
+#include "ui/core_bridge.hpp"
+
+#include <algorithm>
+
+#include "core/calendar.hpp"
+#include "core/explain.hpp"
+#include "core/model_names.hpp"
+#include "core/progress.hpp"
+#include "core/validate.hpp"
+
+namespace gp::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Validation
+//-----------------------------------------------------------------------------
+
+std::string canonical_field_path(Vendor vendor, const std::string& wire) {
+    struct Rename {
+        Vendor vendor;  // unknown: any vendor
+        const char* wire;
+        const char* field;
+    };
+    static constexpr Rename kRenames[] = {
+        {Vendor::pipedrive, "/expected_outcome/target", "/target/amount"},
+        {Vendor::pipedrive, "/expected_outcome/currency_id", "/target/currency_code"},
+        {Vendor::pipedrive, "/expected_outcome/tracking_metric", "/target/tracking"},
+        {Vendor::pipedrive, "/type/params", "/metric"},
+        {Vendor::pipedrive, "/type", "/metric"},
+        {Vendor::pipedrive, "/duration/start", "/schedule/start"},
+        {Vendor::pipedrive, "/duration/end", "/schedule/end"},
+        {Vendor::pipedrive, "/interval", "/schedule/interval"},
+        {Vendor::hubspot, "/properties/hs_start_datetime", "/schedule/start"},
+        {Vendor::hubspot, "/properties/hs_end_datetime", "/schedule/end"},
+        {Vendor::hubspot, "/properties/hs_target_amount", "/target/amount"},
+        {Vendor::zendesk, "/attribution_period", "/attribution"},
+        {Vendor::zendesk, "/attribution_model", "/attribution"},
+        {Vendor::zendesk, "/settings/conditions", "/conditions"},
+        {Vendor::giosg, "/is_any_room_allowed", "/rooms"},
+        {Vendor::giosg, "/allowed_rooms", "/rooms"},
+        {Vendor::giosg, "/name", "/title"},
+        {Vendor::unknown, "/start", "/schedule/start"},
+        {Vendor::unknown, "/end", "/schedule/end"},
+        {Vendor::unknown, "/name", "/title"},
+    };
+    for (const Rename& r : kRenames) {
+        if (r.vendor != Vendor::unknown && r.vendor != vendor) continue;
+        const std::string_view prefix(r.wire);
+        if (wire.compare(0, prefix.size(), prefix) != 0) continue;
+        if (wire.size() != prefix.size() && wire[prefix.size()] != '/') continue;
+        return std::string(r.field) + wire.substr(prefix.size());
+    }
+    return wire;
+}
+
+std::vector<Error> validate_with_core(const Goal& goal) {
+    std::vector<Error> errors;
+    validate_goal(goal, goal.vendor, "", errors);
+    for (Error& e : errors) e.path = canonical_field_path(goal.vendor, e.path);
+    return errors;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Explain
+//-----------------------------------------------------------------------------
+
+static Outcome outcome_of(Verdict v) {
+    switch (v) {
+        case Verdict::match: return Outcome::match;
+        case Verdict::no_match: return Outcome::no_match;
+        case Verdict::unsupported: return Outcome::unsupported;
+        case Verdict::error: return Outcome::error;
+    }
+    return Outcome::error;
+}
+
+static std::string describe(const gp::ConditionExplanation& c) {
+    std::string s(name_of(c.field));
+    s += c.negate ? " not " : " ";
+    s += name_of(c.op);
+    s += " \"" + c.pattern + "\"";
+    return s;
+}
+
+UrlExplanation explain_with_core(std::string_view url, const std::vector<Goal>& goals) {
+    PageView view;
+    view.url = std::string(url);
+    const ExplainReport report = explain(goals, view);
+    UrlExplanation out;
+    out.problem = report.url_problem;
+    out.goals.reserve(report.goals.size());
+    for (const gp::GoalExplanation& g : report.goals) {
+        ui::GoalExplanation e;
+        e.goal_id = g.goal_id;
+        e.outcome = outcome_of(g.verdict);
+        for (const gp::ConditionExplanation& c : g.conditions) e.conditions.push_back({describe(c), outcome_of(c.verdict), c.reason});
+        if (!g.room_allowed)
+            e.conditions.push_back({"room scope", Outcome::no_match, "The page is not in one of the goal's rooms."});
+        out.goals.push_back(std::move(e));
+    }
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Progress
+//-----------------------------------------------------------------------------
+
+static PaceState pace_state_of(PaceStatus s) {
+    switch (s) {
+        case PaceStatus::on_track: return PaceState::on_track;
+        case PaceStatus::behind: return PaceState::behind;
+        case PaceStatus::at_risk: return PaceState::at_risk;
+    }
+    return PaceState::unknown;
+}
+
+static GoalProgress progress_of(const GoalResults& r) {
+    GoalProgress p;
+    p.value = r.total_progress;
+    p.target = r.total_target;
+    p.percent = r.total_percent;
+    for (const Bucket& b : r.buckets) p.intervals.push_back({b.range, b.progress, b.target});
+    if (r.pace && r.total_target > 0) {
+        // Where pace says the bar should be: the targets of the intervals already over, plus the current
+        // interval's pro-rated target.
+        double expected = r.pace->prorated_target;
+        double done_progress = 0;
+        for (const Bucket& b : r.buckets) {
+            if (b.range.end < r.pace->interval.start) {
+                expected += b.target;
+                done_progress += b.progress;
+            }
+        }
+        p.expected_fraction = std::clamp(expected / r.total_target, 0.0, 1.0);
+        // The engine forecasts the current interval; the intervals before it are final.
+        p.forecast = done_progress + r.pace->forecast;
+        p.status = pace_state_of(r.pace->status);
+    }
+    return p;
+}
+
+std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
+    std::shared_ptr<const EventStore> events) {
+    return [events](const Goal& goal, const ProgressQuery& query) {
+        ResultsRequest request;
+        request.period_start = format_civil_date(query.period.start);
+        request.period_end = format_civil_date(query.period.end);
+        request.now = query.now;
+        request.zone_offset_minutes = query.zone_offset_minutes;
+        request.calendar = query.calendar;
+        const ResultsOutcome outcome = compute_results(goal, *events, request);
+        if (!outcome.results) return progress_from_goal(goal, query);
+        return progress_of(*outcome.results);
+    };
+}
+
+Services core_services() {
+    Services s;
+    s.validate = validate_with_core;
+    s.explain_url = explain_with_core;
+    return s;
+}
+
+}  // namespace gp::ui

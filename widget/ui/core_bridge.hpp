@@ -1,0 +1,29 @@
+// goalpost UI: the Services that connect the views to the core's engines (validation, explain, progress).
+// The views speak the small adapter types of widget_data.hpp; this file maps the core's results onto them,
+// so an engine's API can change without touching a view.
+#pragma once
+
+#include <memory>
+
+#include "core/events.hpp"
+#include "ui/widget_data.hpp"
+
+namespace gp::ui {
+
+// The core's per-vendor validation, with each error's wire path (e.g. "/expected_outcome/target")
+// mapped to the canonical field the editor draws ("/target/amount"). Unknown paths are kept as given.
+std::vector<Error> validate_with_core(const Goal& goal);
+std::string canonical_field_path(Vendor vendor, const std::string& wire_path);
+
+// The condition engine's explanation of one URL over the goals.
+UrlExplanation explain_with_core(std::string_view url, const std::vector<Goal>& goals);
+
+// Progress computed from events by the progress engine; goals it cannot compute (a 4xx outcome) fall
+// back to what the goal itself reports.
+std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
+    std::shared_ptr<const EventStore> events);
+
+// validate_with_core and explain_with_core; progress from the goals themselves.
+Services core_services();
+
+}  // namespace gp::ui

@@ -1,0 +1,329 @@
+// goalpost UI: the goal editor: create, change and delete goals. The fields follow the goal's vendor; the
+// core's validation errors are drawn at the field their path names, and nothing is saved while any remain.
+//
+// Index
+// - [SECTION] Field errors
+// - [SECTION] Fields
+// - [SECTION] Save and delete
+// - [SECTION] Goal list and entry point
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+#include <fast_float/fast_float.h>
+
+#include "core/calendar.hpp"
+#include "core/model_names.hpp"
+#include "ui/view_parts.hpp"
+
+namespace gp::ui::parts {
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Field errors
+//-----------------------------------------------------------------------------
+
+// Does an error at `error_path` belong to the field at `field`? Its own path or anything inside it.
+bool belongs_to(std::string_view error_path, std::string_view field) {
+    if (error_path.substr(0, field.size()) != field) return false;
+    return error_path.size() == field.size() || error_path[field.size()] == '/';
+}
+
+void field_errors(ViewContext& ctx, std::string_view field) {
+    for (const Error& e : ctx.state.editor.errors) {
+        if (!belongs_to(e.path, field)) continue;
+        ImGui::Indent();
+        coloured_text(ctx.palette.error_text, e.message.empty() ? e.code : e.message);
+        ImGui::Unindent();
+        ctx.shown.editor_errors.push_back(e);
+    }
+}
+
+// The fields the form draws for a goal; errors naming anything else are listed above the form.
+std::vector<std::string> field_paths(const Goal& goal) {
+    std::vector<std::string> paths = {"/title", "/active", "/assignee", "/target/amount", "/schedule/start",
+                                      "/schedule/end", "/schedule/interval", "/metric", "/target/currency_code",
+                                      "/target/direction", "/target/tracking"};
+    if (is_condition_goal(goal)) {
+        for (size_t i = 0; i < goal.conditions.size(); ++i) paths.push_back("/conditions/" + std::to_string(i));
+        paths.insert(paths.end(), {"/conditions", "/combinator", "/default_value", "/attribution"});
+    }
+    return paths;
+}
+
+void unplaced_errors(ViewContext& ctx, const Goal& goal) {
+    const std::vector<std::string> paths = field_paths(goal);
+    for (const Error& e : ctx.state.editor.errors) {
+        const bool placed = std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return belongs_to(e.path, p); });
+        if (placed) continue;
+        coloured_text(ctx.palette.error_text, (e.path.empty() ? std::string("goal") : e.path) + ": " + e.message);
+        ctx.shown.editor_errors.push_back(e);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Fields
+//-----------------------------------------------------------------------------
+
+template <class E>
+bool enum_combo(const char* label, E& value, std::initializer_list<E> choices) {
+    bool changed = false;
+    const std::string current(name_of(value));
+    if (ImGui::BeginCombo(label, current.c_str())) {
+        for (E choice : choices) {
+            const std::string name(name_of(choice));
+            if (ImGui::Selectable(name.c_str(), choice == value)) {
+                value = choice;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void draw_common_fields(ViewContext& ctx, Goal& g) {
+    EditorState& e = ctx.state.editor;
+    input_text("Title", g.title);
+    record_rect(ctx.shown, "editor.title");
+    field_errors(ctx, "/title");
+    ImGui::Checkbox("Active", &g.active);
+    enum_combo("Assignee type", g.assignee.type,
+               {AssigneeType::none, AssigneeType::person, AssigneeType::team, AssigneeType::company});
+    input_text("Assignee id", g.assignee.id);
+    field_errors(ctx, "/assignee");
+    input_text("Target", e.amount_text, "0");
+    record_rect(ctx.shown, "editor.amount");
+    field_errors(ctx, "/target/amount");
+    enum_combo("Interval", g.schedule.interval,
+               {Interval::none, Interval::weekly, Interval::monthly, Interval::quarterly, Interval::yearly});
+    field_errors(ctx, "/schedule/interval");
+    input_text("Start", e.start_text, "YYYY-MM-DD");
+    record_rect(ctx.shown, "editor.start");
+    field_errors(ctx, "/schedule/start");
+    input_text("End", e.end_text, "YYYY-MM-DD (empty: open-ended)");
+    field_errors(ctx, "/schedule/end");
+}
+
+void draw_sales_fields(ViewContext& ctx, Goal& g) {
+    if (g.vendor == Vendor::pipedrive) {
+        enum_combo("Measures", g.metric.type,
+                   {MetricType::deals_won, MetricType::deals_started, MetricType::deals_progressed,
+                    MetricType::activities_added, MetricType::activities_completed, MetricType::revenue_forecast});
+        field_errors(ctx, "/metric");
+        enum_combo("Tracks", g.target.tracking, {TrackingMetric::quantity, TrackingMetric::sum});
+        field_errors(ctx, "/target/tracking");
+    }
+    if (g.vendor == Vendor::hubspot) {
+        enum_combo("Better when", g.target.direction, {Direction::higher_is_better, Direction::lower_is_better});
+        field_errors(ctx, "/target/direction");
+    }
+    if (g.target.tracking == TrackingMetric::sum || g.vendor == Vendor::hubspot) {
+        input_text("Currency", g.target.currency_code, "EUR");
+        field_errors(ctx, "/target/currency_code");
+    }
+}
+
+void draw_condition(ViewContext& ctx, Goal& g, size_t i, bool& remove) {
+    Condition& c = g.conditions[i];
+    ImGui::PushID(int(i));
+    const float unit = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(unit * 6);
+    if (g.vendor == Vendor::zendesk) {
+        c.field = ConditionField::url;  // Zendesk goals are URL goals
+        enum_combo("##op", c.op, {ConditionOp::equals, ConditionOp::contains});
+    } else {
+        enum_combo("##field", c.field,
+                   {ConditionField::url, ConditionField::path, ConditionField::query, ConditionField::host,
+                    ConditionField::title, ConditionField::referrer, ConditionField::event_name,
+                    ConditionField::event_value});
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(unit * 6);
+        enum_combo("##op", c.op,
+                   {ConditionOp::equals, ConditionOp::contains, ConditionOp::starts_with, ConditionOp::ends_with,
+                    ConditionOp::wildcard, ConditionOp::greater, ConditionOp::less});
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-unit * 4);
+    input_text("##value", c.value, "value");
+    record_rect(ctx.shown, "editor.condition." + std::to_string(i));
+    ImGui::SameLine();
+    remove = ImGui::SmallButton("Remove");
+    field_errors(ctx, "/conditions/" + std::to_string(i));
+    ImGui::PopID();
+}
+
+void draw_condition_fields(ViewContext& ctx, Goal& g) {
+    if (!is_condition_goal(g)) return;
+    ImGui::TextUnformatted("Conditions");
+    enum_combo("Match when", g.combinator, {Combinator::any, Combinator::all});
+    size_t remove_at = g.conditions.size();
+    for (size_t i = 0; i < g.conditions.size(); ++i) {
+        bool remove = false;
+        draw_condition(ctx, g, i, remove);
+        if (remove) remove_at = i;
+    }
+    if (remove_at < g.conditions.size()) g.conditions.erase(g.conditions.begin() + ptrdiff_t(remove_at));
+    if (ImGui::Button("Add condition")) g.conditions.emplace_back();
+    field_errors(ctx, "/conditions");
+    if (g.vendor == Vendor::zendesk) {
+        enum_combo("Attribution", g.attribution.model,
+                   {AttributionModel::none, AttributionModel::first_touch, AttributionModel::last_touch});
+        ImGui::InputInt("Window (days)", &g.attribution.window_days);
+        field_errors(ctx, "/attribution");
+    }
+    if (g.vendor == Vendor::giosg) {
+        double value = g.default_value.value_or(0.0);
+        if (ImGui::InputDouble("Default value", &value)) g.default_value = value;
+        field_errors(ctx, "/default_value");
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Save and delete
+//-----------------------------------------------------------------------------
+
+void start_editing(EditorState& e, const Goal& goal, bool is_new) {
+    e = EditorState{};
+    e.draft = goal;
+    e.is_new = is_new;
+    char amount[64];
+    std::snprintf(amount, sizeof amount, "%.15g", goal.target.amount);
+    e.amount_text = amount;
+    if (goal.schedule.start) e.start_text = format_civil_date(*goal.schedule.start);
+    if (goal.schedule.end) e.end_text = format_civil_date(*goal.schedule.end);
+}
+
+// The typed text fields, parsed into the goal; a field that does not parse is an error at its path.
+Goal parse_draft(const EditorState& e, std::vector<Error>& errors) {
+    Goal g = *e.draft;
+    const std::string& amount = e.amount_text;
+    double value = 0;
+    const auto r = fast_float::from_chars(amount.data(), amount.data() + amount.size(), value);
+    if (amount.empty() || r.ec != std::errc() || r.ptr != amount.data() + amount.size())
+        errors.push_back({"/target/amount", "bad_number", "The target must be a number, e.g. 25 or 1200.50.", 400});
+    else
+        g.target.amount = value;
+    const auto date_field = [&](const std::string& text, const char* path, bool required, std::optional<Date>& out) {
+        if (text.empty()) {
+            if (required) errors.push_back({path, "required", "A start date is required (YYYY-MM-DD).", 400});
+            out.reset();
+            return;
+        }
+        out = parse_civil_date(text);
+        if (!out) errors.push_back({path, "bad_date", "Not a calendar date: use YYYY-MM-DD.", 400});
+    };
+    date_field(e.start_text, "/schedule/start", false, g.schedule.start);
+    date_field(e.end_text, "/schedule/end", false, g.schedule.end);
+    return g;
+}
+
+void save(ViewContext& ctx) {
+    EditorState& e = ctx.state.editor;
+    std::vector<Error> errors;
+    Goal goal = parse_draft(e, errors);
+    if (ctx.data.services.validate) {
+        std::vector<Error> more = ctx.data.services.validate(goal);
+        errors.insert(errors.end(), more.begin(), more.end());
+    }
+    e.errors = std::move(errors);
+    if (!e.errors.empty()) return;
+    ctx.actions.push_back({e.is_new ? Action::Kind::create_goal : Action::Kind::update_goal, goal});
+    start_editing(e, goal, false);
+}
+
+void draw_buttons(ViewContext& ctx) {
+    EditorState& e = ctx.state.editor;
+    if (ImGui::Button(e.is_new ? "Create" : "Save")) save(ctx);
+    record_rect(ctx.shown, "editor.save");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+        e = EditorState{};
+        return;
+    }
+    if (e.is_new) return;
+    ImGui::SameLine();
+    if (!e.confirm_delete) {
+        if (ImGui::Button("Delete")) e.confirm_delete = true;
+        record_rect(ctx.shown, "editor.delete");
+        return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.at_risk);
+    const bool really = ImGui::Button("Delete this goal");
+    ImGui::PopStyleColor();
+    record_rect(ctx.shown, "editor.confirm_delete");
+    if (really) {
+        ctx.actions.push_back({Action::Kind::delete_goal, *e.draft});
+        e = EditorState{};
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Goal list and entry point
+//-----------------------------------------------------------------------------
+
+Goal new_goal_for(Vendor vendor) {
+    Goal g;
+    g.vendor = vendor;
+    switch (vendor) {
+        case Vendor::pipedrive: g.metric.type = MetricType::deals_won; g.schedule.interval = Interval::monthly; break;
+        case Vendor::hubspot: g.metric.type = MetricType::sales_quota; g.target.unit = Unit::currency; break;
+        case Vendor::giosg:
+        case Vendor::zendesk:
+            g.metric.type = MetricType::conversions;
+            g.conditions.emplace_back();
+            break;
+        case Vendor::unknown: break;
+    }
+    return g;
+}
+
+void draw_goal_list(ViewContext& ctx) {
+    static constexpr Vendor kVendors[] = {Vendor::pipedrive, Vendor::hubspot, Vendor::giosg, Vendor::zendesk};
+    for (Vendor v : kVendors) {
+        const std::string label = std::string("New ") + vendor_label(v) + " goal";
+        if (ImGui::Button(label.c_str())) start_editing(ctx.state.editor, new_goal_for(v), true);
+        record_rect(ctx.shown, std::string("editor.new.") + std::string(name_of(v)));
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    const std::vector<uint32_t>& order = ctx.cache.order();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(order.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Goal& goal = ctx.data.goals[order[size_t(i)]];
+            ImGui::PushID(i);
+            const bool selected = ctx.state.editor.draft && ctx.state.editor.draft->id == goal.id;
+            if (ImGui::Selectable("##goal", selected) && !ctx.suppress_clicks) start_editing(ctx.state.editor, goal, false);
+            record_rect(ctx.shown, "editor.goal:" + goal.id);
+            ImGui::SameLine();
+            text(goal_title(goal));
+            ImGui::PopID();
+        }
+    }
+}
+
+}  // namespace
+
+void draw_editor(ViewContext& ctx) {
+    EditorState& e = ctx.state.editor;
+    if (!e.draft) {
+        draw_goal_list(ctx);
+        return;
+    }
+    Goal& g = *e.draft;
+    text(std::string(e.is_new ? "New " : "Editing ") + vendor_label(g.vendor) + " goal");
+    unplaced_errors(ctx, g);
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 8);
+    draw_common_fields(ctx, g);
+    draw_sales_fields(ctx, g);
+    draw_condition_fields(ctx, g);
+    ImGui::PopItemWidth();
+    if (!ctx.data.services.validate)
+        coloured_text(ctx.palette.muted_text, "Only the field formats are checked: this build has no validator.");
+    draw_buttons(ctx);
+}
+
+}  // namespace gp::ui::parts

@@ -1,0 +1,163 @@
+// goalpost UI: what the views are given. The platform layer (wasm/) owns a WidgetData, fills it from the
+// core (readers, engines) and passes it to WidgetView::draw() with a FrameContext each frame; the views
+// only read it.
+//
+// Engines reach the views through small adapter types declared here (GoalProgress, MatchRecord,
+// GoalExplanation) and the Services callbacks. They keep widget/ui independent of how each engine's API
+// is shaped; core_bridge.cpp, where present, maps the core's results onto them. docs/ui.md has the list.
+//
+// Index
+// - [SECTION] Progress (overview bars, detail chart)
+// - [SECTION] Conversions and matches
+// - [SECTION] URL explanations
+// - [SECTION] Services (callbacks into the core)
+// - [SECTION] Widget data
+// - [SECTION] Frame context
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/model.hpp"
+#include "ui/format.hpp"
+
+namespace gp::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Progress
+//-----------------------------------------------------------------------------
+
+enum class PaceState : uint8_t { unknown, on_track, behind, at_risk };
+const char* pace_state_label(PaceState state);
+
+struct IntervalResult {
+    DateRange range;
+    double value = 0;
+    double target = 0;
+};
+
+// A goal's progress over the selected period.
+struct GoalProgress {
+    double value = 0;
+    double target = 0;
+    std::optional<double> percent;            // value / target * 100; none when the target is 0 or unknown
+    std::optional<double> expected_fraction;  // 0..1 of the target where pace says the value should be now
+    std::optional<double> forecast;           // the value expected at the period's end
+    PaceState status = PaceState::unknown;
+    std::vector<IntervalResult> intervals;    // bars of the detail chart, in time order
+    bool reported_by_vendor = false;          // the vendor's own numbers, not computed from events
+};
+
+// What the views ask progress for: the selected period, cut into the goal's intervals.
+struct ProgressQuery {
+    DateRange period;
+    TimestampMs now = 0;
+    int zone_offset_minutes = 0;
+    CalendarOptions calendar;
+};
+
+// Progress from what the goal itself carries: the vendor's reported value, and HubSpot's per-interval
+// slices. Used when no engine is given (a goals-only widget, the tests).
+GoalProgress progress_from_goal(const Goal& goal, const ProgressQuery& query);
+
+//-----------------------------------------------------------------------------
+// [SECTION] Conversions and matches
+//-----------------------------------------------------------------------------
+
+// One conversion: a page view or event that matched a condition goal, with the agent it is credited to.
+struct MatchRecord {
+    TimestampMs at = 0;
+    std::string goal_id;
+    std::string visitor_id;
+    std::string url;
+    double value = 0;
+    std::string agent_id;  // empty: not attributed to anyone
+};
+
+// Condition goals (giosg rules, Zendesk URL goals) are the ones the conversions view lists.
+bool is_condition_goal(const Goal& goal);
+
+//-----------------------------------------------------------------------------
+// [SECTION] URL explanations
+//-----------------------------------------------------------------------------
+
+enum class Outcome : uint8_t { no_match, match, unsupported, error };
+const char* outcome_label(Outcome outcome);
+
+struct ConditionExplanation {
+    std::string condition;  // the condition in words, e.g. "URL contains /pricing"
+    Outcome outcome = Outcome::no_match;
+    std::string reason;     // one sentence saying why
+};
+
+struct GoalExplanation {
+    std::string goal_id;
+    Outcome outcome = Outcome::no_match;
+    std::vector<ConditionExplanation> conditions;
+};
+
+struct UrlExplanation {
+    std::string problem;  // the URL itself could not be read (empty when it could)
+    std::vector<GoalExplanation> goals;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Services
+//-----------------------------------------------------------------------------
+
+// Callbacks into the core. Each may be empty: the views then fall back (progress_from_goal) or say
+// that the feature is unavailable (URL tester, validation).
+struct Services {
+    std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress;
+    std::function<UrlExplanation(std::string_view url, const std::vector<Goal>& goals)> explain_url;
+    // Errors name fields by JSON pointer into the canonical goal ("/title", "/target/amount",
+    // "/conditions/2/value"); the editor shows each one at the field it names.
+    std::function<std::vector<Error>(const Goal&)> validate;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Widget data
+//-----------------------------------------------------------------------------
+
+struct WidgetData {
+    // Bump whenever goals, matches or errors change: the views cache filters, sorts and progress by it.
+    uint64_t generation = 0;
+    std::vector<Goal> goals;
+    std::vector<Error> errors;          // problems in the last payload (its valid goals are still shown)
+    std::vector<MatchRecord> matches;   // conversions, in any order
+    std::string current_page_url;       // the host page, for "goals matching this page"
+    Services services;
+
+    // Loading, for the status strip.
+    std::string status;                 // one line, e.g. "ready: pipedrive", "stale: the refresh failed ..."
+    bool loading = false;
+    int pages_loaded = 0;
+    std::optional<int> pages_expected;      // when the vendor says how many there are
+    std::optional<TimestampMs> loaded_at;   // when the goals shown were fetched
+    bool stale = false;                     // the last refresh failed: the goals shown are older
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame context
+//-----------------------------------------------------------------------------
+
+enum class ThemeChoice : uint8_t { light, dark, follow_system };
+
+// Everything the views need from outside ImGui for one frame. The UI never reads a clock or the
+// environment: the platform layer passes them in.
+struct FrameContext {
+    TimestampMs now = 0;
+    int zone_offset_minutes = 0;
+    ThemeChoice theme = ThemeChoice::follow_system;
+    bool system_prefers_dark = false;   // prefers-color-scheme: dark
+    bool reduced_motion = true;         // prefers-reduced-motion; no animation unless the page says so
+    LocaleFormat locale;
+    CalendarOptions calendar;
+};
+
+}  // namespace gp::ui

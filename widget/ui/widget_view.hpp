@@ -1,0 +1,183 @@
+// goalpost UI: the widget as one object the platform layer calls per frame.
+//
+//   gp::ui::WidgetView view;                       // holds every piece of view state
+//   if (view.needs_fonts_rebuilt(ratio)) { view.rebuild_fonts(ratio); /* re-upload the font texture */ }
+//   ImGui::NewFrame(); view.draw(data, context); ImGui::Render();
+//   if (!view.wants_frame()) /* pause the loop until input or data arrive */;
+//   for (auto& action : view.take_actions()) /* save, delete, retry */;
+//
+// What each frame showed is kept in shown(): the tests assert on it, and the page's accessibility
+// mirror can read it as text.
+//
+// Index
+// - [SECTION] View state (tabs, period, filters, editor)
+// - [SECTION] What was shown
+// - [SECTION] Actions for the platform layer
+// - [SECTION] WidgetView
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/widget_data.hpp"
+
+namespace gp::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] View state
+//-----------------------------------------------------------------------------
+
+enum class Tab : uint8_t { overview, detail, conversions, url_tester, editor };
+const char* tab_label(Tab tab);
+
+enum class PeriodKind : uint8_t { week, month, quarter, year, custom };
+
+struct PeriodState {
+    PeriodKind kind = PeriodKind::month;
+    std::optional<Date> anchor;  // a day inside the period; none: today
+    DateRange custom;            // used when kind is custom
+};
+
+// The period a PeriodState stands for, on `today`.
+DateRange period_range(const PeriodState& period, Date today, const CalendarOptions& calendar);
+// Moves to the previous (-1) or next (+1) period of the same kind and length.
+void step_period(PeriodState& period, int direction, Date today, const CalendarOptions& calendar);
+// "this week", "this month"...: the period of `kind` that contains today.
+void jump_to_current(PeriodState& period, PeriodKind kind);
+// "March 2024", "Week 10, 2024", "Q1 2024", "2024", or the custom range's dates.
+std::string period_label(const PeriodState& period, DateRange range, const LocaleFormat& locale);
+
+enum class SortKey : uint8_t { title, percent, status, vendor };
+enum class ActiveFilter : uint8_t { any, active, inactive };
+
+struct Filters {
+    std::string assignee;               // empty: any
+    std::optional<MetricType> type;
+    std::optional<Vendor> vendor;
+    ActiveFilter active = ActiveFilter::any;
+    std::string search;                 // in titles, ignoring ASCII case
+    SortKey sort = SortKey::title;
+    bool descending = false;
+    bool operator==(const Filters& o) const {
+        return assignee == o.assignee && type == o.type && vendor == o.vendor && active == o.active &&
+               search == o.search && sort == o.sort && descending == o.descending;
+    }
+    bool operator!=(const Filters& o) const { return !(*this == o); }
+};
+
+// The editor's draft: a goal being created or changed, with the errors of the last save attempt.
+struct EditorState {
+    std::optional<Goal> draft;
+    bool is_new = false;
+    std::vector<Error> errors;
+    bool confirm_delete = false;
+    std::string amount_text, start_text, end_text;  // typed text, parsed on save so bad input can be named
+};
+
+struct ViewState {
+    Tab tab = Tab::overview;
+    PeriodState period;
+    std::string custom_start_text, custom_end_text;  // the custom period's fields as typed
+    Filters filters;
+    std::string selected_goal_id;  // the detail view's goal
+    std::string url_input;
+    EditorState editor;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] What was shown
+//-----------------------------------------------------------------------------
+
+struct ShownGoal {
+    std::string goal_id;
+    std::string title;
+    double value = 0;
+    double target = 0;
+    std::optional<double> percent;
+    PaceState status = PaceState::unknown;
+    std::string value_text;   // with its unit, as drawn
+    std::string target_text;
+};
+
+struct ShownVerdict {
+    std::string goal_id;
+    std::string title;
+    Outcome outcome = Outcome::no_match;
+    std::vector<ConditionExplanation> conditions;
+};
+
+struct ShownRect {
+    std::string name;  // e.g. "period.next", "tab.editor", "row:<goal id>", "editor.save"
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+struct Shown {
+    Tab tab = Tab::overview;
+    DateRange period;
+    std::string period_label;
+    size_t goals_total = 0;
+    size_t goals_matching = 0;               // after filters
+    std::vector<ShownGoal> goals;            // the overview rows drawn this frame (the clipper's window)
+    std::optional<ShownGoal> detail;
+    std::vector<IntervalResult> detail_intervals;
+    std::optional<double> detail_forecast;
+    std::vector<ShownGoal> conversion_goals;
+    std::vector<MatchRecord> feed;
+    std::vector<std::string> goals_matching_page;
+    std::string url_tested;
+    std::string url_problem;
+    std::vector<ShownVerdict> verdicts;
+    std::vector<Error> editor_errors;        // each drawn at its field, or in the form's header
+    std::vector<std::string> status_lines;
+    bool retry_offered = false;
+    std::vector<ShownRect> rects;            // where named controls were drawn, for input injection
+
+    const ShownRect* rect(const std::string& name) const;
+    void clear();
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Actions
+//-----------------------------------------------------------------------------
+
+struct Action {
+    enum class Kind : uint8_t { create_goal, update_goal, delete_goal, retry };
+    Kind kind = Kind::retry;
+    Goal goal;  // the saved goal (create, update) or the deleted one
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] WidgetView
+//-----------------------------------------------------------------------------
+
+class WidgetView {
+public:
+    WidgetView();
+    ~WidgetView();
+    WidgetView(const WidgetView&) = delete;
+    WidgetView& operator=(const WidgetView&) = delete;
+
+    // Draws the widget into the current ImGui frame, filling the main viewport (the canvas).
+    void draw(const WidgetData& data, const FrameContext& context);
+
+    const Shown& shown() const;
+    // True while something the view draws is still changing by itself (a bar easing to its value when
+    // motion is allowed). False otherwise: the platform layer may then stop drawing until input or data.
+    bool wants_frame() const;
+    std::vector<Action> take_actions();
+
+    bool needs_fonts_rebuilt(float pixel_ratio) const;
+    // Rebuilds the current context's atlas for the ratio; the caller then re-uploads the font texture.
+    void rebuild_fonts(float pixel_ratio);
+
+    ViewState& state();
+    const ViewState& state() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gp::ui
