@@ -93,3 +93,27 @@ TEST_CASE("hubspot: one bad record drops its own goal only", "[hubspot]") {
     CHECK(find_error(r, "/results/0/properties/hs_target_amount", "bad_number"));
     CHECK(find_error(r, "/results/2/properties/hs_kpi_unit_type", "bad_enum"));
 }
+
+TEST_CASE("a per-interval goal from another vendor becomes one HubSpot record per interval", "[hubspot]") {
+    Goal g;
+    g.id = "q";
+    g.vendor = Vendor::pipedrive;
+    g.metric.type = MetricType::deals_won;
+    g.target.amount = 40;
+    g.schedule.start = day("2025-01-01");
+    g.schedule.end = day("2025-12-31");
+    g.schedule.interval = Interval::quarterly;
+    WriteOptions w;
+    w.format = Vendor::hubspot;
+    const WriteResult out = write_goals({g}, w);
+    REQUIRE(out.ok());
+    CHECK(out.document["results"].size() == 4);
+    const ReadResult back = read_goals(out.text);
+    REQUIRE(back.goals.size() == 1);
+    const Goal& h = back.goals[0];
+    CHECK(h.id == "q");
+    REQUIRE(h.schedule.per_interval.size() == 4);
+    CHECK(h.schedule.per_interval[3].start == day("2025-10-01"));
+    CHECK(h.schedule.per_interval[3].target == 40);
+    CHECK(h.schedule.interval == Interval::quarterly);
+}

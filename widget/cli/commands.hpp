@@ -5,6 +5,10 @@
 namespace gp::cli {
 
 int cmd_version(int argc, char** argv);
+// [SECTION] goal model commands
+int cmd_validate(int argc, char** argv);
+int cmd_convert(int argc, char** argv);
+int cmd_find(int argc, char** argv);
 // [SECTION] progress commands
 int cmd_results(int argc, char** argv);
 // [SECTION] condition commands

@@ -17,6 +17,10 @@ struct Command {
 constexpr Command kCommands[] = {
     {"version", gp::cli::cmd_version, "goalpost version"},
     // [SECTION] goal model commands
+    {"validate", gp::cli::cmd_validate, "goalpost validate FILE [--format F] [--giosg-codes F] [--pretty]"},
+    {"convert", gp::cli::cmd_convert,
+     "goalpost convert FILE --to F [--from F] [--single] [--giosg-codes F] [--pretty]"},
+    {"find", gp::cli::cmd_find, "goalpost find FILE [key=value ...] [--format F] [--pretty]"},
     // [SECTION] progress commands
     {"results", gp::cli::cmd_results,
      "goalpost results --goals F [--deals F] [--activities F] [--stage-changes F] --goal ID --period START..END "

@@ -221,7 +221,11 @@ void read_hubspot(const Json& doc, ReadContext& ctx, ReadResult& out) {
 
 namespace {
 
-// The slices to write: the goal's own, or one made from its schedule and target.
+// A goal from elsewhere with a per-interval target and a bounded schedule is written as one record per
+// interval (HubSpot's own shape); past this many intervals it stays one record for the whole schedule.
+constexpr size_t kMaxExpandedSlices = 1000;
+
+// The slices to write: the goal's own, or ones made from its schedule and target.
 std::vector<IntervalTarget> slices_of(const Goal& g) {
     if (!g.schedule.per_interval.empty()) return g.schedule.per_interval;
     IntervalTarget whole;
@@ -231,7 +235,18 @@ std::vector<IntervalTarget> slices_of(const Goal& g) {
     whole.reported_percent = g.reported.percent;
     if (g.schedule.start) whole.start = *g.schedule.start;
     if (g.schedule.end) whole.end = *g.schedule.end;
-    return {whole};
+    if (!g.schedule.start || !g.schedule.end || g.schedule.interval == Interval::none) return {whole};
+    const std::vector<DateRange> ranges = split_into_intervals({whole.start, whole.end}, g.schedule.interval);
+    if (ranges.size() < 2 || ranges.size() > kMaxExpandedSlices) return {whole};
+    std::vector<IntervalTarget> slices;
+    for (const DateRange& range : ranges) {
+        IntervalTarget slice;
+        slice.start = range.start;
+        slice.end = range.end;
+        slice.target = g.target.amount;
+        slices.push_back(slice);
+    }
+    return slices;
 }
 
 }  // namespace
