@@ -143,9 +143,18 @@ EM_JS(void, js_need_headers, (unsigned cycle), {
 
 void need_headers(void*, unsigned cycle) { js_need_headers(cycle); }
 
+// The only lines here that know the UI's fields for the load status.
+void show_status(App& app, std::string line, bool loading) {
+    app.data.status = std::move(line);
+    app.data.loading = loading;
+}
+const std::string& shown_status(const App& app) { return app.data.status; }
+
+// The status line as the last cycle left it; a refresh that changed nothing puts it back.
+std::string g_settled_status;
+
 void show_load_progress(void*, const std::string& line) {
-    g_app->data.loading = true;
-    g_app->data.status = line;
+    show_status(*g_app, line, true);
     request_frames();
 }
 
@@ -159,11 +168,11 @@ std::string pages_note(size_t pages) { return pages > 1 ? " (" + std::to_string(
 void show_failure(App& app, bool commit, const gp::web::LoadFailure& failure) {
     const std::string page = "page " + std::to_string(failure.page);
     if (commit)
-        app.data.status = "partial: " + page + " failed (" + failure.message + "); totals are incomplete";
+        show_status(app, "partial: " + page + " failed (" + failure.message + "); totals are incomplete", false);
     else if (app.ready || !app.data.goals.empty())
-        app.data.status = "stale: the refresh failed at " + page + " (" + failure.message + "); showing earlier data";
+        show_status(app, "stale: the refresh failed at " + page + " (" + failure.message + "); showing earlier data", false);
     else
-        app.data.status = "could not load goals: " + failure.message;
+        show_status(app, "could not load goals: " + failure.message, false);
     gp::Json detail = failure_json(failure);
     if (failure.stage == "read") {
         // An unreadable payload on an empty widget: list why in the widget too.
@@ -175,8 +184,13 @@ void show_failure(App& app, bool commit, const gp::web::LoadFailure& failure) {
 
 void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadFailure* failure) {
     App& app = *g_app;
-    app.data.loading = false;
-    if (end == gp::web::RunEnd::unchanged) return;  // nothing to draw: an idle widget stays idle
+    if (end == gp::web::RunEnd::unchanged) {
+        // Nothing to draw, so an idle widget stays idle; unless a multi-page refresh showed its progress.
+        const bool progress_shown = shown_status(app) != g_settled_status;
+        show_status(app, g_settled_status, false);
+        if (progress_shown) request_frames();
+        return;
+    }
     gp::ReadResult& run = g_goal_pages.run;
     if (commit) {
         app.data.goals = std::move(run.goals);
@@ -185,13 +199,14 @@ void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadF
     if (end == gp::web::RunEnd::loaded) {
         app.ready = true;
         const size_t pages = g_loader->pages_loaded();
-        app.data.status = "ready: " + std::string(gp::name_of(run.vendor)) + pages_note(pages);
+        show_status(app, "ready: " + std::string(gp::name_of(run.vendor)) + pages_note(pages), false);
         if (!app.data.errors.empty())
             emit("error", {{"stage", "read"}, {"url", app.goals_url}, {"errors", errors_json(app.data.errors)}});
         emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(run.vendor)}, {"pages", pages}});
     } else if (failure) {
         show_failure(app, commit, *failure);
     }
+    g_settled_status = shown_status(app);
     request_frames();
 }
 
@@ -215,8 +230,7 @@ void start_loading(App& app, const gp::Json& options) {
     g_goal_pages.options.format = app.format;
     g_loader = new gp::web::DataLoader(std::move(loader), g_goal_pages,
                                        {nullptr, on_load_ended, show_load_progress, need_headers});
-    app.data.loading = true;
-    app.data.status = "loading goals";
+    show_status(app, "loading goals", true);
     g_loader->start();
 }
 
