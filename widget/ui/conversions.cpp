@@ -11,25 +11,31 @@ namespace {
 
 constexpr size_t kFeedRows = 50;
 
-struct IntervalTally {
-    int64_t count = 0;
-    double value = 0;
-};
-
-// Matches of one goal, bucketed into `intervals` by the viewer's civil date.
-std::vector<IntervalTally> tally(const ViewContext& ctx, const std::string& goal_id,
-                                 const std::vector<DateRange>& intervals) {
-    std::vector<IntervalTally> out(intervals.size());
+// Every match counted once into its goal's interval, by the viewer's civil date; recounted only when the
+// matches, the period or the zone change.
+const ConversionCache& tallies(ViewContext& ctx, std::vector<DateRange> buckets) {
+    ConversionCache& c = ctx.cache.conversions;
+    if (!c.stale(ctx.data, ctx.query.period, ctx.frame.zone_offset_minutes)) return c;
+    c.generation = ctx.data.generation;
+    c.matches_ptr = ctx.data.matches.data();
+    c.matches_size = ctx.data.matches.size();
+    c.period = ctx.query.period;
+    c.zone_offset_minutes = ctx.frame.zone_offset_minutes;
+    c.buckets = std::move(buckets);
+    c.by_goal.clear();
     for (const MatchRecord& m : ctx.data.matches) {
-        if (m.goal_id != goal_id) continue;
         const Date day = civil_date_of(m.at, ctx.frame.zone_offset_minutes);
-        auto it = std::find_if(intervals.begin(), intervals.end(), [&](const DateRange& r) { return r.contains(day); });
-        if (it == intervals.end()) continue;
-        IntervalTally& t = out[size_t(it - intervals.begin())];
-        ++t.count;
-        t.value += m.value;
+        // Buckets are sorted and contiguous: the first that ends on or after the day holds it.
+        auto it = std::lower_bound(c.buckets.begin(), c.buckets.end(), day,
+                                   [](const DateRange& r, Date d) { return r.end < d; });
+        if (it == c.buckets.end() || !it->contains(day)) continue;
+        std::vector<IntervalTally>& t = c.by_goal[m.goal_id];
+        t.resize(c.buckets.size());
+        IntervalTally& x = t[size_t(it - c.buckets.begin())];
+        ++x.count;
+        x.value += m.value;
     }
-    return out;
+    return c;
 }
 
 // The buckets of the period: weeks for a month or shorter, months for longer periods.
@@ -40,7 +46,9 @@ std::vector<DateRange> buckets_of(const ViewContext& ctx) {
 }
 
 void draw_goal_table(ViewContext& ctx) {
-    const std::vector<DateRange> buckets = buckets_of(ctx);
+    const ConversionCache& counted = tallies(ctx, buckets_of(ctx));
+    const std::vector<DateRange>& buckets = counted.buckets;
+    const std::vector<IntervalTally> none(buckets.size());
     const int columns = 3 + int(buckets.size());
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                        ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
@@ -56,7 +64,8 @@ void draw_goal_table(ViewContext& ctx) {
     for (uint32_t index : ctx.cache.order()) {
         const Goal& goal = ctx.data.goals[index];
         if (!is_condition_goal(goal)) continue;
-        const std::vector<IntervalTally> t = tally(ctx, goal.id, buckets);
+        auto found = counted.by_goal.find(goal.id);
+        const std::vector<IntervalTally>& t = found == counted.by_goal.end() ? none : found->second;
         IntervalTally total;
         for (const IntervalTally& x : t) {
             total.count += x.count;

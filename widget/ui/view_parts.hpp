@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,30 @@ struct ExplainCache {
 };
 
 //-----------------------------------------------------------------------------
+// [SECTION] Conversion tallies: matches counted per goal and interval once per data and period
+//-----------------------------------------------------------------------------
+
+struct IntervalTally {
+    int64_t count = 0;
+    double value = 0;
+};
+
+struct ConversionCache {
+    uint64_t generation = ~uint64_t(0);
+    const void* matches_ptr = nullptr;
+    size_t matches_size = 0;
+    DateRange period;
+    int zone_offset_minutes = 0;
+    std::vector<DateRange> buckets;
+    std::unordered_map<std::string, std::vector<IntervalTally>> by_goal;
+    // True when the tallies had to be recounted for these inputs.
+    bool stale(const WidgetData& data, DateRange wanted, int zone) const {
+        return data.generation != generation || data.matches.data() != matches_ptr ||
+               data.matches.size() != matches_size || !(wanted == period) || zone != zone_offset_minutes;
+    }
+};
+
+//-----------------------------------------------------------------------------
 // [SECTION] Goal cache: filtered order and progress, recomputed only when their inputs change
 //-----------------------------------------------------------------------------
 
@@ -44,6 +69,7 @@ public:
 
     ExplainCache current_page;  // the conversions view's "goals matching this page"
     ExplainCache url_tester;
+    ConversionCache conversions;
 
 private:
     void rebuild_order(const Filters& filters);
