@@ -35,6 +35,7 @@ function resolveDataUrl(url) {
 // URL, or shown in state() or events.
 async function collectHeaders(provider) {
   const answer = await provider();
+  if (answer === null || typeof answer !== 'object') throw new TypeError('the headers callback must return an object');
   const entries = answer instanceof Headers ? [...answer.entries()] : Object.entries(answer || {});
   return Object.fromEntries(entries.map(([name, value]) => [String(name), String(value)]));
 }
