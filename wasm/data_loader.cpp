@@ -45,7 +45,7 @@ void append_percent_encoded(std::string_view text, std::string& out) {
 
 // Full jitter around an exponential step: attempt 0 waits 250..500 ms, 1 waits 500..1000 ms, and so on.
 double backoff_ms(int attempt) {
-    const double step = std::min(kBackoffCapMs, kBackoffBaseMs * std::pow(2.0, attempt));
+    const double step = std::min(kBackoffCapMs, std::ldexp(kBackoffBaseMs, std::min(attempt, 16)));
     return step * (0.5 + 0.5 * emscripten_math_random());
 }
 

@@ -139,6 +139,7 @@ export const routes = Object.fromEntries([
     const page = Number(url.searchParams.get('page') || 1);
     json(res, 200, page === 1 ? giosgPage(['Opened pricing'], `${origin}/net/with-token?page=2`) : giosgPage(['Signed up']));
   }),
+  scenario('headers-never-asked', ({ res }) => json(res, 200, pipedrivePage(V1, 0))),
   scenario('foreign-next', ({ res, origin }) => {
     const { port } = new URL(origin);
     // Same server, but another origin (a host name instead of the IP): the token must not go there.
@@ -163,6 +164,10 @@ async function mountWidget(page, baseUrl, options) {
       const token = opts.token;
       delete opts.token;
       opts.headers = async () => { window.__headerCalls++; return { Authorization: `Bearer ${token}` }; };
+    }
+    if (opts.failingHeaders) {
+      delete opts.failingHeaders;
+      opts.headers = async () => { throw new Error('the backend is down'); };
     }
     window.__widget = await mount(host, opts);
   }, options);
@@ -346,6 +351,15 @@ export const tests = {
     assert.ok(await page.evaluate(() => window.__headerCalls) >= 2, 'asked again before each cycle');
     const exposed = JSON.stringify([s, await events(page)]);
     assert.ok(!exposed.includes(token), 'never in state() or events');
+  },
+
+  async 'a failing headers callback fails the cycle before any request'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'headers-never-asked'), failingHeaders: true });
+    await waitForState(page, () => window.__events.some((e) => e.type === 'error'));
+    const [error] = await events(page, 'error');
+    assert.equal(error.detail.stage, 'headers');
+    assert.equal(logs['headers-never-asked'].length, 0);
+    assert.match((await state(page)).status, /^could not load goals: the page's headers callback failed/);
   },
 
   async 'only http(s) URLs on the same origin are followed'({ page, baseUrl }) {
