@@ -147,6 +147,9 @@ void need_headers(void*, unsigned cycle) { js_need_headers(cycle); }
 void show_status(App& app, std::string line, bool loading) {
     app.data.status = std::move(line);
     app.data.loading = loading;
+    if (!g_loader) return;
+    app.data.pages_loaded = int(g_loader->pages_loaded());
+    app.data.stale = g_loader->stale();
 }
 const std::string& shown_status(const App& app) { return app.data.status; }
 
@@ -176,7 +179,10 @@ void show_failure(App& app, bool commit, const gp::web::LoadFailure& failure) {
     gp::Json detail = failure_json(failure);
     if (failure.stage == "read") {
         // An unreadable payload on an empty widget: list why in the widget too.
-        if (!commit && app.data.goals.empty()) app.data.errors = g_goal_pages.run.errors;
+        if (!commit && app.data.goals.empty()) {
+            app.data.errors = g_goal_pages.run.errors;
+            ++app.data.generation;
+        }
         detail["errors"] = errors_json(g_goal_pages.run.errors);
     }
     emit("error", detail);
@@ -195,6 +201,8 @@ void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadF
     if (commit) {
         app.data.goals = std::move(run.goals);
         app.data.errors = std::move(run.errors);
+        app.data.loaded_at = gp::TimestampMs(emscripten_date_now());
+        ++app.data.generation;
     }
     if (end == gp::web::RunEnd::loaded) {
         app.ready = true;

@@ -90,6 +90,8 @@ public:
     void set_headers(unsigned cycle, const Json* headers);
     bool loading() const { return loading_; }
     size_t pages_loaded() const { return pages_loaded_; }
+    bool stale() const { return stale_; }
+    bool partial() const { return shows_partial_; }
     // What the inspection call shows. Never contains a header.
     Json state_json() const;
 
