@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
 
 #include "core/model_names.hpp"
 #include "ui/fonts.hpp"
@@ -167,16 +168,18 @@ void GoalCache::sync(const WidgetData& data, const ProgressQuery& query, const F
         generation_ = data.generation;
         goals_ptr_ = data.goals.data();
         goals_size_ = data.goals.size();
-        assignees_.clear();
+        // Few people own many goals: deduplicate before copying and sorting.
+        std::unordered_set<std::string_view> people;
         for (const Goal& g : data.goals)
-            if (!g.assignee.id.empty()) assignees_.push_back(g.assignee.id);
+            if (!g.assignee.id.empty()) people.insert(g.assignee.id);
+        assignees_.assign(people.begin(), people.end());
         std::sort(assignees_.begin(), assignees_.end());
-        assignees_.erase(std::unique(assignees_.begin(), assignees_.end()), assignees_.end());
     }
     if (progress_stale) {
         query_ = query;
         query_minute_ = minute;
-        progress_.assign(data.goals.size(), GoalProgress{});
+        // Entries are recomputed on demand; resizing keeps their buffers for reuse.
+        progress_.resize(data.goals.size());
         progress_ready_.assign(data.goals.size(), 0);
     }
     const bool sorts_by_progress = filters.sort == SortKey::percent || filters.sort == SortKey::status;
