@@ -12,7 +12,7 @@ struct ChartScale {
     ImVec2 origin;  // bottom-left, screen space
     ImVec2 size;
     double max_value = 1;
-    ImVec2 at(double x_fraction, double value) const {
+    ImVec2 point(double x_fraction, double value) const {
         return ImVec2(origin.x + size.x * float(x_fraction), origin.y - size.y * float(value / max_value));
     }
 };
@@ -38,30 +38,30 @@ void draw_chart(const ViewContext& ctx, const GoalProgress& p) {
     const double slot = 1.0 / double(n);
     for (size_t i = 0; i < n; ++i) {
         const IntervalResult& r = p.intervals[i];
-        const ImVec2 a = scale.at(slot * (double(i) + 0.15), r.value);
-        const ImVec2 b = scale.at(slot * (double(i) + 0.85), 0.0);
+        const ImVec2 a = scale.point(slot * (double(i) + 0.15), r.value);
+        const ImVec2 b = scale.point(slot * (double(i) + 0.85), 0.0);
         draw->AddRectFilled(a, b, ctx.palette.bar);
-        const ImVec2 t0 = scale.at(slot * double(i) + slot * 0.05, r.target);
-        const ImVec2 t1 = scale.at(slot * double(i + 1) - slot * 0.05, r.target);
+        const ImVec2 t0 = scale.point(slot * double(i) + slot * 0.05, r.target);
+        const ImVec2 t1 = scale.point(slot * double(i + 1) - slot * 0.05, r.target);
         draw->AddLine(t0, t1, ctx.palette.target_line, 2.0f);
     }
 
     // Cumulative burn-up against the ideal line from 0 to the period's total target.
     double cumulative = 0, cumulative_target = 0;
-    ImVec2 previous = scale.at(0, 0);
+    ImVec2 previous = scale.point(0, 0);
     for (size_t i = 0; i < n; ++i) {
         cumulative += p.intervals[i].value;
         cumulative_target += p.intervals[i].target;
-        const ImVec2 point = scale.at(slot * double(i + 1), cumulative);
+        const ImVec2 point = scale.point(slot * double(i + 1), cumulative);
         draw->AddLine(previous, point, ctx.palette.burn_up, 2.0f);
         previous = point;
     }
-    draw->AddLine(scale.at(0, 0), scale.at(1, cumulative_target), ctx.palette.ideal_line, 1.0f);
+    draw->AddLine(scale.point(0, 0), scale.point(1, cumulative_target), ctx.palette.ideal_line, 1.0f);
 
     // The forecast: from the value so far (at the elapsed point) to the projected value at the end.
     if (p.forecast && p.expected_fraction) {
-        const ImVec2 from = scale.at(*p.expected_fraction, p.value);
-        const ImVec2 to = scale.at(1.0, *p.forecast);
+        const ImVec2 from = scale.point(*p.expected_fraction, p.value);
+        const ImVec2 to = scale.point(1.0, *p.forecast);
         const int dashes = 12;
         for (int d = 0; d < dashes; d += 2) {
             const float t0 = float(d) / dashes, t1 = float(d + 1) / dashes;
