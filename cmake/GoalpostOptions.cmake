@@ -9,15 +9,19 @@ endif()
 # Optimisation per layer. In the browser the data-processing core runs at -O2 (string work at -Oz
 # measured ~7x slower than native) while ImGui, the UI and the platform layer are built for size.
 # Natively the build type decides.
+set(GP_WASM_SPEED_FLAGS "-O2" CACHE STRING "Optimisation of the wasm data-processing code")
+set(GP_WASM_SIZE_FLAGS "-Oz" CACHE STRING "Optimisation of the rest of the wasm code")
+
 function(gp_optimize target kind)
   if(NOT EMSCRIPTEN OR CMAKE_BUILD_TYPE STREQUAL "Debug")
     return()
   endif()
   if(kind STREQUAL "speed")
-    target_compile_options(${target} PRIVATE -O2)
+    separate_arguments(flags UNIX_COMMAND "${GP_WASM_SPEED_FLAGS}")
   else()
-    target_compile_options(${target} PRIVATE -Oz)
+    separate_arguments(flags UNIX_COMMAND "${GP_WASM_SIZE_FLAGS}")
   endif()
+  target_compile_options(${target} PRIVATE ${flags})
 endfunction()
 
 if(EMSCRIPTEN)

@@ -10,8 +10,10 @@
 // - [SECTION] Events to JavaScript
 // - [SECTION] Frame loop and idle
 // - [SECTION] Data loading
+// - [SECTION] Methods for JavaScript (gp_call)
 // - [SECTION] Exported C ABI (gp_*)
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include <GLES3/gl3.h>
@@ -25,7 +27,7 @@
 #include "data_loader.hpp"
 #include "imgui_impl_html5.h"
 #include "imgui_impl_opengl3.h"
-#include "ui/app_view.hpp"
+#include "ui/widget_view.hpp"
 
 //-----------------------------------------------------------------------------
 // [SECTION] State
@@ -40,9 +42,13 @@ constexpr unsigned kFetchTimeoutMs = 15000;
 struct App {
     std::string canvas_selector;
     std::string goals_url;
+    gp::Json sources = gp::Json::object();  // data URLs by name: goals, deals, activities, stageChanges, ...
+    gp::Json locale = gp::Json::object();   // the page's number and date conventions (see goal-widget.js)
+    bool reduced_motion = false;
     gp::Vendor format = gp::Vendor::unknown;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     gp::ui::WidgetData data;
+    gp::ui::WidgetView view;
     bool ready = false;
     int frames_to_draw = 0;
     bool loop_paused = false;
@@ -99,9 +105,24 @@ void draw_frame() {
     emscripten_webgl_make_context_current(app.gl);
     const ImVec2 framebuffer = ImGui_ImplHtml5_NewFrame();
     ImGui_ImplOpenGL3_NewFrame();
+    const float pixel_ratio = ImGui_ImplHtml5_PixelRatio();
+    if (app.view.needs_fonts_rebuilt(pixel_ratio)) {
+        // Text stays crisp: the atlas is baked at the device's ratio and uploaded again.
+        app.view.rebuild_fonts(pixel_ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    gp::ui::FrameContext frame;
+    frame.now = gp::TimestampMs(emscripten_date_now());
+    frame.locale = gp::ui::locale_from_json(app.locale);
+    frame.reduced_motion = app.reduced_motion;
+    // set_theme styles ImGui directly; the view keeps that choice and adds its own palette on top.
+    frame.theme = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f ? gp::ui::ThemeChoice::dark
+                                                                         : gp::ui::ThemeChoice::light;
     ImGui::NewFrame();
-    gp::ui::draw_widget(app.data);
+    app.view.draw(app.data, frame);
     ImGui::Render();
+    if (app.view.wants_frame() && app.frames_to_draw < 1) app.frames_to_draw = 1;  // an easing still running
 
     glViewport(0, 0, int(framebuffer.x), int(framebuffer.y));
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -271,6 +292,47 @@ std::string string_option(const gp::Json& options, const char* key) {
     return *it->get_ptr<const std::string*>();
 }
 
+void apply_theme(const std::string& theme) {
+    if (theme == "dark")
+        ImGui::StyleColorsDark();
+    else
+        ImGui::StyleColorsLight();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Methods for JavaScript (gp_call)
+//-----------------------------------------------------------------------------
+
+// Every method takes its arguments as a JSON object and answers {"result": ...} or
+// {"error": {"code", "message", ...}}. Methods never throw and never take the widget down.
+struct MethodReply {
+    gp::Json result;
+    std::optional<gp::Error> error;
+};
+
+MethodReply method_error(std::string code, std::string message, int status = 400) {
+    MethodReply reply;
+    reply.error = gp::Error{"", std::move(code), std::move(message), status};
+    return reply;
+}
+
+MethodReply call_set_theme(App&, const gp::Json& args) {
+    const std::string theme = string_option(args, "theme");
+    if (theme != "light" && theme != "dark") return method_error("bad_theme", "theme must be light or dark");
+    apply_theme(theme);
+    request_frames();
+    return {gp::Json(theme), std::nullopt};
+}
+
+using Method = MethodReply (*)(App&, const gp::Json& args);
+struct MethodEntry {
+    const char* name;
+    Method run;
+};
+constexpr MethodEntry kMethods[] = {
+    {"set_theme", call_set_theme},
+};
+
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -292,7 +354,10 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     }
     auto app = new App;
     app->canvas_selector = string_option(options, "canvas");
-    app->goals_url = string_option(options, "goals");
+    if (auto it = options.find("sources"); it != options.end() && it->is_object()) app->sources = *it;
+    app->goals_url = string_option(app->sources, "goals");
+    if (auto it = options.find("locale"); it != options.end() && it->is_object()) app->locale = *it;
+    if (auto it = options.find("reducedMotion"); it != options.end() && it->is_boolean()) app->reduced_motion = it->get<bool>();
     const std::string format = string_option(options, "format");
     if (!format.empty() && format != "auto") {
         const auto vendor = gp::parse_name<gp::Vendor>(format);
@@ -316,7 +381,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     io.IniFilename = nullptr;  // nothing is persisted
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle widget drawing
-    ImGui::StyleColorsLight();
+    apply_theme(string_option(options, "theme"));
     ImGui_ImplHtml5_Config config;
     config.canvas_selector = app->canvas_selector.c_str();
     config.wake = request_frames;
@@ -351,6 +416,36 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
     }
     static std::string buffer;
     buffer = state.dump(-1, ' ', false, gp::Json::error_handler_t::replace);
+    return buffer.c_str();
+}
+
+// Calls a method by name with JSON arguments (both UTF-8, owned by the caller, read during the call).
+// Returns {"result": ...} or {"error": {...}} as JSON in a module-owned buffer that stays valid until the
+// next gp_call(); copy it before calling again.
+EMSCRIPTEN_KEEPALIVE const char* gp_call(const char* method, const char* args_json) {
+    static std::string buffer;
+    gp::Json reply;
+    const std::string name = method ? method : "";
+    const std::string text = args_json ? args_json : "{}";
+    const gp::Json args = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const MethodEntry* entry = nullptr;
+    for (const MethodEntry& m : kMethods)
+        if (name == m.name) entry = &m;
+    MethodReply outcome;
+    if (!g_app)
+        outcome = method_error("not_started", "the widget has not started", 409);
+    else if (!entry)
+        outcome = method_error("unknown_method", "no such method: " + name, 404);
+    else if (args.is_discarded() || !args.is_object())
+        outcome = method_error("bad_arguments", "arguments must be a JSON object");
+    else
+        outcome = entry->run(*g_app, args);
+    if (outcome.error)
+        reply["error"] = {{"code", outcome.error->code}, {"message", outcome.error->message},
+                          {"status", outcome.error->status}, {"path", outcome.error->path}};
+    else
+        reply["result"] = std::move(outcome.result);
+    buffer = reply.dump(-1, ' ', false, gp::Json::error_handler_t::replace);
     return buffer.c_str();
 }
 

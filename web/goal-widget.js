@@ -26,8 +26,73 @@ function compileModuleOnce() {
   return compiledModule;
 }
 
+// The data a widget can fetch, by option name; attributes use the dashed form (stage-changes).
+const DATA_SOURCES = ['goals', 'deals', 'activities', 'stageChanges', 'events', 'conversions'];
+
 function resolveDataUrl(url) {
   return url ? new URL(url, document.baseURI).href : '';
+}
+
+function resolveTheme(theme) {
+  if (theme === 'light' || theme === 'dark') return theme;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+// Number and date conventions of the page's locale, for the C++ formatter (which has no Intl).
+function describeLocale(locale) {
+  const tag = locale || document.documentElement.lang || navigator.language || 'en';
+  const parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
+  const part = (type, fallback) => (parts.find((p) => p.type === type) || { value: fallback }).value;
+  const dateParts = new Intl.DateTimeFormat(tag).formatToParts(new Date(Date.UTC(2001, 10, 22)));
+  return {
+    tag,
+    decimal: part('decimal', '.'),
+    group: part('group', ','),
+    dateOrder: dateParts.filter((p) => p.type !== 'literal').map((p) => p.type[0]).join(''),
+    dateSeparator: (dateParts.find((p) => p.type === 'literal') || { value: '/' }).value,
+  };
+}
+
+function hideVisually(node) {
+  Object.assign(node.style, {
+    position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: '0', border: '0',
+    overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap',
+  });
+}
+
+// A text mirror of what the canvas shows, for screen readers, plus a polite live region for matches.
+function createMirror(element, label) {
+  const mirror = document.createElement('div');
+  hideVisually(mirror);
+  const list = document.createElement('ul');
+  list.setAttribute('role', 'list');
+  list.setAttribute('aria-label', label);
+  const live = document.createElement('div');
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  mirror.append(list, live);
+  element.appendChild(mirror);
+  return { mirror, list, live };
+}
+
+function describeGoal(goal) {
+  const parts = [goal.title || '(untitled goal)'];
+  if (goal.progress !== null && goal.progress !== undefined) parts.push(`progress ${goal.progress} of ${goal.target}`);
+  else parts.push(`target ${goal.target}`);
+  if (goal.percent !== null && goal.percent !== undefined) parts.push(`${Math.round(goal.percent)}%`);
+  if (goal.status) parts.push(goal.status);
+  return parts.join(', ');
+}
+
+function renderMirror(mirror, state) {
+  const items = (state.goals || []).map((goal) => {
+    const item = document.createElement('li');
+    item.dataset.goalId = goal.id;
+    item.textContent = describeGoal(goal);  // always text, never markup
+    return item;
+  });
+  mirror.list.replaceChildren(...items);
+  mirror.list.setAttribute('aria-busy', state.loading ? 'true' : 'false');
 }
 
 // The page's headers callback answers with a plain object or a Headers; only its string pairs go on.
@@ -74,7 +139,9 @@ function createCanvas(element, options) {
  */
 export async function mount(element, options = {}) {
   const canvas = createCanvas(element, options);
+  const mirror = createMirror(element, options.label || 'Goals');
   let module;
+  let readState = () => ({ started: false });
   try {
     const wasmModule = await compileModuleOnce();
     module = await createGoalpost({
@@ -83,7 +150,10 @@ export async function mount(element, options = {}) {
         return {};
       },
       onGoalpostEvent(type, detailJson) {
-        emit(element, type, JSON.parse(detailJson));
+        const detail = JSON.parse(detailJson);
+        if (type === 'ready' || type === 'goal-change' || type === 'error') renderMirror(mirror, readState());
+        if (type === 'match' && detail.title) mirror.live.textContent = `Goal reached: ${detail.title}`;
+        emit(element, type, detail);
       },
       onGoalpostNeedHeaders(cycle) {
         collectHeaders(options.headers).then((headers) => JSON.stringify(headers), () => 'null')
@@ -94,36 +164,61 @@ export async function mount(element, options = {}) {
     });
   } catch (error) {
     canvas.remove();
+    mirror.mirror.remove();
     emit(element, 'error', { stage: 'load', message: String(error && error.message || error) });
     throw error;
   }
 
   const startOptions = {
     canvas: `#${canvas.id}`,
-    goals: resolveDataUrl(options.goals),
     format: options.format || 'auto',
+    period: options.period || '',
+    theme: resolveTheme(options.theme),
+    locale: describeLocale(options.locale),
+    currencies: options.currencies || {},
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     refresh: numberOption(options.refresh),
     timeout: numberOption(options.timeout),
     retries: numberOption(options.retries),
     headers: typeof options.headers === 'function',
+    sources: Object.fromEntries(DATA_SOURCES.map((key) => [key, resolveDataUrl(options[key])]).filter(([, url]) => url)),
   };
   const status = module.ccall('gp_start', 'number', ['string'], [JSON.stringify(startOptions)]);
   if (status !== 0) {
     canvas.remove();
+    mirror.mirror.remove();
     throw new Error(`goalpost: the widget did not start (code ${status})`);
   }
+
+  readState = () => JSON.parse(module.UTF8ToString(module._gp_state()));
+  canvas.setAttribute('aria-describedby', (mirror.list.id = `${canvas.id}-mirror`));
 
   // Redraw when the widget's box changes; the module sleeps otherwise.
   const resizeObserver = new ResizeObserver(() => module._gp_wake());
   resizeObserver.observe(canvas);
+  // Follow the system theme while the page asks for 'auto'.
+  const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+  const onThemeChange = () => call('set_theme', { theme: resolveTheme(options.theme) });
+  if (!options.theme || options.theme === 'auto') darkQuery.addEventListener('change', onThemeChange);
+
+  // The module's JSON method bridge: gp_call returns a module-owned buffer, copied here at once.
+  function call(method, args = {}) {
+    const text = module.ccall('gp_call', 'number', ['string', 'string'], [method, JSON.stringify(args)]);
+    const reply = JSON.parse(module.UTF8ToString(text));
+    if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, details: reply.error });
+    return reply.result;
+  }
 
   return {
     element,
-    state: () => JSON.parse(module.UTF8ToString(module._gp_state())),
+    state: readState,
+    call,
     destroy() {
       resizeObserver.disconnect();
+      darkQuery.removeEventListener('change', onThemeChange);
       module._gp_stop();
       canvas.remove();
+      mirror.mirror.remove();
     },
   };
 }
@@ -135,14 +230,23 @@ class GoalWidget extends HTMLElement {
   connectedCallback() {
     if (this.#mounting) return;
     if (!this.style.display) this.style.display = 'block';
+    const attr = (name) => this.getAttribute(name) || undefined;
     this.#mounting = mount(this, {
-      goals: this.getAttribute('goals'),
-      format: this.getAttribute('format') || 'auto',
-      height: this.getAttribute('height') || undefined,
-      label: this.getAttribute('aria-label') || undefined,
-      refresh: this.getAttribute('refresh') || undefined,
-      timeout: this.getAttribute('timeout') || undefined,
-      retries: this.getAttribute('retries') || undefined,
+      goals: attr('goals'),
+      deals: attr('deals'),
+      activities: attr('activities'),
+      stageChanges: attr('stage-changes'),
+      events: attr('events'),
+      conversions: attr('conversions'),
+      format: attr('format'),
+      period: attr('period'),
+      theme: attr('theme'),
+      locale: attr('locale'),
+      height: attr('height'),
+      label: attr('aria-label'),
+      refresh: attr('refresh'),
+      timeout: attr('timeout'),
+      retries: attr('retries'),
       // Looked up at each load cycle, so a page may set `element.headers = async () => ({...})` after
       // the element is in the document.
       headers: () => (typeof this.headers === 'function' ? this.headers() : {}),
@@ -160,6 +264,19 @@ class GoalWidget extends HTMLElement {
   state() {
     return this.#handle ? this.#handle.state() : { started: false };
   }
+
+  #call(method, args) {
+    if (!this.#handle) throw new Error('goalpost: the widget has not started yet (wait for its ready event)');
+    return this.#handle.call(method, args);
+  }
+
+  track(event) { return this.#call('track', { event }); }
+  results(id, period) { return this.#call('results', { id, period }); }
+  find(query) { return this.#call('find', { query }); }
+  explain(url) { return this.#call('explain', { url }); }
+  add(goal) { return this.#call('add', { goal }); }
+  update(id, changes) { return this.#call('update', { id, changes }); }
+  remove(id) { return this.#call('remove', { id }); }
 }
 
 if (!customElements.get('goal-widget')) customElements.define('goal-widget', GoalWidget);

@@ -29,7 +29,9 @@ const CHROMIUM_ARGS = [
 ];
 
 const spec = await import(pathToFileURL(specFile).href);
-const server = await startServer({ mounts: { '/': siteDir, '/e2e/': path.join(here, 'pages') }, routes: spec.routes || {} });
+// The site is also served from a sub-path, as a static host may do.
+const mounts = { '/': siteDir, '/sub/path/': siteDir, '/e2e/': path.join(here, 'pages') };
+const server = await startServer({ mounts, routes: spec.routes || {} });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 
 let passed = 0, failed = 0;
