@@ -193,10 +193,7 @@ bool ObjectReader::number(std::string_view key, double& out) {
 }
 
 bool ObjectReader::number(std::string_view key, std::optional<double>& out) {
-    double d = 0;
-    if (!number(key, d)) return false;
-    out = d;
-    return true;
+    return read_optional<double>(key, out, &ObjectReader::number);
 }
 
 bool ObjectReader::integer(std::string_view key, int64_t& out) {
@@ -216,10 +213,7 @@ bool ObjectReader::integer(std::string_view key, int64_t& out) {
 }
 
 bool ObjectReader::integer(std::string_view key, std::optional<int64_t>& out) {
-    int64_t i = 0;
-    if (!integer(key, i)) return false;
-    out = i;
-    return true;
+    return read_optional<int64_t>(key, out, &ObjectReader::integer);
 }
 
 bool ObjectReader::boolean(std::string_view key, bool& out) {
@@ -256,10 +250,7 @@ bool ObjectReader::date(std::string_view key, Date& out) {
 }
 
 bool ObjectReader::date(std::string_view key, std::optional<Date>& out) {
-    Date d;
-    if (!date(key, d)) return false;
-    out = d;
-    return true;
+    return read_optional<Date>(key, out, &ObjectReader::date);
 }
 
 bool ObjectReader::timestamp(std::string_view key, std::optional<TimestampMs>& out) {
@@ -338,7 +329,7 @@ Json ObjectReader::unknown() const {
     if (!object_) return out;
     for (auto it = object_->begin(); it != object_->end(); ++it) {
         if (std::find(consumed_.begin(), consumed_.end(), it.key()) != consumed_.end()) continue;
-        out[it.key()] = it.value();
+        out[it.key()] = *it;
     }
     return out;
 }
@@ -361,7 +352,7 @@ void merge_missing(Json& out, const Json& extra) {
     if (!out.is_object() || !extra.is_object()) return;
     for (auto it = extra.begin(); it != extra.end(); ++it) {
         auto mine = out.find(it.key());
-        if (mine == out.end()) out[it.key()] = it.value();
+        if (mine == out.end()) out[it.key()] = *it;
         else if (mine->is_object() && it->is_object()) merge_missing(*mine, *it);
     }
 }

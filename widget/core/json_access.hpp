@@ -108,6 +108,14 @@ public:
 private:
     const Json* lookup(std::string_view key);  // consumes; nullptr when absent or null
     void type_error(std::string_view key, const char* expected);
+    // The optional-valued getters: the plain getter, into an optional that is set only on success.
+    template <class T>
+    bool read_optional(std::string_view key, std::optional<T>& out, bool (ObjectReader::*read)(std::string_view, T&)) {
+        T value{};
+        if (!(this->*read)(key, value)) return false;
+        out = value;
+        return true;
+    }
 
     const Json* object_ = nullptr;
     std::string path_;

@@ -259,7 +259,9 @@ void write_hubspot_records(const Goal& g, const std::string& path, WriteContext&
         if (it != g.extra.end() && it->is_object()) extras = &*it;
     }
     const bool dated = !g.schedule.per_interval.empty() || (g.schedule.start && g.schedule.end);
-    const std::vector<IntervalTarget> slices = slices_of(g);
+    std::vector<IntervalTarget> slices = slices_of(g);
+    // An undated goal of HubSpot's own is one record, whose id its extras remember.
+    if (g.schedule.per_interval.empty() && extras && extras->size() == 1) slices[0].source_id = extras->begin().key();
     for (size_t i = 0; i < slices.size(); ++i) {
         const IntervalTarget& s = slices[i];
         Json props = {{"hs_goal_name", g.title},
@@ -276,8 +278,10 @@ void write_hubspot_records(const Goal& g, const std::string& path, WriteContext&
         if (g.assignee.type == AssigneeType::team) props["hs_assignee_team_id"] = g.assignee.id;
         // Goals from elsewhere get a group id so their slices read back as one goal.
         if (!own && slices.size() > 1) props[kGroupKey] = g.id;
-        std::string id = s.source_id.empty() ? g.id + "-" + std::to_string(i) : s.source_id;
-        Json record = {{"id", id}, {"properties", std::move(props)}, {"archived", g.archived}};
+        // Slices made here need ids of their own; a HubSpot record without one stays without.
+        const std::string id = s.source_id.empty() && !own ? g.id + "-" + std::to_string(i) : s.source_id;
+        Json record = {{"properties", std::move(props)}, {"archived", g.archived}};
+        if (!id.empty()) record["id"] = id;
         if (g.created_at) record["createdAt"] = format_timestamp(*g.created_at);
         if (g.updated_at) record["updatedAt"] = format_timestamp(*g.updated_at);
         if (extras) {

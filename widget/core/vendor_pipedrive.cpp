@@ -157,8 +157,11 @@ Json write_pipedrive_goal(const Goal& g, const std::string& path, WriteContext& 
     Json o = Json::object();
     if (!g.id.empty()) o["id"] = g.id;
     o["title"] = g.title;
-    if (g.assignee.type != AssigneeType::none)
-        o["assignee"] = {{"id", id_json(g.assignee.id)}, {"type", name_of(g.assignee.type)}};
+    if (g.assignee.type != AssigneeType::none || !g.assignee.id.empty()) {
+        Json assignee = {{"id", id_json(g.assignee.id)}};
+        if (g.assignee.type != AssigneeType::none) assignee["type"] = name_of(g.assignee.type);
+        o["assignee"] = std::move(assignee);
+    }
     const std::optional<MetricType> type = pipedrive_type(g.metric.type);
     if (!type) {
         ctx.errors->push_back({path + "/metric", "not_representable",
