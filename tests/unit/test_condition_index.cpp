@@ -143,6 +143,7 @@ TEST_CASE("condition index: hand-picked goals give the reference's verdicts") {
 }
 
 TEST_CASE("condition index: agrees with the naive loop on random goal sets and URLs") {
+    size_t matches_seen = 0;
     for (uint32_t seed = 1; seed <= 40; ++seed) {
         std::mt19937 rng(seed);
         std::vector<gp::Goal> goals;
@@ -152,7 +153,6 @@ TEST_CASE("condition index: agrees with the naive loop on random goal sets and U
         for (const gp::Goal& g : goals) compiled.push_back(gp::compile_goal(g, ""));
         gp::ConditionIndex index;
         index.build(compiled);
-        size_t matches_seen = 0;
         std::vector<gp::GoalVerdict> naive;
         for (int n = 0; n < 150; ++n) {
             const gp::PageView v = random_view(rng);
@@ -161,7 +161,8 @@ TEST_CASE("condition index: agrees with the naive loop on random goal sets and U
             REQUIRE(same(indexed, naive));
             for (const auto& gv : indexed) matches_seen += gv.verdict == gp::Verdict::match;
         }
-        // A generator that never produces matches would make the comparison vacuous.
-        CHECK(matches_seen > 0);
     }
+    // A generator that never produced matches would make the comparison vacuous (the distributions differ
+    // between libstdc++ and libc++, so this is counted over all seeds, not per seed).
+    CHECK(matches_seen > 100);
 }

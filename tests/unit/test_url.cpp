@@ -23,6 +23,8 @@ gp::UrlStatus status_of(std::string_view raw) {
 TEST_CASE("url: scheme and host are lower-cased, path case is kept") {
     CHECK(norm("HTTPS://Shop.Example.COM/Cart") == "https://shop.example.com/Cart");
     CHECK(norm("http://example.com./a") == "http://example.com/a");
+    CHECK(norm("http://example.com../a") == "http://example.com/a");  // found by fuzz_matcher
+    CHECK(status_of("http://../a") == gp::UrlStatus::no_host);
 }
 
 TEST_CASE("url: default ports are dropped, others kept") {
@@ -33,6 +35,7 @@ TEST_CASE("url: default ports are dropped, others kept") {
     CHECK(norm("http://example.com:0080/a") == "http://example.com/a");
     CHECK(status_of("http://example.com:99999/") == gp::UrlStatus::bad_port);
     CHECK(status_of("http://example.com:8o/") == gp::UrlStatus::bad_port);
+    CHECK(status_of("http://example.com::/") == gp::UrlStatus::bad_port);  // found by fuzz_matcher
 }
 
 TEST_CASE("url: percent-escapes are canonical") {
@@ -50,6 +53,8 @@ TEST_CASE("url: trailing-slash policy") {
     CHECK(norm("http://a.com") == "http://a.com/");
     CHECK(norm("http://a.com/") == "http://a.com/");
     CHECK(norm("http://a.com/pricing/") == "http://a.com/pricing");
+    CHECK(norm("http://a.com/pricing//") == "http://a.com/pricing");
+    CHECK(norm("http://a.com//") == "http://a.com/");
     CHECK(norm("http://a.com/pricing/?x=1") == "http://a.com/pricing?x=1");
     CHECK(norm("http://a.com?x=1") == "http://a.com/?x=1");
 }
@@ -81,6 +86,7 @@ TEST_CASE("url: malformed input gets an explicit status") {
     CHECK(status_of("mailto:someone") == gp::UrlStatus::no_scheme);
     CHECK(status_of("http:///x") == gp::UrlStatus::no_host);
     CHECK(status_of("http://exa mple.com/") == gp::UrlStatus::bad_character);
+    CHECK(status_of("http://[%A9::") == gp::UrlStatus::bad_character);  // found by fuzz_matcher
     CHECK(std::string(gp::url_status_message(gp::UrlStatus::no_host)).find("host") != std::string::npos);
 }
 

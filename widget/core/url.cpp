@@ -113,7 +113,7 @@ bool has_scheme(std::string_view text) {
 //-----------------------------------------------------------------------------
 
 void drop_trailing_slash(std::string& path) {
-    if (path.size() > 1 && path.back() == '/') path.pop_back();
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
 }
 
 namespace {
@@ -157,7 +157,7 @@ const char* url_status_message(UrlStatus status) {
         case UrlStatus::no_scheme: return "the URL has no scheme:// (it is not absolute)";
         case UrlStatus::no_host: return "the URL has no host";
         case UrlStatus::bad_port: return "the URL's port is not a number from 0 to 65535";
-        case UrlStatus::bad_character: return "the URL's host holds a space or control character";
+        case UrlStatus::bad_character: return "the URL's host holds a space, a control character or an unclosed '['";
     }
     return "unknown URL status";
 }
@@ -200,14 +200,15 @@ bool normalize_port(std::string_view scheme, std::string_view port, std::string_
 
 UrlStatus append_host(std::string_view host, std::string& out) {
     if (host.empty()) return UrlStatus::no_host;
+    if (host.front() == '[' && host.back() != ']') return UrlStatus::bad_character;  // an unclosed IPv6 literal
     for (char c : host)
         if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return UrlStatus::bad_character;
     const size_t start = out.size();
     canonicalize_percent(host, out);
     for (size_t i = start; i < out.size(); ++i)
         if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] | 0x20);
-    if (out.size() > start && out.back() == '.') out.pop_back();  // "example.com." is the same host
-    return UrlStatus::ok;
+    while (out.size() > start && out.back() == '.') out.pop_back();  // "example.com." is the same host
+    return out.size() > start ? UrlStatus::ok : UrlStatus::no_host;
 }
 
 void append_path(std::string_view path, NormalizedUrl& out) {
@@ -216,7 +217,7 @@ void append_path(std::string_view path, NormalizedUrl& out) {
     canonicalize_percent(path, out.text);
     remove_dot_segments(out.text, out.path_begin);
     if (out.text.size() == out.path_begin) out.text.push_back('/');
-    if (out.text.size() - out.path_begin > 1 && out.text.back() == '/') out.text.pop_back();
+    while (out.text.size() - out.path_begin > 1 && out.text.back() == '/') out.text.pop_back();
     out.path_end = static_cast<uint32_t>(out.text.size());
 }
 
@@ -237,6 +238,9 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
     const Authority authority = split_authority(rest.substr(0, authority_end));
     std::string_view port;
     if (!normalize_port(scheme, authority.port, port)) return UrlStatus::bad_port;
+    // "host:1:2" leaves a ':' in the host: only a bracketed IPv6 literal may hold one.
+    if (authority.host.find(':') != std::string_view::npos && authority.host.substr(0, 1) != "[")
+        return UrlStatus::bad_port;
     out.text += "://";
     out.host_begin = static_cast<uint32_t>(out.text.size());
     if (UrlStatus s = append_host(authority.host, out.text); s != UrlStatus::ok) return s;

@@ -7,7 +7,7 @@
 //     are decoded, the remaining escapes get upper-case hex, and raw bytes that need no escape stay raw,
 //     so "/caf%C3%A9", "/caf%c3%a9" and "/café" are one path;
 //   - "." and ".." path segments are resolved (RFC 3986 section 5.2.4);
-//   - trailing-slash policy: an empty path is "/", and a trailing "/" on any longer path is dropped
+//   - trailing-slash policy: an empty path is "/", and trailing "/"s on any longer path are dropped
 //     ("/pricing/" is "/pricing"), because sites serve both spellings as one page;
 //   - the fragment is kept in the full URL (single-page apps route by it) but is never part of path/query.
 //
@@ -43,7 +43,7 @@ enum class UrlStatus : uint8_t {
     no_scheme,       // "example.com/x": a fragment, not an absolute URL
     no_host,         // "http:///x"
     bad_port,        // non-digits or > 65535
-    bad_character,   // control characters or spaces in the host
+    bad_character,   // control characters or spaces in the host, or an unclosed "[" 
 };
 
 const char* url_status_message(UrlStatus status);
@@ -58,7 +58,7 @@ bool has_scheme(std::string_view text);
 // fragment, a query). Appends to `out`.
 void canonicalize_percent(std::string_view text, std::string& out);
 
-// The trailing-slash policy on a path-like string: drops one trailing '/' unless the string is "/".
+// The trailing-slash policy on a path-like string: drops trailing '/'s, keeping a lone "/".
 void drop_trailing_slash(std::string& path);
 
 // ASCII lower-casing, appended to `out`; bytes >= 0x80 stay as they are.
