@@ -13,6 +13,7 @@
 // - [SECTION] Methods for JavaScript (gp_call)
 // - [SECTION] Exported C ABI (gp_*)
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,7 @@
 #include "data_loader.hpp"
 #include "imgui_impl_html5.h"
 #include "imgui_impl_opengl3.h"
+#include "ui/core_bridge.hpp"
 #include "ui/widget_view.hpp"
 
 //-----------------------------------------------------------------------------
@@ -246,6 +248,8 @@ double number_option(const gp::Json& options, const char* key, double fallback, 
     return value != value ? fallback : std::min(hi, std::max(lo, value));  // NaN falls back
 }
 
+void start_event_loading(App& app, const gp::web::LoaderOptions& shared);
+
 void start_loading(App& app, const gp::Json& options) {
     if (app.goals_url.empty()) return;
     gp::web::LoaderOptions loader;
@@ -257,19 +261,92 @@ void start_loading(App& app, const gp::Json& options) {
     auto headers = options.find("headers");
     loader.page_headers = headers != options.end() && headers->is_boolean() && headers->get<bool>();
     g_goal_pages.options.format = app.format;
+    start_event_loading(app, loader);
     g_loader = new gp::web::DataLoader(std::move(loader), g_goal_pages,
                                        {nullptr, on_load_ended, show_load_progress, need_headers});
     show_status(app, "loading goals", true);
     g_loader->start();
 }
 
+// The data goals are measured against: one loader per source URL, each committed run kept until that
+// source loads again. Any commit rebuilds the event store once and hands it to the views' progress.
+std::string string_option(const gp::Json& options, const char* key);
+
+struct EventSource {
+    std::string name;  // the option name: deals, activities, stageChanges
+    gp::web::EventPages pages;
+    std::unique_ptr<gp::web::DataLoader> loader;
+    gp::EventRows committed;
+    gp::IgnoredTally ignored;
+};
+std::vector<std::unique_ptr<EventSource>> g_event_sources;
+constexpr const char* kEventSourceNames[] = {"deals", "activities", "stageChanges"};
+
+void rebuild_progress(App& app) {
+    gp::EventRows all;
+    for (const auto& source : g_event_sources) {
+        const gp::EventRows& rows = source->committed;
+        all.deals.insert(all.deals.end(), rows.deals.begin(), rows.deals.end());
+        all.activities.insert(all.activities.end(), rows.activities.begin(), rows.activities.end());
+        all.stage_changes.insert(all.stage_changes.end(), rows.stage_changes.begin(), rows.stage_changes.end());
+    }
+    auto store = std::make_shared<const gp::EventStore>(gp::build_event_store(all));
+    app.data.services.progress = gp::ui::progress_with_core(std::move(store));
+    ++app.data.generation;
+}
+
+void on_events_ended(void* user, gp::web::RunEnd end, bool commit, const gp::web::LoadFailure* failure) {
+    EventSource& source = *static_cast<EventSource*>(user);
+    if (commit && end != gp::web::RunEnd::unchanged) {
+        source.committed = std::move(source.pages.run.rows);
+        source.ignored = std::move(source.pages.run.ignored);
+        rebuild_progress(*g_app);
+        emit("data", {{"source", source.name}, {"deals", source.committed.deals.size()},
+                      {"activities", source.committed.activities.size()},
+                      {"stage_changes", source.committed.stage_changes.size()},
+                      {"ignored", source.ignored.total()}});
+    }
+    if (failure) {
+        gp::Json detail = failure_json(*failure);
+        detail["source"] = source.name;
+        if (failure->stage == "read") detail["errors"] = errors_json(source.pages.run.errors);
+        emit("error", detail);
+    }
+    request_frames();
+}
+
+void start_event_loading(App& app, const gp::web::LoaderOptions& shared) {
+    for (const char* name : kEventSourceNames) {
+        const std::string url = string_option(app.sources, name);
+        if (url.empty()) continue;
+        auto source = std::make_unique<EventSource>();
+        source->name = name;
+        gp::web::LoaderOptions options = shared;
+        options.url = url;
+        options.page_headers = false;  // the page's headers callback serves the goals request only
+        source->loader = std::make_unique<gp::web::DataLoader>(
+            std::move(options), source->pages, gp::web::LoaderHooks{source.get(), on_events_ended, nullptr, nullptr});
+        source->loader->start();
+        g_event_sources.push_back(std::move(source));
+    }
+}
+
 void add_loading_state(gp::Json& state) {
     if (g_loader) state.update(g_loader->state_json());
+    gp::Json sources = gp::Json::object();
+    for (const auto& source : g_event_sources)
+        sources[source->name] = {{"loading", source->loader->loading()},
+                                 {"deals", source->committed.deals.size()},
+                                 {"activities", source->committed.activities.size()},
+                                 {"stage_changes", source->committed.stage_changes.size()},
+                                 {"ignored", source->ignored.total()}};
+    state["event_sources"] = std::move(sources);
 }
 
 void stop_loading() {
     delete g_loader;  // clears its timer; a reply still in flight is dropped when it lands
     g_loader = nullptr;
+    g_event_sources.clear();
 }
 
 }  // namespace
@@ -382,6 +459,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle widget drawing
     apply_theme(string_option(options, "theme"));
+    app->data.services = gp::ui::core_services();  // validation, URL explanations; progress once data loads
     ImGui_ImplHtml5_Config config;
     config.canvas_selector = app->canvas_selector.c_str();
     config.wake = request_frames;
@@ -404,6 +482,16 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
         for (const gp::Goal& g : app.data.goals)
             goals.push_back({{"id", g.id}, {"title", g.title}, {"target", g.target.amount},
                              {"progress", g.reported.value ? gp::Json(*g.reported.value) : gp::Json()}});
+        // What the last frame drew for the rows on screen: progress as computed, with units and status.
+        for (const gp::ui::ShownGoal& row : app.view.shown().goals)
+            for (gp::Json& goal : goals)
+                if (goal["id"] == row.goal_id)
+                    goal.update({{"progress", row.value},
+                                 {"target", row.target},
+                                 {"percent", row.percent ? gp::Json(*row.percent) : gp::Json()},
+                                 {"status", gp::ui::pace_state_label(row.status)},
+                                 {"value_text", row.value_text},
+                                 {"target_text", row.target_text}});
         state.update({{"ready", app.ready},
                       {"loading", app.data.loading},
                       {"status", app.data.status},

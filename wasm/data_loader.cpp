@@ -421,4 +421,26 @@ Json DataLoader::state_json() const {
             {"refresh_seconds", options_.refresh_ms / 1000.0}};
 }
 
+void EventPages::begin_run() { run = DataReadResult{}; }
+
+PageRead EventPages::read_page(std::string_view body) {
+    DataReadResult page = read_events(body);
+    PageRead read;
+    read.next = page.next;
+    if (!page.ok()) {
+        read.readable = false;
+        read.problem = page.errors.front().message;
+        run.errors.insert(run.errors.end(), page.errors.begin(), page.errors.end());
+        return read;
+    }
+    auto append = [](auto& into, auto& from) {
+        into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    };
+    append(run.rows.deals, page.rows.deals);
+    append(run.rows.activities, page.rows.activities);
+    append(run.rows.stage_changes, page.rows.stage_changes);
+    run.ignored.merge(page.ignored);
+    return read;
+}
+
 }  // namespace gp::web

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/data_readers.hpp"
 #include "core/read.hpp"
 #include "fetch_transport.hpp"
 
@@ -54,6 +55,15 @@ public:
 
 private:
     int pages_ = 0;
+};
+
+// Event payloads (deals, activities, stage changes, in any shape read_events() knows): merges every
+// page's rows and ignored tally into `run`.
+class EventPages final : public PageSink {
+public:
+    DataReadResult run;
+    void begin_run() override;
+    PageRead read_page(std::string_view body) override;
 };
 
 struct LoadFailure {

@@ -105,4 +105,20 @@ export const tests = {
     });
     assert.deepEqual(outcome, { dark: 'dark', badTheme: 'bad_theme', unknown: 'unknown_method' });
   },
+
+  async 'deals and activities load beside the goals and drive computed progress'({ page, baseUrl, siteDir }) {
+    const deals = JSON.parse(await fs.readFile(path.join(siteDir, 'web/data/pipedrive-deals.json'), 'utf8'));
+    await page.goto(`${baseUrl}/index.html`);
+    await waitForReady(page, '#pipedrive');
+    await page.waitForFunction(() => {
+      const s = document.querySelector('#pipedrive').state().event_sources || {};
+      return s.deals && s.activities && !s.deals.loading && !s.activities.loading && s.deals.deals > 0;
+    });
+    await page.waitForFunction(() => document.querySelector('#pipedrive').state().loop_paused);
+    const state = await page.evaluate(() => document.querySelector('#pipedrive').state());
+    assert.equal(state.event_sources.deals.deals + state.event_sources.deals.ignored, deals.data.length);
+    const computed = state.goals.filter((g) => typeof g.progress === 'number' && g.progress > 0);
+    assert.ok(computed.length > 0, `no goal shows computed progress: ${JSON.stringify(state.goals)}`);
+    for (const goal of computed) assert.ok(goal.status && goal.value_text, `goal ${goal.id} lacks its status or unit text`);
+  },
 };
