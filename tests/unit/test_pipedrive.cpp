@@ -129,3 +129,16 @@ TEST_CASE("pipedrive: a bad goal does not drop the good ones beside it", "[piped
     CHECK(r.errors[0].path == "/data/goals/1/expected_outcome/target");
     CHECK(r.errors[0].code == "type_mismatch");
 }
+
+TEST_CASE("a Pipedrive list page points at the next one while more items remain", "[pipedrive][paging]") {
+    const char* more = R"({"success":true,"data":{"goals":[]},
+        "additional_data":{"pagination":{"start":0,"limit":2,"more_items_in_collection":true,"next_start":2}}})";
+    const char* last = R"({"success":true,"data":{"goals":[]},
+        "additional_data":{"pagination":{"start":2,"limit":2,"more_items_in_collection":false,"next_start":4}}})";
+    gp::ReadOptions options;
+    options.format = gp::Vendor::pipedrive;
+    const gp::ReadResult first = gp::read_goals(more, options);
+    CHECK(first.next.cursor == "2");
+    CHECK(first.next.has_more());
+    CHECK_FALSE(gp::read_goals(last, options).next.has_more());
+}

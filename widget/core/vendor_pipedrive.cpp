@@ -127,6 +127,11 @@ void read_pipedrive(const Json& doc, ReadContext& ctx, ReadResult& out) {
         ctx.errors->push_back({"", "vendor_error", message, 400});
         return;
     }
+    // List pages: the next page starts at next_start while more items remain.
+    ObjectReader pagination = root.object("additional_data").object("pagination");
+    bool more = false;
+    pagination.boolean("more_items_in_collection", more);
+    if (more) pagination.id("next_start", out.next.cursor);
     if (const Json* data = root.raw("data")) {
         if (!data->is_null()) read_data(*data, ctx, out);
         return;
