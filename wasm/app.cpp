@@ -16,6 +16,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
@@ -297,7 +299,8 @@ void rebuild_progress(App& app) {
 
 void on_events_ended(void* user, gp::web::RunEnd end, bool commit, const gp::web::LoadFailure* failure) {
     EventSource& source = *static_cast<EventSource*>(user);
-    if (commit && end != gp::web::RunEnd::unchanged) {
+    const bool changed = commit && end != gp::web::RunEnd::unchanged;
+    if (changed) {
         source.committed = std::move(source.pages.run.rows);
         source.ignored = std::move(source.pages.run.ignored);
         rebuild_progress(*g_app);
@@ -312,7 +315,8 @@ void on_events_ended(void* user, gp::web::RunEnd end, bool commit, const gp::web
         if (failure->stage == "read") detail["errors"] = errors_json(source.pages.run.errors);
         emit("error", detail);
     }
-    request_frames();
+    // A refresh that found the same data draws nothing: an idle widget stays idle between polls.
+    if (changed || failure) request_frames();
 }
 
 void start_event_loading(App& app, const gp::web::LoaderOptions& shared) {
@@ -478,20 +482,24 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
     gp::Json state = {{"started", g_app != nullptr}};
     if (g_app) {
         const App& app = *g_app;
-        gp::Json goals = gp::Json::array();
-        for (const gp::Goal& g : app.data.goals)
-            goals.push_back({{"id", g.id}, {"title", g.title}, {"target", g.target.amount},
-                             {"progress", g.reported.value ? gp::Json(*g.reported.value) : gp::Json()}});
         // What the last frame drew for the rows on screen: progress as computed, with units and status.
-        for (const gp::ui::ShownGoal& row : app.view.shown().goals)
-            for (gp::Json& goal : goals)
-                if (goal["id"] == row.goal_id)
-                    goal.update({{"progress", row.value},
-                                 {"target", row.target},
-                                 {"percent", row.percent ? gp::Json(*row.percent) : gp::Json()},
-                                 {"status", gp::ui::pace_state_label(row.status)},
-                                 {"value_text", row.value_text},
-                                 {"target_text", row.target_text}});
+        std::unordered_map<std::string_view, const gp::ui::ShownGoal*> shown;
+        for (const gp::ui::ShownGoal& row : app.view.shown().goals) shown[row.goal_id] = &row;
+        gp::Json goals = gp::Json::array();
+        for (const gp::Goal& g : app.data.goals) {
+            gp::Json goal = {{"id", g.id}, {"title", g.title}, {"target", g.target.amount},
+                             {"progress", g.reported.value ? gp::Json(*g.reported.value) : gp::Json()}};
+            if (auto it = shown.find(g.id); it != shown.end()) {
+                const gp::ui::ShownGoal& row = *it->second;
+                goal.update({{"progress", row.value},
+                             {"target", row.target},
+                             {"percent", row.percent ? gp::Json(*row.percent) : gp::Json()},
+                             {"status", gp::ui::pace_state_label(row.status)},
+                             {"value_text", row.value_text},
+                             {"target_text", row.target_text}});
+            }
+            goals.push_back(std::move(goal));
+        }
         state.update({{"ready", app.ready},
                       {"loading", app.data.loading},
                       {"status", app.data.status},
