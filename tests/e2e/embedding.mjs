@@ -41,12 +41,12 @@ export const tests = {
     assert.notDeepEqual(a.goals.map((g) => g.title), b.goals.map((g) => g.title));
     // Input to one widget wakes only that one.
     await page.waitForFunction(() => ['#pipedrive', '#zendesk'].every((s) => document.querySelector(s).state().loop_paused));
+    const framesA = (await page.evaluate(() => document.querySelector('#pipedrive').state())).frames_drawn;
     const framesB = (await page.evaluate(() => document.querySelector('#zendesk').state())).frames_drawn;
     const box = await page.locator('#pipedrive canvas').boundingBox();
     await page.mouse.move(box.x + 30, box.y + 30);
     await page.mouse.move(box.x + 50, box.y + 50);
-    await page.waitForFunction(() => document.querySelector('#pipedrive').state().loop_paused === false ||
-      document.querySelector('#pipedrive').state().frames_drawn > 0);
+    await page.waitForFunction((n) => document.querySelector('#pipedrive').state().frames_drawn > n, framesA);
     await page.waitForFunction(() => document.querySelector('#pipedrive').state().loop_paused);
     const after = await page.evaluate(() => document.querySelector('#zendesk').state());
     assert.equal(after.frames_drawn, framesB, 'the other widget drew frames');
