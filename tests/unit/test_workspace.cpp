@@ -1,0 +1,242 @@
+// The widget's data model: the page's methods (track, results, find, explain, add, update, remove), the
+// events they produce, and the editor's edits going through the same store.
+#include <catch2/catch.hpp>
+
+#include "core/data_readers.hpp"
+#include "core/read.hpp"
+#include "core/workspace.hpp"
+
+using namespace gp;
+
+namespace {
+
+constexpr TimestampMs kMarch15 = 1710504000000;  // 2024-03-15T12:00:00Z
+
+const char* const kPipedriveGoals = R"({"success": true, "data": {"goals": [
+  {"id": 41, "title": "Deals won by Mia", "type": {"name": "deals_won", "params": {"pipeline_id": null}},
+   "assignee": {"id": 3, "type": "person"}, "expected_outcome": {"target": 4, "tracking_metric": "quantity"},
+   "duration": {"start": "2024-01-01", "end": "2024-12-31"}, "interval": "monthly", "is_active": true},
+  {"id": 42, "title": "New deals, team", "type": {"name": "deals_started", "params": {"pipeline_id": [2]}},
+   "assignee": {"id": 9, "type": "company"}, "expected_outcome": {"target": "10", "tracking_metric": "quantity"},
+   "duration": {"start": "2024-01-01", "end": null}, "interval": "quarterly", "is_active": false}]}})";
+
+const char* const kPipedriveDeals = R"({"success": true, "data": [
+  {"id": 1, "user_id": 3, "pipeline_id": 1, "stage_id": 2, "status": "won", "value": 10, "currency": "EUR",
+   "add_time": "2024-02-01 09:00:00", "won_time": "2024-03-02 10:00:00"},
+  {"id": 2, "user_id": 3, "pipeline_id": 1, "stage_id": 2, "status": "won", "value": 20, "currency": "EUR",
+   "add_time": "2024-02-05 09:00:00", "won_time": "2024-03-09 16:30:00"},
+  {"id": 3, "user_id": 3, "pipeline_id": 1, "stage_id": 2, "status": "won", "value": 30, "currency": "EUR",
+   "add_time": "2024-02-05 09:00:00", "won_time": "2024-04-01 08:00:00"}]})";
+
+const char* const kZendeskGoals = R"([
+  {"id": 7, "name": "Order placed", "enabled": true, "attribution_model": "last_touch", "attribution_period": 2,
+   "settings": {"conditions": [{"type": "url", "operator": "contains", "value": "/order/thanks"}]}}])";
+
+Workspace pipedrive_workspace() {
+    Workspace ws;
+    const ReadResult goals = read_goals(kPipedriveGoals);
+    REQUIRE(goals.ok());
+    ws.load_goals(goals);
+    DataReadResult deals = read_pipedrive_deals(kPipedriveDeals);
+    REQUIRE(deals.ok());
+    ws.set_event_rows("deals", std::move(deals.rows));
+    return ws;
+}
+
+Workspace zendesk_workspace() {
+    Workspace ws;
+    const ReadResult goals = read_goals(kZendeskGoals);
+    REQUIRE(goals.ok());
+    ws.load_goals(goals);
+    return ws;
+}
+
+CallContext at(TimestampMs now, std::string page_url = "https://shop.example/") {
+    CallContext c;
+    c.now = now;
+    c.page_url = std::move(page_url);
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("results computes a goal's buckets over the period from the loaded deals", "[workspace]") {
+    Workspace ws = pipedrive_workspace();
+    const CallReply r = ws.call("results", {{"id", "41"}, {"period", "2024-03-01..2024-04-30"}}, at(kMarch15));
+    REQUIRE(r.ok());
+    REQUIRE(r.result["intervals"].size() == 2);
+    CHECK(r.result["intervals"][0]["progress"] == 2);  // two deals won in March
+    CHECK(r.result["intervals"][1]["progress"] == 1);
+    CHECK(r.result["totals"]["progress"] == 3);
+
+    // A numeric id is the same goal; the period may also come as {start, end}.
+    const CallReply same = ws.call("results", {{"id", 41}, {"period", {{"start", "2024-03-01"}, {"end", "2024-03-31"}}}}, at(kMarch15));
+    REQUIRE(same.ok());
+    CHECK(same.result["totals"]["progress"] == 2);
+}
+
+TEST_CASE("results keeps the results contract's errors", "[workspace]") {
+    Workspace ws = pipedrive_workspace();
+    const CallReply half = ws.call("results", {{"id", "41"}, {"period", "2024-03-01"}}, at(kMarch15));
+    REQUIRE_FALSE(half.ok());
+    CHECK(half.error->status == 400);
+    const CallReply missing = ws.call("results", {{"id", "999"}, {"period", "2024-03-01..2024-03-31"}}, at(kMarch15));
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error->status == 404);
+    const CallReply no_id = ws.call("results", {{"period", "2024-03-01..2024-03-31"}}, at(kMarch15));
+    REQUIRE_FALSE(no_id.ok());
+    CHECK(no_id.error->path == "/id");
+}
+
+TEST_CASE("find answers with Pipedrive's filters and envelope", "[workspace]") {
+    Workspace ws = pipedrive_workspace();
+    const CallReply active = ws.call("find", {{"query", Json::object()}}, at(kMarch15));
+    REQUIRE(active.ok());
+    REQUIRE(active.result["data"]["goals"].size() == 1);  // is_active defaults to true
+    CHECK(active.result["data"]["goals"][0]["title"] == "Deals won by Mia");
+    const CallReply inactive = ws.call("find", {{"query", {{"is_active", false}}}}, at(kMarch15));
+    REQUIRE(inactive.ok());
+    CHECK(inactive.result["data"]["goals"][0]["title"] == "New deals, team");
+    const CallReply bad = ws.call("find", {{"query", {{"type.name", "deals_lost"}}}}, at(kMarch15));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error->path == "/type.name");
+}
+
+TEST_CASE("add, update and remove change the goals and say so with goal-change", "[workspace]") {
+    Workspace ws = pipedrive_workspace();
+    const uint64_t before = ws.generation();
+    const Json body = Json::parse(R"({"title": "Calls made", "assignee": {"id": 3, "type": "person"},
+        "type": {"name": "activities_completed", "params": {"activity_type_id": [1]}},
+        "expected_outcome": {"target": 30, "tracking_metric": "quantity"},
+        "duration": {"start": "2024-03-01", "end": null}, "interval": "weekly"})");
+    const CallReply added = ws.call("add", {{"goal", body}}, at(kMarch15));
+    REQUIRE(added.ok());
+    const std::string id = added.result["data"]["goal"]["id"].get<std::string>();
+    CHECK(ws.goals().size() == 3);
+    CHECK(ws.generation() > before);
+    std::vector<WorkspaceEvent> events = ws.take_events();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "goal-change");
+    CHECK(events[0].detail["action"] == "add");
+    CHECK(events[0].detail["id"] == id);
+
+    const CallReply renamed = ws.call("update", {{"id", id}, {"changes", {{"title", "Calls completed"}}}}, at(kMarch15));
+    REQUIRE(renamed.ok());
+    CHECK(ws.goals().back().title == "Calls completed");
+    CHECK(ws.goals().back().target.amount == 30);  // a partial update keeps what it didn't name
+
+    REQUIRE(ws.call("remove", {{"id", id}}, at(kMarch15)).ok());
+    CHECK(ws.goals().size() == 2);
+    events = ws.take_events();
+    REQUIRE(events.size() == 2);
+    CHECK(events[1].detail["action"] == "remove");
+    CHECK_FALSE(ws.call("remove", {{"id", id}}, at(kMarch15)).ok());  // already gone
+}
+
+TEST_CASE("a rejected add names the field and changes nothing", "[workspace]") {
+    Workspace ws = pipedrive_workspace();
+    const uint64_t before = ws.generation();
+    const Json body = Json::parse(R"({"title": "Bad", "assignee": {"id": 3, "type": "person"},
+        "type": {"name": "deals_won", "params": {"pipeline_id": null}},
+        "expected_outcome": {"target": 5, "tracking_metric": "quantity"},
+        "duration": {"start": "2024-02-30", "end": null}, "interval": "monthly"})");
+    const CallReply r = ws.call("add", {{"goal", body}}, at(kMarch15));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error->status == 400);
+    CHECK(r.error->path.find("/duration/start") != std::string::npos);
+    CHECK(ws.goals().size() == 2);
+    CHECK(ws.generation() == before);
+    CHECK(ws.take_events().empty());
+}
+
+TEST_CASE("the editor's edits go through the vendor's writer and the store's validation", "[workspace]") {
+    Workspace ws = pipedrive_workspace();
+    Goal draft = ws.goals().front();
+    draft.title = "Deals won by Mia, stretch";
+    draft.target.amount = 6;
+    REQUIRE(ws.edit(GoalEdit::update, draft, kMarch15).ok());
+    CHECK(ws.goals().front().title == "Deals won by Mia, stretch");
+    CHECK(ws.goals().front().target.amount == 6);
+
+    Goal copy = draft;
+    copy.id.clear();
+    copy.title = "A copy";
+    const CallReply created = ws.edit(GoalEdit::create, copy, kMarch15);
+    REQUIRE(created.ok());
+    CHECK(ws.goals().size() == 3);
+    CHECK(ws.goals().back().title == "A copy");
+    CHECK_FALSE(ws.goals().back().id.empty());
+
+    REQUIRE(ws.edit(GoalEdit::remove, ws.goals().back(), kMarch15).ok());
+    CHECK(ws.goals().size() == 2);
+}
+
+TEST_CASE("explain answers per goal and condition", "[workspace]") {
+    Workspace ws = zendesk_workspace();
+    const CallReply hit = ws.call("explain", {{"url", "https://shop.example/order/thanks?id=5"}}, at(kMarch15));
+    REQUIRE(hit.ok());
+    REQUIRE(hit.result["goals"].size() == 1);
+    CHECK(hit.result["goals"][0]["verdict"] == "match");
+    const CallReply miss = ws.call("explain", {{"url", "https://shop.example/cart"}}, at(kMarch15));
+    CHECK(miss.result["goals"][0]["verdict"] == "no_match");
+    CHECK_FALSE(ws.call("explain", {{"url", 5}}, at(kMarch15)).ok());
+}
+
+TEST_CASE("track matches a page view, emits match events, and credits the last agent touch", "[workspace]") {
+    Workspace ws = zendesk_workspace();
+    // A chat touch a day before, inside the goal's 2-day window.
+    REQUIRE(ws.call("track", {{"event", {{"visitor_id", "v1"}, {"at", kMarch15 - 86400000}, {"agent_id", "agent-4"},
+                                          {"department_id", "sales"}}}}, at(kMarch15)).ok());
+    const CallReply cart = ws.call("track", {{"event", {{"visitor_id", "v1"}}}}, at(kMarch15, "https://shop.example/cart"));
+    REQUIRE(cart.ok());
+    CHECK(cart.result["matches"].empty());  // the page's own URL stood in, and it matches nothing
+
+    const CallReply done = ws.call("track", {{"event", {{"visitor_id", "v1"}, {"url", "https://shop.example/order/thanks"}}}},
+                                   at(kMarch15 + 60000));
+    REQUIRE(done.ok());
+    REQUIRE(done.result["matches"].size() == 1);
+    CHECK(done.result["matches"][0]["goal"] == "7");
+    CHECK(done.result["matches"][0]["agent"] == "agent-4");
+    REQUIRE(ws.matches().size() == 1);
+    CHECK(ws.matches()[0].at == kMarch15 + 60000);
+    const std::vector<WorkspaceEvent> events = ws.take_events();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "match");
+    CHECK(events[0].detail["title"] == "Order placed");
+}
+
+TEST_CASE("track refuses a bad event by its field and keeps the log", "[workspace]") {
+    Workspace ws = zendesk_workspace();
+    const CallReply r = ws.call("track", {{"event", {{"visitor_id", "v1"}, {"at", "yesterday"}}}}, at(kMarch15));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error->path == "/event/at");
+    CHECK(ws.event_log().empty());
+    CHECK_FALSE(ws.call("track", {{"event", "not an object"}}, at(kMarch15)).ok());
+}
+
+TEST_CASE("a goal added after the log loaded is evaluated over it", "[workspace]") {
+    Workspace ws = zendesk_workspace();
+    std::vector<PageView> log(2);
+    log[0].visitor_id = "v9";
+    log[0].at = kMarch15;
+    log[0].url = "https://shop.example/pricing";
+    log[1] = log[0];
+    log[1].at = kMarch15 + 1000;
+    log[1].url = "https://shop.example/order/thanks";
+    ws.set_event_log(log);
+    REQUIRE(ws.matches().size() == 1);
+
+    const Json pricing = Json::parse(R"({"name": "Saw pricing", "enabled": true,
+        "settings": {"conditions": [{"type": "url", "operator": "contains", "value": "/pricing"}]}})");
+    REQUIRE(ws.call("add", {{"goal", pricing}}, at(kMarch15)).ok());
+    REQUIRE(ws.matches().size() == 2);
+    CHECK(ws.matches()[0].url == "https://shop.example/pricing");
+}
+
+TEST_CASE("an unknown method is a 404, and arguments must be an object", "[workspace]") {
+    Workspace ws = zendesk_workspace();
+    const CallReply r = ws.call("launch", Json::object(), at(kMarch15));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error->status == 404);
+    CHECK_FALSE(ws.call("find", Json::array(), at(kMarch15)).ok());
+}

@@ -1,0 +1,333 @@
+// The widget's data model and the page's JSON methods (workspace.hpp, docs/embedding.md).
+//
+// Index
+// - [SECTION] Helpers
+// - [SECTION] Goals
+// - [SECTION] CRM events
+// - [SECTION] Page views and matches
+// - [SECTION] Methods
+#include "core/workspace.hpp"
+
+#include <algorithm>
+
+#include "core/explain.hpp"
+#include "core/model_names.hpp"
+#include "core/write.hpp"
+
+namespace gp {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Helpers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+CallReply fail(int status, std::string code, std::string message, std::string path = {}) {
+    CallReply reply;
+    reply.error = Error{std::move(path), std::move(code), std::move(message), status};
+    return reply;
+}
+
+// The first error speaks for the reply; all of them travel with it.
+CallReply fail_with(int status, std::vector<Error> errors) {
+    if (errors.empty()) return fail(status, "failed", "the request failed");
+    CallReply reply;
+    reply.error = errors.front();
+    reply.error->status = status;
+    reply.errors = std::move(errors);
+    return reply;
+}
+
+const Json* member(const Json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it == object.end() || it->is_null() ? nullptr : &*it;
+}
+
+// An id as the page may give it: a string, or a whole number (Pipedrive's ids are numbers on the wire).
+std::optional<std::string> id_argument(const Json& args) {
+    const Json* id = member(args, "id");
+    if (!id) return std::nullopt;
+    if (id->is_string()) return id->get_ref<const std::string&>();
+    if (id->is_number_integer()) return id->dump();
+    return std::nullopt;
+}
+
+Json match_json(const MatchRecord& m, const std::string& title, const std::string& agent) {
+    Json out{{"goal", m.goal_id},   {"title", title}, {"visitor", m.visitor_id},
+             {"session", m.session}, {"at", m.at},     {"url", m.url},
+             {"value", m.value ? Json(*m.value) : Json()}};
+    out["agent"] = agent.empty() ? Json() : Json(agent);
+    return out;
+}
+
+}  // namespace
+
+Workspace::Workspace() : store_(Vendor::unknown), run_(), touches_(std::make_unique<TouchIndex>(std::vector<Touch>{})) {}
+
+std::vector<WorkspaceEvent> Workspace::take_events() {
+    std::vector<WorkspaceEvent> out;
+    out.swap(events_);
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Goals
+//-----------------------------------------------------------------------------
+
+void Workspace::load_goals(const ReadResult& run) {
+    store_ = GoalStore(run.vendor);
+    store_.set_goals(run.goals);
+    goals_changed();
+}
+
+void Workspace::goals_changed() {
+    live_goals_.clear();
+    for (const Goal& g : store_.goals())
+        if (!g.deleted) live_goals_.push_back(g);
+    rematch();
+    ++generation_;
+}
+
+CallReply Workspace::edit(GoalEdit kind, const Goal& goal, TimestampMs now) {
+    CallContext context;
+    context.now = now;
+    if (kind == GoalEdit::remove) return remove({{"id", goal.id}}, context);
+    // The store speaks the vendor's wire format, so the editor's goal goes through the same writer and
+    // the same validation as a page's add() or update().
+    WriteOptions options;
+    options.format = store_.vendor();
+    options.single = true;
+    WriteResult written = write_goals({goal}, options);
+    if (!written.ok()) return fail_with(400, std::move(written.errors));
+    // Pipedrive's single shape is the {success, data: {goal}} envelope; a request body is the goal alone.
+    Json body = std::move(written.document);
+    if (const Json* data = member(body, "data"); data && member(*data, "goal")) body = Json((*data)["goal"]);
+    if (kind == GoalEdit::create) {
+        body.erase("id");
+        return add({{"goal", std::move(body)}}, context);
+    }
+    return update({{"id", goal.id}, {"changes", std::move(body)}}, context);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] CRM events
+//-----------------------------------------------------------------------------
+
+void Workspace::set_event_rows(const std::string& source, EventRows rows) {
+    rows_by_source_[source] = std::move(rows);
+    event_store_.reset();
+    ++generation_;
+}
+
+void Workspace::set_currencies(std::vector<CurrencyInfo> currencies) {
+    currencies_ = std::move(currencies);
+    event_store_.reset();
+    ++generation_;
+}
+
+void Workspace::set_rates(std::optional<RateTable> rates) {
+    rates_ = std::move(rates);
+    ++generation_;
+}
+
+std::shared_ptr<const EventStore> Workspace::event_store() {
+    if (event_store_) return event_store_;
+    const EventRows* only = rows_by_source_.size() == 1 ? &rows_by_source_.begin()->second : nullptr;
+    if (only) {
+        event_store_ = std::make_shared<const EventStore>(build_event_store(*only, {}, currencies_));
+        return event_store_;
+    }
+    EventRows all;
+    for (const auto& [name, rows] : rows_by_source_) {
+        all.deals.insert(all.deals.end(), rows.deals.begin(), rows.deals.end());
+        all.activities.insert(all.activities.end(), rows.activities.begin(), rows.activities.end());
+        all.stage_changes.insert(all.stage_changes.end(), rows.stage_changes.begin(), rows.stage_changes.end());
+    }
+    event_store_ = std::make_shared<const EventStore>(build_event_store(all, {}, currencies_));
+    return event_store_;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Page views and matches
+//-----------------------------------------------------------------------------
+
+void Workspace::set_event_log(std::vector<PageView> log) {
+    log_ = std::move(log);
+    log_by_visitor_.clear();
+    for (size_t i = 0; i < log_.size(); ++i) log_by_visitor_[log_[i].visitor_id].push_back(i);
+    rebuild_touches();
+    rematch();
+    ++generation_;
+}
+
+void Workspace::set_conversions(std::vector<Conversion> conversions) {
+    conversions_ = std::move(conversions);
+    ++generation_;
+}
+
+void Workspace::rebuild_touches() { touches_ = std::make_unique<TouchIndex>(log_); }
+
+void Workspace::rematch() { run_ = run_matching(live_goals_, log_); }
+
+std::string Workspace::attributed_agent(const MatchRecord& match) const {
+    const Goal* goal = match.goal < live_goals_.size() ? &live_goals_[match.goal] : nullptr;
+    if (!goal || goal->id != match.goal_id || goal->attribution.model == AttributionModel::none) return {};
+    const AttributionResult a = attribute(*goal, match.visitor_id, match.at, *touches_);
+    return a.touch ? a.touch->agent_id : std::string();
+}
+
+// One page view or event from the page. It is read as one line of the event log, so it is checked by the
+// same rules; its matches are found by running the visitor's own records only, since sessions and
+// counting never look past a visitor.
+CallReply Workspace::track(const Json& args, const CallContext& context) {
+    const Json* event = member(args, "event");
+    if (!event || !event->is_object()) return fail(400, "bad_arguments", "track() takes an event object", "/event");
+    Json line = *event;
+    if (!member(line, "visitor_id")) line["visitor_id"] = "page";
+    if (!member(line, "at")) line["at"] = context.now;
+    if (!member(line, "url") && !member(line, "event") && !member(line, "agent_id")) line["url"] = context.page_url;
+    const EventLogRead read = read_event_log(line.dump(-1, ' ', false, Json::error_handler_t::replace));
+    if (!read.errors.empty() || read.views.size() != 1) {
+        std::vector<Error> errors = read.errors;
+        const std::string line_path = "/lines/1";  // the one line read: the event itself
+        for (Error& e : errors)
+            if (e.path.compare(0, line_path.size(), line_path) == 0) e.path = "/event" + e.path.substr(line_path.size());
+        return fail_with(400, std::move(errors));
+    }
+    const size_t index = log_.size();
+    log_.push_back(read.views.front());
+    std::vector<size_t>& visitor = log_by_visitor_[log_.back().visitor_id];
+    visitor.push_back(index);
+    if (is_touch_only(log_.back())) rebuild_touches();
+
+    std::vector<PageView> history;
+    history.reserve(visitor.size());
+    for (size_t i : visitor) history.push_back(log_[i]);
+    MatchRun visitor_run = run_matching(live_goals_, history);
+    Json found = Json::array();
+    for (MatchRecord& m : visitor_run.matches) {
+        if (m.event != history.size() - 1) continue;
+        m.event = index;
+        const std::string agent = attributed_agent(m);
+        Json detail = match_json(m, live_goals_[m.goal].title, agent);
+        events_.push_back({"match", detail});
+        found.push_back(std::move(detail));
+        run_.matches.push_back(std::move(m));
+    }
+    // Keep the whole run in time order, as run_matching leaves it; a tracked event is usually the newest.
+    std::stable_sort(run_.matches.begin(), run_.matches.end(),
+                     [](const MatchRecord& a, const MatchRecord& b) { return a.at < b.at; });
+    ++generation_;
+    CallReply reply;
+    reply.result = {{"matches", std::move(found)}};
+    return reply;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Methods
+//-----------------------------------------------------------------------------
+
+CallReply Workspace::call(std::string_view method, const Json& args, const CallContext& context) {
+    if (!args.is_object()) return fail(400, "bad_arguments", "arguments must be a JSON object");
+    if (method == "track") return track(args, context);
+    if (method == "results") return results(args, context);
+    if (method == "find") return find(args);
+    if (method == "explain") return explain_url(args);
+    if (method == "add") return add(args, context);
+    if (method == "update") return update(args, context);
+    if (method == "remove") return remove(args, context);
+    return fail(404, "unknown_method", "no such method: " + std::string(method));
+}
+
+// The period as "START..END" or {start, end}; either bound missing is the results contract's own error.
+CallReply Workspace::results(const Json& args, const CallContext& context) {
+    const std::optional<std::string> id = id_argument(args);
+    if (!id) return fail(400, "bad_arguments", "results() needs a goal id", "/id");
+    ResultsRequest request;
+    if (const Json* period = member(args, "period")) {
+        if (period->is_string()) {
+            const std::string& text = period->get_ref<const std::string&>();
+            const size_t dots = text.find("..");
+            request.period_start = text.substr(0, dots);
+            if (dots != std::string::npos) request.period_end = text.substr(dots + 2);
+        } else if (period->is_object()) {
+            if (const Json* s = member(*period, "start"); s && s->is_string()) request.period_start = s->get<std::string>();
+            if (const Json* e = member(*period, "end"); e && e->is_string()) request.period_end = e->get<std::string>();
+        } else {
+            return fail(400, "bad_arguments", "period is \"START..END\" or {start, end}", "/period");
+        }
+    }
+    request.now = context.now;
+    request.zone_offset_minutes = context.zone_offset_minutes;
+    request.calendar = context.calendar;
+    request.rates = rates_;
+    const ResultsOutcome outcome = compute_results(live_goals_, *id, *event_store(), request);
+    if (!outcome.ok()) {
+        const int status = outcome.errors.empty() ? 400 : outcome.errors.front().status;
+        return fail_with(status, outcome.errors);
+    }
+    CallReply reply;
+    reply.result = results_to_json(*outcome.results);
+    return reply;
+}
+
+// Pipedrive's find: dot-notation keys; values as the query string would carry them.
+CallReply Workspace::find(const Json& args) {
+    const Json* query = member(args, "query");
+    if (query && !query->is_object()) return fail(400, "bad_arguments", "find() takes an object of filters", "/query");
+    Query filters;
+    if (query)
+        for (const auto& [key, value] : query->items()) {
+            if (value.is_string()) filters.emplace_back(key, value.get<std::string>());
+            else if (value.is_primitive() && !value.is_null()) filters.emplace_back(key, value.dump());
+            else return fail(400, "bad_arguments", "a filter value must be a string, number or boolean", "/query/" + key);
+        }
+    const StoreResult found = store_.find(filters);
+    if (!found.ok()) return fail_with(found.status, found.errors);
+    CallReply reply;
+    reply.result = found.body;
+    return reply;
+}
+
+CallReply Workspace::explain_url(const Json& args) {
+    const Json* url = member(args, "url");
+    if (!url || !url->is_string()) return fail(400, "bad_arguments", "explain() needs a URL string", "/url");
+    PageView view;
+    view.url = url->get<std::string>();
+    CallReply reply;
+    reply.result = explain_to_json(explain(live_goals_, view));
+    return reply;
+}
+
+CallReply Workspace::store_reply(const StoreResult& result, const char* action, std::string id) {
+    if (!result.ok()) return fail_with(result.status, result.errors);
+    if (!result.goals.empty()) id = result.goals.front().id;
+    goals_changed();
+    events_.push_back({"goal-change", {{"action", action}, {"id", id}, {"goals", live_goals_.size()}}});
+    CallReply reply;
+    reply.result = result.body.is_null() ? Json{{"id", id}, {"deleted", true}} : result.body;
+    return reply;
+}
+
+CallReply Workspace::add(const Json& args, const CallContext& context) {
+    const Json* goal = member(args, "goal");
+    if (!goal || !goal->is_object()) return fail(400, "bad_arguments", "add() takes a goal object", "/goal");
+    return store_reply(store_.create(*goal, context.now), "add", {});
+}
+
+CallReply Workspace::update(const Json& args, const CallContext& context) {
+    const std::optional<std::string> id = id_argument(args);
+    if (!id) return fail(400, "bad_arguments", "update() needs a goal id", "/id");
+    const Json* changes = member(args, "changes");
+    if (!changes || !changes->is_object()) return fail(400, "bad_arguments", "update() takes an object of changes", "/changes");
+    return store_reply(store_.update(*id, *changes, context.now), "update", *id);
+}
+
+CallReply Workspace::remove(const Json& args, const CallContext& context) {
+    const std::optional<std::string> id = id_argument(args);
+    if (!id) return fail(400, "bad_arguments", "remove() needs a goal id", "/id");
+    return store_reply(store_.remove(*id, context.now), "remove", *id);
+}
+
+}  // namespace gp

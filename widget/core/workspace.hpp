@@ -1,0 +1,140 @@
+// The widget's data model as one object: the goal store, the CRM events goals are measured against, the
+// page-view log with its matches, and the JSON methods a page calls on the widget (docs/embedding.md).
+//
+// The browser layer (wasm/app.cpp) fills a Workspace from what it fetched and forwards the page's method
+// calls to call(); the UI reads the goals, the event store and the matches. It holds no UI and does no
+// I/O; the clock and the page's URL come in with each call (CallContext).
+//
+//   Workspace ws;
+//   ws.load_goals(read_goals(payload));
+//   ws.set_event_rows("deals", std::move(rows));
+//   CallReply r = ws.call("results", {{"id", "7"}, {"period", "2026-01-01..2026-12-31"}}, context);
+//   for (WorkspaceEvent& e : ws.take_events()) /* goal-change, match: dispatch to the page */;
+//
+// Index
+// - [SECTION] Calls and events
+// - [SECTION] Workspace
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/attribution.hpp"
+#include "core/calendar.hpp"
+#include "core/conversion_readers.hpp"
+#include "core/events.hpp"
+#include "core/goal_store.hpp"
+#include "core/matching.hpp"
+#include "core/model.hpp"
+#include "core/progress.hpp"
+
+namespace gp {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Calls and events
+//-----------------------------------------------------------------------------
+
+// What the page's call depends on besides its arguments.
+struct CallContext {
+    TimestampMs now = 0;
+    int zone_offset_minutes = 0;
+    CalendarOptions calendar;
+    std::string page_url;  // the host page: track() uses it when an event names no URL
+};
+
+// A method's answer: a result, or an error with the status the vendor API would give and, for bodies
+// that failed validation, every field error.
+struct CallReply {
+    Json result;
+    std::optional<Error> error;
+    std::vector<Error> errors;
+    bool ok() const { return !error; }
+};
+
+// Something the page should hear about: "goal-change" (a goal was added, updated or removed) or "match"
+// (a tracked event matched a goal).
+struct WorkspaceEvent {
+    std::string type;
+    Json detail;
+};
+
+// An editor or page edit in canonical form (the UI's editor saves Goals, not wire JSON).
+enum class GoalEdit : uint8_t { create, update, remove };
+
+//-----------------------------------------------------------------------------
+// [SECTION] Workspace
+//-----------------------------------------------------------------------------
+
+class Workspace {
+public:
+    Workspace();
+
+    // Goals. A load replaces the store's contents (and so any local edits) with the payload's valid goals.
+    void load_goals(const ReadResult& run);
+    const std::vector<Goal>& goals() const { return live_goals_; }  // not deleted, in store order
+    Vendor vendor() const { return store_.vendor(); }
+
+    // CRM data for the progress engine, by source name ("deals", "activities", "stageChanges"). A source
+    // loaded again replaces its earlier rows.
+    void set_event_rows(const std::string& source, EventRows rows);
+    void set_currencies(std::vector<CurrencyInfo> currencies);
+    void set_rates(std::optional<RateTable> rates);
+    const std::optional<RateTable>& rates() const { return rates_; }
+    // The store every progress computation uses; rebuilt once after the data changed, then shared.
+    std::shared_ptr<const EventStore> event_store();
+
+    // Page views and events for condition goals. A new log replaces the old one, and every goal is
+    // evaluated over it again (retroactive evaluation).
+    void set_event_log(std::vector<PageView> log);
+    // Conversions a vendor already computed (Zendesk Chat), shown beside the matches found here.
+    void set_conversions(std::vector<Conversion> conversions);
+    const std::vector<PageView>& event_log() const { return log_; }
+    const std::vector<MatchRecord>& matches() const { return run_.matches; }
+    const std::vector<Conversion>& conversions() const { return conversions_; }
+    const std::vector<GoalProblem>& goal_problems() const { return run_.goal_problems; }
+    // The agent a match is credited to under its goal's attribution model; empty when none.
+    std::string attributed_agent(const MatchRecord& match) const;
+
+    // The page's methods: track, results, find, explain, add, update, remove (docs/embedding.md).
+    CallReply call(std::string_view method, const Json& args, const CallContext& context);
+    // The same edits from the widget's own editor.
+    CallReply edit(GoalEdit kind, const Goal& goal, TimestampMs now);
+    // Events produced since the last take, in order.
+    std::vector<WorkspaceEvent> take_events();
+
+    // Bumped whenever goals, events, matches or conversions change: views cache by it.
+    uint64_t generation() const { return generation_; }
+
+private:
+    CallReply track(const Json& args, const CallContext& context);
+    CallReply results(const Json& args, const CallContext& context);
+    CallReply find(const Json& args);
+    CallReply explain_url(const Json& args);
+    CallReply add(const Json& args, const CallContext& context);
+    CallReply update(const Json& args, const CallContext& context);
+    CallReply remove(const Json& args, const CallContext& context);
+    CallReply store_reply(const StoreResult& result, const char* action, std::string id);
+    void goals_changed();
+    void rematch();
+    void rebuild_touches();
+
+    GoalStore store_;
+    std::vector<Goal> live_goals_;
+    std::map<std::string, EventRows> rows_by_source_;
+    std::vector<CurrencyInfo> currencies_;
+    std::optional<RateTable> rates_;
+    std::shared_ptr<const EventStore> event_store_;
+    std::vector<PageView> log_;
+    std::map<std::string, std::vector<size_t>, std::less<>> log_by_visitor_;  // record indexes, in log order
+    MatchRun run_;
+    std::unique_ptr<TouchIndex> touches_;
+    std::vector<Conversion> conversions_;
+    std::vector<WorkspaceEvent> events_;
+    uint64_t generation_ = 1;
+};
+
+}  // namespace gp
