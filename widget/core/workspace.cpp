@@ -279,7 +279,7 @@ CallReply Workspace::find(const Json& args) {
     Query filters;
     if (query)
         for (const auto& [key, value] : query->items()) {
-            if (value.is_string()) filters.emplace_back(key, value.get<std::string>());
+            if (value.is_string()) filters.emplace_back(key, value.get_ref<const std::string&>());
             else if (value.is_primitive() && !value.is_null()) filters.emplace_back(key, value.dump());
             else return fail(400, "bad_arguments", "a filter value must be a string, number or boolean", "/query/" + key);
         }
