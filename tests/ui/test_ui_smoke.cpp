@@ -1,4 +1,6 @@
 // Headless UI smoke tests: many frames, every tab, resizing, list clipping, hostile titles.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "headless.hpp"
@@ -56,6 +58,23 @@ TEST_CASE("10,000 goals draw only the visible rows", "[ui]") {
     CHECK(many_vertices < 60000);
     CHECK(ui.view.shown().goals.size() < 40);
     CHECK(ui.view.shown().goals.front().goal_id == "0");
+}
+
+TEST_CASE("summaries cover every goal, not only the rows on screen, as the rows show them", "[ui][a11y]") {
+    Headless ui(640, 480);
+    const gp::ui::WidgetData many = many_goals(500);
+    ui.frames(many, 2);
+    REQUIRE(ui.view.shown().goals.size() < 500);
+    const std::vector<gp::ui::ShownGoal> all = ui.view.summaries(many, ui.context);
+    REQUIRE(all.size() == 500);
+    CHECK(all[499].goal_id == many.goals[499].id);
+    for (const gp::ui::ShownGoal& row : ui.view.shown().goals) {
+        const auto same = std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.goal_id == row.goal_id; });
+        REQUIRE(same != all.end());
+        CHECK(same->value_text == row.value_text);
+        CHECK(same->target_text == row.target_text);
+        CHECK(same->status == row.status);
+    }
 }
 
 TEST_CASE("goal titles are drawn as text, never used as format strings", "[ui][security]") {

@@ -181,3 +181,18 @@ TEST_CASE("readers: the Zendesk incremental conversions export") {
     CHECK(read.end_time == gp::TimestampMs{1718006400} * 1000);
     CHECK(gp::read_zendesk_incremental_conversions("{}").errors.at(0).code == "required");
 }
+
+TEST_CASE("readers: Zendesk conversions told apart by shape") {
+    const gp::ConversionsRead chats = gp::read_zendesk_conversions(read_fixture("zendesk_chats.json"));
+    CHECK(chats.conversions.size() == 2);
+    CHECK_FALSE(chats.next.has_more());
+    const gp::ConversionsRead page = gp::read_zendesk_conversions(read_fixture("zendesk_incremental.json"));
+    CHECK(page.conversions.size() == 1);
+    CHECK(page.next.has_more());
+    // One chat object also has `conversions`; its `id` says it is a chat.
+    const gp::ConversionsRead one = gp::read_zendesk_conversions(
+        R"({"id": "c-9", "visitor": {"id": "v-1"}, "conversions": [{"id": "x", "goal_id": 7, "timestamp": "2024-05-01T10:00:00Z"}]})");
+    REQUIRE(one.conversions.size() == 1);
+    CHECK(one.conversions[0].chat_id == "c-9");
+    CHECK(one.conversions[0].visitor_id == "v-1");
+}

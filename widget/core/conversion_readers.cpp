@@ -253,10 +253,9 @@ void read_chat(const Json& chat, const std::string& path, ConversionsRead& out) 
 
 }  // namespace
 
-ConversionsRead read_zendesk_chat_conversions(std::string_view payload, const ReaderLimits& limits) {
-    ConversionsRead out;
-    Json doc;
-    if (!parse_checked(payload, limits, doc, out.errors)) return out;
+namespace {
+
+void read_chats_document(const Json& doc, ConversionsRead& out) {
     const Json* chats = &doc;
     std::string base;
     if (doc.is_object() && doc.contains("chats")) {
@@ -268,22 +267,44 @@ ConversionsRead read_zendesk_chat_conversions(std::string_view payload, const Re
     } else {
         read_chat(*chats, base, out);
     }
-    return out;
 }
 
-ConversionsRead read_zendesk_incremental_conversions(std::string_view payload, const ReaderLimits& limits) {
-    ConversionsRead out;
-    Json doc;
-    if (!parse_checked(payload, limits, doc, out.errors)) return out;
+void read_export_document(const Json& doc, ConversionsRead& out) {
     if (!doc.is_object() || !doc.contains("conversions")) {
         out.errors.push_back({"/conversions", "required", "the export page needs a conversions array", 400});
-        return out;
+        return;
     }
     read_conversion_array(&doc["conversions"], "/conversions", Conversion{}, out);
     Fields f(doc, "", out.errors);
     f.text("next_page", out.next.url, false);
     // end_time is in seconds in the export; the model counts milliseconds.
     if (const Json* end = f.find("end_time"); end && end->is_number_integer()) out.end_time = end->get<int64_t>() * 1000;
+}
+
+}  // namespace
+
+ConversionsRead read_zendesk_chat_conversions(std::string_view payload, const ReaderLimits& limits) {
+    ConversionsRead out;
+    Json doc;
+    if (parse_checked(payload, limits, doc, out.errors)) read_chats_document(doc, out);
+    return out;
+}
+
+ConversionsRead read_zendesk_incremental_conversions(std::string_view payload, const ReaderLimits& limits) {
+    ConversionsRead out;
+    Json doc;
+    if (parse_checked(payload, limits, doc, out.errors)) read_export_document(doc, out);
+    return out;
+}
+
+// An export page is an object with `conversions` and no chat `id`; a chat has both.
+ConversionsRead read_zendesk_conversions(std::string_view payload, const ReaderLimits& limits) {
+    ConversionsRead out;
+    Json doc;
+    if (!parse_checked(payload, limits, doc, out.errors)) return out;
+    const bool export_page = doc.is_object() && doc.contains("conversions") && !doc.contains("id");
+    if (export_page) read_export_document(doc, out);
+    else read_chats_document(doc, out);
     return out;
 }
 

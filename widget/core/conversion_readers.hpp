@@ -51,6 +51,8 @@ struct ConversionsRead {
 ConversionsRead read_zendesk_chat_conversions(std::string_view payload, const ReaderLimits& limits = {});
 // The incremental export page: {"conversions": [...], "next_page", "end_time", ...}.
 ConversionsRead read_zendesk_incremental_conversions(std::string_view payload, const ReaderLimits& limits = {});
+// Either of the two, told apart by shape: an export page has `conversions` at the top and no chat `id`.
+ConversionsRead read_zendesk_conversions(std::string_view payload, const ReaderLimits& limits = {});
 
 struct ExternalMatchesRead {
     std::vector<ExternalMatch> matches;

@@ -140,17 +140,38 @@ static GoalProgress progress_of(const GoalResults& r) {
 
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
     std::shared_ptr<const EventStore> events) {
-    return [events](const Goal& goal, const ProgressQuery& query) {
+    return progress_with_core(std::move(events), std::nullopt);
+}
+
+std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
+    std::shared_ptr<const EventStore> events, std::optional<RateTable> rates) {
+    return [events, rates](const Goal& goal, const ProgressQuery& query) {
         ResultsRequest request;
         request.period_start = format_civil_date(query.period.start);
         request.period_end = format_civil_date(query.period.end);
         request.now = query.now;
         request.zone_offset_minutes = query.zone_offset_minutes;
         request.calendar = query.calendar;
+        request.rates = rates;
         const ResultsOutcome outcome = compute_results(goal, *events, request);
         if (!outcome.results) return progress_from_goal(goal, query);
         return progress_of(*outcome.results);
     };
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Matches
+//-----------------------------------------------------------------------------
+
+std::vector<MatchRecord> matches_for_view(const Workspace& workspace) {
+    std::vector<MatchRecord> out;
+    out.reserve(workspace.matches().size() + workspace.conversions().size());
+    for (const gp::MatchRecord& m : workspace.matches())
+        out.push_back({m.at, m.goal_id, m.visitor_id, m.url, m.value.value_or(0.0), workspace.attributed_agent(m)});
+    for (const Conversion& c : workspace.conversions())
+        out.push_back({c.at, c.goal_id, c.visitor_id, std::string(), 0.0,
+                       c.attributed_to ? c.attributed_to->agent_id : std::string()});
+    return out;
 }
 
 Services core_services() {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "core/events.hpp"
+#include "core/workspace.hpp"
 #include "ui/widget_data.hpp"
 
 namespace gp::ui {
@@ -22,6 +23,14 @@ UrlExplanation explain_with_core(std::string_view url, const std::vector<Goal>& 
 // back to what the goal itself reports.
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
     std::shared_ptr<const EventStore> events);
+
+// Progress over the workspace's events, with its explicit rate table when the page gave one.
+std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
+    std::shared_ptr<const EventStore> events, std::optional<RateTable> rates);
+
+// The conversions view's feed: the matches found in the browser, each with the agent its goal's
+// attribution credits, and the conversions the vendor computed.
+std::vector<MatchRecord> matches_for_view(const Workspace& workspace);
 
 // validate_with_core and explain_with_core; progress from the goals themselves.
 Services core_services();

@@ -361,6 +361,7 @@ struct WidgetView::Impl {
     static constexpr float kRevealSeconds = 0.25f;
     double reveal_started = -1.0;
     bool reveal_running = false;
+    bool reveal_pending = false;  // summaries() saw new data before a frame did
     // Touch and mouse drag-scroll.
     bool drag_scrolled = false;
 };
@@ -483,7 +484,9 @@ void WidgetView::draw(const WidgetData& data, const FrameContext& frame) {
 
     // Bars ease in after new data only when the page allows motion, and the easing always ends.
     const double time = ImGui::GetTime();
-    if (m.cache.data_changed_this_frame() && !frame.reduced_motion && !m.first_frame) m.reveal_started = time;
+    if ((m.cache.data_changed_this_frame() || m.reveal_pending) && !frame.reduced_motion && !m.first_frame)
+        m.reveal_started = time;
+    m.reveal_pending = false;
     float reveal = 1.0f;
     if (m.reveal_started >= 0.0 && !frame.reduced_motion)
         reveal = std::min(1.0f, float((time - m.reveal_started) / Impl::kRevealSeconds));
@@ -516,6 +519,18 @@ void WidgetView::draw(const WidgetData& data, const FrameContext& frame) {
     parts::draw_status_strip(ctx);
     m.shown.tab = m.state.tab;
     ImGui::End();
+}
+
+std::vector<ShownGoal> WidgetView::summaries(const WidgetData& data, const FrameContext& frame) {
+    Impl& m = *impl_;
+    const Date today = civil_date_of(frame.now, frame.zone_offset_minutes);
+    m.cache.sync(data, make_query(m.state, today, frame), m.state.filters);
+    m.reveal_pending = m.reveal_pending || m.cache.data_changed_this_frame();
+    std::vector<ShownGoal> out;
+    out.reserve(data.goals.size());
+    for (uint32_t i = 0; i < data.goals.size(); ++i)
+        out.push_back(parts::shown_goal(data.goals[i], m.cache.progress(i), frame.locale));
+    return out;
 }
 
 }  // namespace gp::ui

@@ -163,6 +163,9 @@ public:
     void draw(const WidgetData& data, const FrameContext& context);
 
     const Shown& shown() const;
+    // Every goal (not only the rows on screen) as the overview would draw it for the current period,
+    // in data order: what the page's accessibility mirror and inspection call report.
+    std::vector<ShownGoal> summaries(const WidgetData& data, const FrameContext& context);
     // True while something the view draws is still changing by itself (a bar easing to its value when
     // motion is allowed). False otherwise: the platform layer may then stop drawing until input or data.
     bool wants_frame() const;
