@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the demo site's CRM data (web/data/pipedrive-deals.json, pipedrive-activities.json)
-from a fixed seed, so the demo widgets show believable progress for 2026.
+"""Writes the demo site's data from a fixed seed, so the demo widgets show believable progress for 2026:
+the CRM data (web/data/pipedrive-deals.json, pipedrive-activities.json) and the page-view/event logs the
+condition goals are matched against (web/data/zendesk-events.jsonl, giosg-events.jsonl; docs/conditions.md).
 Re-run it to change the demo data; the output is committed because the static site has no server."""
 import json
 import random
@@ -62,6 +63,65 @@ def activities():
             "additional_data": {"pagination": {"start": 0, "limit": 2000, "more_items_in_collection": False}}}
 
 
+def iso(t):
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def visits(site, pages, finish, rooms, agents, visitors):
+    """Sessions of page views; some visitors chat with an agent first, and some of those reach `finish`."""
+    lines = []
+    for v in range(1, visitors + 1):
+        visitor = f"{site}-visitor-{v:03d}"
+        t = END - timedelta(days=rng.randrange(75), hours=rng.randrange(24))
+        room = rng.choice(rooms) if rooms else None
+        for _session in range(rng.randrange(1, 4)):
+            chatted = rng.random() < 0.4
+            for step in range(rng.randrange(2, 6)):
+                path, title = rng.choice(pages)
+                record = {"visitor_id": visitor, "at": iso(t), "url": f"https://{site}{path}", "title": title}
+                if room:
+                    record["room"] = room
+                lines.append(record)
+                t += timedelta(minutes=rng.randrange(1, 6))
+                if chatted and step == 0:
+                    lines.append({"visitor_id": visitor, "at": iso(t), "agent_id": rng.choice(agents),
+                                  "department_id": "sales"})
+            if chatted and rng.random() < 0.6 or rng.random() < 0.1:
+                record = dict(finish(visitor, t))
+                if room:
+                    record["room"] = room
+                lines.append(record)
+            t += timedelta(hours=rng.randrange(2, 72))
+    lines.sort(key=lambda r: (r["visitor_id"], r["at"]))
+    return lines
+
+
+def zendesk_events():
+    pages = [("/", "Home"), ("/products/lamps", "Lamps"), ("/products/chairs", "Chairs"), ("/cart", "Cart"),
+             ("/help/shipping", "Shipping"), ("/signup", "Sign up")]
+    outcomes = [("/checkout/thanks", "Thank you"), ("/signup/done", "Welcome")]
+
+    def finish(visitor, t):
+        path, title = rng.choice(outcomes)
+        return {"visitor_id": visitor, "at": iso(t), "url": f"https://shop.example.org{path}", "title": title}
+    return visits("shop.example.org", pages, finish, None, ["agent-ada", "agent-bo", "agent-cy"], 70)
+
+
+def giosg_events():
+    pages = [("/", "Home"), ("/pricing", "Pricing"), ("/features", "Features"), ("/customers", "Customers")]
+    rooms = ["4b2d6f8a-1c3e-4a5b-9d7f-0e2c4a6b8d10", "7c1e3a5b-9d2f-4e6a-8b0c-2d4f6a8c0e12"]
+
+    def finish(visitor, t):
+        return {"visitor_id": visitor, "at": iso(t), "event": "lead", "goal_value": 40}
+    return visits("www.example.com", pages, finish, rooms, ["agent-di"], 50)
+
+
+def write_jsonl(path, lines):
+    with open(path, "w") as f:
+        for line in lines:
+            f.write(json.dumps(line, separators=(",", ":")) + "\n")
+
+
 def main():
     with open("web/data/pipedrive-deals.json", "w") as f:
         json.dump(deals(), f, separators=(",", ":"))
@@ -69,6 +129,8 @@ def main():
     with open("web/data/pipedrive-activities.json", "w") as f:
         json.dump(activities(), f, separators=(",", ":"))
         f.write("\n")
+    write_jsonl("web/data/zendesk-events.jsonl", zendesk_events())
+    write_jsonl("web/data/giosg-events.jsonl", giosg_events())
 
 
 if __name__ == "__main__":

@@ -25,8 +25,11 @@
 
 #include <imgui.h>
 
+#include "core/giosg_codes.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/read.hpp"
+#include "core/workspace.hpp"
 #include "data_loader.hpp"
 #include "imgui_impl_html5.h"
 #include "imgui_impl_opengl3.h"
@@ -51,6 +54,10 @@ struct App {
     bool reduced_motion = false;
     gp::Vendor format = gp::Vendor::unknown;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    std::string page_url;          // the host page, for "goals matching this page" and track()
+    int zone_offset_minutes = 0;   // the viewer's offset from UTC, as the page reported it
+    gp::Workspace workspace;       // goals, the data they are measured against, matches
+    bool has_crm_data = false;     // progress is computed from events once a source has loaded
     gp::ui::WidgetData data;
     gp::ui::WidgetView view;
     bool ready = false;
@@ -83,9 +90,35 @@ gp::Json errors_json(const std::vector<gp::Error>& errors) {
     return list;
 }
 
+// Puts the workspace's goals, matches and progress where the views read them, and passes its events
+// (goal-change, match) on to the page.
+void show_workspace(App& app) {
+    app.data.goals = app.workspace.goals();
+    app.data.matches = gp::ui::matches_for_view(app.workspace);
+    if (app.has_crm_data)
+        app.data.services.progress = gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates());
+    ++app.data.generation;
+    for (const gp::WorkspaceEvent& event : app.workspace.take_events()) emit(event.type.c_str(), event.detail);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Frame loop and idle
 //-----------------------------------------------------------------------------
+
+void apply_view_actions(App& app);
+
+// What a frame is drawn with; the inspection call uses the same, so the mirror says what the canvas shows.
+gp::ui::FrameContext frame_context(const App& app) {
+    gp::ui::FrameContext frame;
+    frame.now = gp::TimestampMs(emscripten_date_now());
+    frame.locale = gp::ui::locale_from_json(app.locale);
+    frame.reduced_motion = app.reduced_motion;
+    frame.zone_offset_minutes = app.zone_offset_minutes;
+    // set_theme styles ImGui directly; the view keeps that choice and adds its own palette on top.
+    frame.theme = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f ? gp::ui::ThemeChoice::dark
+                                                                         : gp::ui::ThemeChoice::light;
+    return frame;
+}
 
 void request_frames(void* = nullptr) {
     if (!g_app) return;
@@ -116,16 +149,11 @@ void draw_frame() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    gp::ui::FrameContext frame;
-    frame.now = gp::TimestampMs(emscripten_date_now());
-    frame.locale = gp::ui::locale_from_json(app.locale);
-    frame.reduced_motion = app.reduced_motion;
-    // set_theme styles ImGui directly; the view keeps that choice and adds its own palette on top.
-    frame.theme = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f ? gp::ui::ThemeChoice::dark
-                                                                         : gp::ui::ThemeChoice::light;
+    const gp::ui::FrameContext frame = frame_context(app);
     ImGui::NewFrame();
     app.view.draw(app.data, frame);
     ImGui::Render();
+    apply_view_actions(app);
     if (app.view.wants_frame() && app.frames_to_draw < 1) app.frames_to_draw = 1;  // an easing still running
 
     glViewport(0, 0, int(framebuffer.x), int(framebuffer.y));
@@ -224,10 +252,10 @@ void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadF
     }
     gp::ReadResult& run = g_goal_pages.run;
     if (commit) {
-        app.data.goals = std::move(run.goals);
+        app.workspace.load_goals(run);
         app.data.errors = std::move(run.errors);
         app.data.loaded_at = gp::TimestampMs(emscripten_date_now());
-        ++app.data.generation;
+        show_workspace(app);
     }
     if (end == gp::web::RunEnd::loaded) {
         app.ready = true;
@@ -270,49 +298,78 @@ void start_loading(App& app, const gp::Json& options) {
     g_loader->start();
 }
 
-// The data goals are measured against: one loader per source URL, each committed run kept until that
-// source loads again. Any commit rebuilds the event store once and hands it to the views' progress.
+// The data goals are measured against: one loader per source URL, each committed run handed to the
+// workspace, which keeps it until that source loads again.
 std::string string_option(const gp::Json& options, const char* key);
 
-struct EventSource {
-    std::string name;  // the option name: deals, activities, stageChanges
-    gp::web::EventPages pages;
-    std::unique_ptr<gp::web::DataLoader> loader;
-    gp::EventRows committed;
-    gp::IgnoredTally ignored;
-};
-std::vector<std::unique_ptr<EventSource>> g_event_sources;
-constexpr const char* kEventSourceNames[] = {"deals", "activities", "stageChanges"};
+struct DataSource;
+using CommitRun = void (*)(App&, DataSource&);
 
-void rebuild_progress(App& app) {
-    gp::EventRows all;
-    for (const auto& source : g_event_sources) {
-        const gp::EventRows& rows = source->committed;
-        all.deals.insert(all.deals.end(), rows.deals.begin(), rows.deals.end());
-        all.activities.insert(all.activities.end(), rows.activities.begin(), rows.activities.end());
-        all.stage_changes.insert(all.stage_changes.end(), rows.stage_changes.begin(), rows.stage_changes.end());
-    }
-    auto store = std::make_shared<const gp::EventStore>(gp::build_event_store(all));
-    app.data.services.progress = gp::ui::progress_with_core(std::move(store));
-    ++app.data.generation;
+struct DataSource {
+    std::string name;  // the option name: deals, activities, stageChanges, events, conversions
+    std::unique_ptr<gp::web::PageSink> sink;
+    std::unique_ptr<gp::web::DataLoader> loader;
+    CommitRun commit = nullptr;
+    gp::Json counts = gp::Json::object();  // what the last committed run held, for state() and events
+    std::vector<gp::Error> errors;         // its unreadable records
+};
+std::vector<std::unique_ptr<DataSource>> g_sources;
+
+void commit_crm_rows(App& app, DataSource& source) {
+    gp::DataReadResult& run = static_cast<gp::web::EventPages&>(*source.sink).run;
+    source.counts = {{"deals", run.rows.deals.size()}, {"activities", run.rows.activities.size()},
+                     {"stage_changes", run.rows.stage_changes.size()}, {"ignored", run.ignored.total()}};
+    source.errors = run.errors;
+    app.workspace.set_event_rows(source.name, std::move(run.rows));
+    app.has_crm_data = true;
 }
 
-void on_events_ended(void* user, gp::web::RunEnd end, bool commit, const gp::web::LoadFailure* failure) {
-    EventSource& source = *static_cast<EventSource*>(user);
+void commit_page_views(App& app, DataSource& source) {
+    gp::EventLogRead& run = static_cast<gp::web::PageViewPages&>(*source.sink).run;
+    source.counts = {{"records", run.views.size()}, {"ignored", run.errors.size()}};
+    source.errors = std::move(run.errors);
+    app.workspace.set_event_log(std::move(run.views));
+    source.counts["matches"] = app.workspace.matches().size();
+}
+
+void commit_conversions(App& app, DataSource& source) {
+    gp::ConversionsRead& run = static_cast<gp::web::ConversionPages&>(*source.sink).run;
+    source.counts = {{"conversions", run.conversions.size()}, {"ignored", run.errors.size()}};
+    source.errors = std::move(run.errors);
+    app.workspace.set_conversions(std::move(run.conversions));
+}
+
+struct SourceKind {
+    const char* name;
+    std::unique_ptr<gp::web::PageSink> (*make_sink)();
+    CommitRun commit;
+};
+template <class Sink>
+std::unique_ptr<gp::web::PageSink> make() { return std::make_unique<Sink>(); }
+const SourceKind kSourceKinds[] = {
+    {"deals", make<gp::web::EventPages>, commit_crm_rows},
+    {"activities", make<gp::web::EventPages>, commit_crm_rows},
+    {"stageChanges", make<gp::web::EventPages>, commit_crm_rows},
+    {"events", make<gp::web::PageViewPages>, commit_page_views},
+    {"conversions", make<gp::web::ConversionPages>, commit_conversions},
+};
+
+void on_source_ended(void* user, gp::web::RunEnd end, bool commit, const gp::web::LoadFailure* failure) {
+    DataSource& source = *static_cast<DataSource*>(user);
+    App& app = *g_app;
     const bool changed = commit && end != gp::web::RunEnd::unchanged;
     if (changed) {
-        source.committed = std::move(source.pages.run.rows);
-        source.ignored = std::move(source.pages.run.ignored);
-        rebuild_progress(*g_app);
-        emit("data", {{"source", source.name}, {"deals", source.committed.deals.size()},
-                      {"activities", source.committed.activities.size()},
-                      {"stage_changes", source.committed.stage_changes.size()},
-                      {"ignored", source.ignored.total()}});
+        source.commit(app, source);
+        show_workspace(app);
+        gp::Json detail = source.counts;
+        detail["source"] = source.name;
+        if (!source.errors.empty()) detail["errors"] = errors_json(source.errors);
+        emit("data", detail);
     }
     if (failure) {
         gp::Json detail = failure_json(*failure);
         detail["source"] = source.name;
-        if (failure->stage == "read") detail["errors"] = errors_json(source.pages.run.errors);
+        if (failure->stage == "read") detail["errors"] = errors_json(source.errors);
         emit("error", detail);
     }
     // A refresh that found the same data draws nothing: an idle widget stays idle between polls.
@@ -320,37 +377,38 @@ void on_events_ended(void* user, gp::web::RunEnd end, bool commit, const gp::web
 }
 
 void start_event_loading(App& app, const gp::web::LoaderOptions& shared) {
-    for (const char* name : kEventSourceNames) {
-        const std::string url = string_option(app.sources, name);
+    for (const SourceKind& kind : kSourceKinds) {
+        const std::string url = string_option(app.sources, kind.name);
         if (url.empty()) continue;
-        auto source = std::make_unique<EventSource>();
-        source->name = name;
+        auto source = std::make_unique<DataSource>();
+        source->name = kind.name;
+        source->sink = kind.make_sink();
+        source->commit = kind.commit;
         gp::web::LoaderOptions options = shared;
         options.url = url;
         options.page_headers = false;  // the page's headers callback serves the goals request only
         source->loader = std::make_unique<gp::web::DataLoader>(
-            std::move(options), source->pages, gp::web::LoaderHooks{source.get(), on_events_ended, nullptr, nullptr});
+            std::move(options), *source->sink, gp::web::LoaderHooks{source.get(), on_source_ended, nullptr, nullptr});
         source->loader->start();
-        g_event_sources.push_back(std::move(source));
+        g_sources.push_back(std::move(source));
     }
 }
 
 void add_loading_state(gp::Json& state) {
     if (g_loader) state.update(g_loader->state_json());
     gp::Json sources = gp::Json::object();
-    for (const auto& source : g_event_sources)
-        sources[source->name] = {{"loading", source->loader->loading()},
-                                 {"deals", source->committed.deals.size()},
-                                 {"activities", source->committed.activities.size()},
-                                 {"stage_changes", source->committed.stage_changes.size()},
-                                 {"ignored", source->ignored.total()}};
+    for (const auto& source : g_sources) {
+        gp::Json entry = source->counts;
+        entry["loading"] = source->loader->loading();
+        sources[source->name] = std::move(entry);
+    }
     state["event_sources"] = std::move(sources);
 }
 
 void stop_loading() {
     delete g_loader;  // clears its timer; a reply still in flight is dropped when it lands
     g_loader = nullptr;
-    g_event_sources.clear();
+    g_sources.clear();
 }
 
 }  // namespace
@@ -371,6 +429,49 @@ std::string string_option(const gp::Json& options, const char* key) {
     auto it = options.find(key);
     if (it == options.end() || !it->is_string()) return {};
     return *it->get_ptr<const std::string*>();
+}
+
+// Pipedrive goals name their currency by id; the page maps ids to codes: {"1": "EUR", "2": "USD"}.
+std::vector<gp::CurrencyInfo> currency_option(const gp::Json& options) {
+    std::vector<gp::CurrencyInfo> out;
+    auto it = options.find("currencies");
+    if (it == options.end() || !it->is_object()) return out;
+    for (const auto& [id, code] : it->items()) {
+        const std::optional<int64_t> number = gp::parse_int(id);
+        if (number && code.is_string()) out.push_back({*number, code.get_ref<const std::string&>()});
+    }
+    return out;
+}
+
+// Explicit exchange rates {"EUR": 1, "USD": 0.92}: only when the page gives them, and results say so.
+std::optional<gp::RateTable> rates_option(const gp::Json& options) {
+    auto it = options.find("rates");
+    if (it == options.end() || !it->is_object() || it->empty()) return std::nullopt;
+    gp::RateTable rates;
+    for (const auto& [code, rate] : it->items())
+        if (rate.is_number() && rate.get<double>() > 0) rates[code] = rate.get<double>();
+    return rates.empty() ? std::nullopt : std::optional<gp::RateTable>(std::move(rates));
+}
+
+// The period shown first: "week", "month", "quarter", "year" (the current one) or "START..END".
+bool apply_period_option(gp::ui::PeriodState& period, const std::string& text) {
+    using gp::ui::PeriodKind;
+    constexpr std::pair<const char*, PeriodKind> kKinds[] = {
+        {"week", PeriodKind::week}, {"month", PeriodKind::month}, {"quarter", PeriodKind::quarter}, {"year", PeriodKind::year}};
+    if (text.empty()) return true;
+    for (const auto& [name, kind] : kKinds)
+        if (text == name) {
+            period.kind = kind;
+            return true;
+        }
+    const size_t dots = text.find("..");
+    if (dots == std::string::npos) return false;
+    const std::optional<gp::Date> start = gp::parse_civil_date(std::string_view(text).substr(0, dots));
+    const std::optional<gp::Date> end = gp::parse_civil_date(std::string_view(text).substr(dots + 2));
+    if (!start || !end || *end < *start) return false;
+    period.kind = PeriodKind::custom;
+    period.custom = {*start, *end};
+    return true;
 }
 
 void apply_theme(const std::string& theme) {
@@ -410,9 +511,69 @@ struct MethodEntry {
     const char* name;
     Method run;
 };
+// The page's goal methods (track, results, find, explain, add, update, remove) are the workspace's;
+// only what concerns drawing is answered here.
 constexpr MethodEntry kMethods[] = {
     {"set_theme", call_set_theme},
 };
+
+gp::CallContext call_context(const App& app) {
+    gp::CallContext context;
+    context.now = gp::TimestampMs(emscripten_date_now());
+    context.zone_offset_minutes = app.zone_offset_minutes;
+    context.page_url = app.page_url;
+    return context;
+}
+
+MethodReply call_workspace(App& app, const std::string& name, const gp::Json& args, gp::Json& errors) {
+    const uint64_t generation = app.workspace.generation();
+    gp::CallReply reply = app.workspace.call(name, args, call_context(app));
+    if (app.workspace.generation() != generation) {
+        show_workspace(app);
+        request_frames();
+    }
+    if (reply.ok()) return {std::move(reply.result), std::nullopt};
+    if (!reply.errors.empty()) errors = errors_json(reply.errors);
+    return {gp::Json(), std::move(reply.error)};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Edits from the widget's own editor
+//-----------------------------------------------------------------------------
+
+void apply_view_actions(App& app) {
+    for (const gp::ui::Action& action : app.view.take_actions()) {
+        using Kind = gp::ui::Action::Kind;
+        if (action.kind == Kind::retry) {
+            if (g_loader && !g_loader->loading()) g_loader->start();
+            continue;
+        }
+        const gp::GoalEdit edit = action.kind == Kind::create_goal   ? gp::GoalEdit::create
+                                  : action.kind == Kind::update_goal ? gp::GoalEdit::update
+                                                                     : gp::GoalEdit::remove;
+        const gp::CallReply reply = app.workspace.edit(edit, action.goal, gp::TimestampMs(emscripten_date_now()));
+        gp::ui::EditorState& editor = app.view.state().editor;
+        if (reply.ok()) {
+            // A created goal gets its id from the store; the draft the editor keeps open takes it too.
+            if (edit == gp::GoalEdit::create && editor.draft && !app.workspace.goals().empty())
+                editor.draft->id = app.workspace.goals().back().id;
+        } else if (editor.draft && edit != gp::GoalEdit::remove) {
+            // The store's own rules (e.g. Zendesk's five active goals) refused it: shown at the fields they
+            // name, and a refused create stays a create.
+            editor.errors.clear();
+            const std::vector<gp::Error>& errors = reply.errors.empty() ? std::vector<gp::Error>{*reply.error} : reply.errors;
+            for (gp::Error e : errors) {
+                e.path = gp::ui::canonical_field_path(app.workspace.vendor(), e.path);
+                editor.errors.push_back(std::move(e));
+            }
+            editor.is_new = edit == gp::GoalEdit::create;
+        } else {
+            app.data.status = "could not delete the goal: " + reply.error->message;
+        }
+        show_workspace(app);
+        request_frames();
+    }
+}
 
 }  // namespace
 
@@ -439,6 +600,19 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     app->goals_url = string_option(app->sources, "goals");
     if (auto it = options.find("locale"); it != options.end() && it->is_object()) app->locale = *it;
     if (auto it = options.find("reducedMotion"); it != options.end() && it->is_boolean()) app->reduced_motion = it->get<bool>();
+    app->page_url = string_option(options, "page");
+    app->zone_offset_minutes = int(number_option(options, "zoneOffset", 0, -14 * 60, 14 * 60));
+    app->workspace.set_currencies(currency_option(options));
+    app->workspace.set_rates(rates_option(options));
+    if (auto it = options.find("giosgCodes"); it != options.end() && it->is_object() && !it->empty()) {
+        std::vector<gp::Error> errors;
+        app->workspace.set_giosg_codes(gp::GiosgCodeTable::from_json(*it, errors));
+        if (!errors.empty()) emit("error", {{"stage", "start"}, {"message", "giosgCodes has bad entries"}, {"errors", errors_json(errors)}});
+    }
+    g_goal_pages.options.giosg_codes = app->workspace.codes_for_readers();
+    app->data.current_page_url = app->page_url;
+    if (!apply_period_option(app->view.state().period, string_option(options, "period")))
+        emit("error", {{"stage", "start"}, {"message", "period is week, month, quarter, year or START..END; the month is shown"}});
     const std::string format = string_option(options, "format");
     if (!format.empty() && format != "auto") {
         const auto vendor = gp::parse_name<gp::Vendor>(format);
@@ -482,30 +656,29 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
     gp::Json state = {{"started", g_app != nullptr}};
     if (g_app) {
         const App& app = *g_app;
-        // What the last frame drew for the rows on screen: progress as computed, with units and status.
-        std::unordered_map<std::string_view, const gp::ui::ShownGoal*> shown;
-        for (const gp::ui::ShownGoal& row : app.view.shown().goals) shown[row.goal_id] = &row;
+        // Every goal as the overview draws it for the period on screen: progress as computed, with units
+        // and status. The page's accessibility mirror is made from this list.
         gp::Json goals = gp::Json::array();
-        for (const gp::Goal& g : app.data.goals) {
-            gp::Json goal = {{"id", g.id}, {"title", g.title}, {"target", g.target.amount},
-                             {"progress", g.reported.value ? gp::Json(*g.reported.value) : gp::Json()}};
-            if (auto it = shown.find(g.id); it != shown.end()) {
-                const gp::ui::ShownGoal& row = *it->second;
-                goal.update({{"progress", row.value},
+        for (const gp::ui::ShownGoal& row : g_app->view.summaries(app.data, frame_context(app)))
+            goals.push_back({{"id", row.goal_id},
+                             {"title", row.title},
+                             {"progress", row.value},
                              {"target", row.target},
                              {"percent", row.percent ? gp::Json(*row.percent) : gp::Json()},
                              {"status", gp::ui::pace_state_label(row.status)},
                              {"value_text", row.value_text},
                              {"target_text", row.target_text}});
-            }
-            goals.push_back(std::move(goal));
-        }
         state.update({{"ready", app.ready},
                       {"loading", app.data.loading},
                       {"status", app.data.status},
                       {"goal_count", app.data.goals.size()},
                       {"goals", std::move(goals)},
                       {"errors", errors_json(app.data.errors)},
+                      {"period", {{"start", gp::format_civil_date(app.view.shown().period.start)},
+                                  {"end", gp::format_civil_date(app.view.shown().period.end)},
+                                  {"label", app.view.shown().period_label}}},
+                      {"matches", app.workspace.matches().size()},
+                      {"conversions", app.workspace.conversions().size()},
                       {"frames_drawn", app.frames_drawn},
                       {"loop_paused", app.loop_paused}});
         add_loading_state(state);
@@ -528,18 +701,20 @@ EMSCRIPTEN_KEEPALIVE const char* gp_call(const char* method, const char* args_js
     for (const MethodEntry& m : kMethods)
         if (name == m.name) entry = &m;
     MethodReply outcome;
+    gp::Json errors;
     if (!g_app)
         outcome = method_error("not_started", "the widget has not started", 409);
-    else if (!entry)
-        outcome = method_error("unknown_method", "no such method: " + name, 404);
     else if (args.is_discarded() || !args.is_object())
         outcome = method_error("bad_arguments", "arguments must be a JSON object");
-    else
+    else if (entry)
         outcome = entry->run(*g_app, args);
-    if (outcome.error)
+    else
+        outcome = call_workspace(*g_app, name, args, errors);
+    if (outcome.error) {
         reply["error"] = {{"code", outcome.error->code}, {"message", outcome.error->message},
                           {"status", outcome.error->status}, {"path", outcome.error->path}};
-    else
+        if (!errors.is_null()) reply["error"]["errors"] = std::move(errors);
+    } else
         reply["result"] = std::move(outcome.result);
     buffer = reply.dump(-1, ' ', false, gp::Json::error_handler_t::replace);
     return buffer.c_str();

@@ -443,4 +443,35 @@ PageRead EventPages::read_page(std::string_view body) {
     return read;
 }
 
+void PageViewPages::begin_run() { run = EventLogRead{}; }
+
+PageRead PageViewPages::read_page(std::string_view body) {
+    EventLogRead page = read_event_log(body);
+    PageRead read;
+    // A bad line is reported and skipped; the log is unusable only when no line could be read.
+    if (page.views.empty() && !page.errors.empty()) {
+        read.readable = false;
+        read.problem = page.errors.front().path + ": " + page.errors.front().message;
+    }
+    run.views.insert(run.views.end(), std::make_move_iterator(page.views.begin()), std::make_move_iterator(page.views.end()));
+    run.errors.insert(run.errors.end(), page.errors.begin(), page.errors.end());
+    return read;
+}
+
+void ConversionPages::begin_run() { run = ConversionsRead{}; }
+
+PageRead ConversionPages::read_page(std::string_view body) {
+    ConversionsRead page = read_zendesk_conversions(body);
+    PageRead read;
+    read.next = page.next;
+    if (page.conversions.empty() && !page.errors.empty()) {
+        read.readable = false;
+        read.problem = page.errors.front().path + ": " + page.errors.front().message;
+    }
+    run.conversions.insert(run.conversions.end(), std::make_move_iterator(page.conversions.begin()),
+                           std::make_move_iterator(page.conversions.end()));
+    run.errors.insert(run.errors.end(), page.errors.begin(), page.errors.end());
+    return read;
+}
+
 }  // namespace gp::web

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/conversion_readers.hpp"
 #include "core/data_readers.hpp"
 #include "core/read.hpp"
 #include "fetch_transport.hpp"
@@ -62,6 +63,22 @@ private:
 class EventPages final : public PageSink {
 public:
     DataReadResult run;
+    void begin_run() override;
+    PageRead read_page(std::string_view body) override;
+};
+
+// Page views and events for condition goals: the canonical event log in JSON lines (one page, no paging).
+class PageViewPages final : public PageSink {
+public:
+    EventLogRead run;
+    void begin_run() override;
+    PageRead read_page(std::string_view body) override;
+};
+
+// Conversions Zendesk already computed: chats with their `conversions`, or the incremental export's pages.
+class ConversionPages final : public PageSink {
+public:
+    ConversionsRead run;
     void begin_run() override;
     PageRead read_page(std::string_view body) override;
 };

@@ -26,6 +26,8 @@ function compileModuleOnce() {
   return compiledModule;
 }
 
+const MIRRORED_EVENTS = new Set(['ready', 'data', 'goal-change', 'match', 'error']);
+
 // The data a widget can fetch, by option name; attributes use the dashed form (stage-changes).
 const DATA_SOURCES = ['goals', 'deals', 'activities', 'stageChanges', 'events', 'conversions'];
 
@@ -75,9 +77,11 @@ function createMirror(element, label) {
   return { mirror, list, live };
 }
 
-function describeGoal(goal) {
+// One mirror line per goal, from the inspection state: the same numbers, units and status the canvas shows.
+export function describeGoal(goal) {
   const parts = [goal.title || '(untitled goal)'];
-  if (goal.progress !== null && goal.progress !== undefined) parts.push(`progress ${goal.progress} of ${goal.target}`);
+  if (goal.value_text) parts.push(`${goal.value_text} of ${goal.target_text}`);
+  else if (goal.progress !== null && goal.progress !== undefined) parts.push(`progress ${goal.progress} of ${goal.target}`);
   else parts.push(`target ${goal.target}`);
   if (goal.percent !== null && goal.percent !== undefined) parts.push(`${Math.round(goal.percent)}%`);
   if (goal.status) parts.push(goal.status);
@@ -103,6 +107,14 @@ async function collectHeaders(provider) {
   if (answer === null || typeof answer !== 'object') throw new TypeError('the headers callback must return an object');
   const entries = answer instanceof Headers ? [...answer.entries()] : Object.entries(answer || {});
   return Object.fromEntries(entries.map(([name, value]) => [String(name), String(value)]));
+}
+
+// Object options may come as objects (mount) or as JSON text (attributes); never evaluated as code.
+function plainObject(value) {
+  if (typeof value === 'string') {
+    try { value = JSON.parse(value); } catch { return {}; }
+  }
+  return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
 function numberOption(value) {
@@ -131,7 +143,11 @@ function createCanvas(element, options) {
 
 /**
  * Mounts a widget into `element`.
- * options: { goals: URL, format: 'auto'|'pipedrive'|'hubspot'|'giosg'|'zendesk', height: CSS length, label,
+ * options: { goals, deals, activities, stageChanges, events, conversions: URLs,
+ *            format: 'auto'|'pipedrive'|'hubspot'|'giosg'|'zendesk', period: 'month'|...|'START..END',
+ *            theme: 'auto'|'light'|'dark', locale, currencies: {id: code}, rates: {code: rate},
+ *            giosgCodes: {codes: [{code, field, op, name}]} (docs/formats.md),
+ *            height: CSS length, label,
  *            refresh: seconds between reloads (0: once), timeout: seconds per request, retries: per request,
  *            headers: async () => ({ Authorization: ... }) asked before each load (docs/network.md) }
  * Resolves to a handle { element, state(), destroy() } once the module runs; the 'ready' and 'error'
@@ -151,8 +167,9 @@ export async function mount(element, options = {}) {
       },
       onGoalpostEvent(type, detailJson) {
         const detail = JSON.parse(detailJson);
-        if (type === 'ready' || type === 'goal-change' || type === 'error') renderMirror(mirror, readState());
-        if (type === 'match' && detail.title) mirror.live.textContent = `Goal reached: ${detail.title}`;
+        // The mirror follows everything that can change what the canvas shows.
+        if (MIRRORED_EVENTS.has(type)) renderMirror(mirror, readState());
+        if (type === 'match') mirror.live.textContent = `Goal reached: ${detail.title || detail.goal}`;
         emit(element, type, detail);
       },
       onGoalpostNeedHeaders(cycle) {
@@ -175,7 +192,11 @@ export async function mount(element, options = {}) {
     period: options.period || '',
     theme: resolveTheme(options.theme),
     locale: describeLocale(options.locale),
-    currencies: options.currencies || {},
+    currencies: plainObject(options.currencies),
+    rates: plainObject(options.rates),
+    giosgCodes: plainObject(options.giosgCodes),
+    page: location.href,
+    zoneOffset: -new Date().getTimezoneOffset(),
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     refresh: numberOption(options.refresh),
     timeout: numberOption(options.timeout),
@@ -205,7 +226,10 @@ export async function mount(element, options = {}) {
   function call(method, args = {}) {
     const text = module.ccall('gp_call', 'number', ['string', 'string'], [method, JSON.stringify(args)]);
     const reply = JSON.parse(module.UTF8ToString(text));
-    if (reply.error) throw Object.assign(new Error(reply.error.message), { code: reply.error.code, details: reply.error });
+    if (reply.error) {
+      const { code, status, path, errors } = reply.error;
+      throw Object.assign(new Error(reply.error.message), { code, status, path, errors: errors || [], details: reply.error });
+    }
     return reply.result;
   }
 
@@ -213,6 +237,13 @@ export async function mount(element, options = {}) {
     element,
     state: readState,
     call,
+    track: (event) => call('track', { event }),
+    results: (id, period) => call('results', { id, period }),
+    find: (query = {}) => call('find', { query }),
+    explain: (url) => call('explain', { url }),
+    add: (goal) => call('add', { goal }),
+    update: (id, changes) => call('update', { id, changes }),
+    remove: (id) => call('remove', { id }),
     destroy() {
       resizeObserver.disconnect();
       darkQuery.removeEventListener('change', onThemeChange);
@@ -239,6 +270,9 @@ class GoalWidget extends HTMLElement {
       events: attr('events'),
       conversions: attr('conversions'),
       format: attr('format'),
+      currencies: attr('currencies'),
+      rates: attr('rates'),
+      giosgCodes: attr('giosg-codes'),
       period: attr('period'),
       theme: attr('theme'),
       locale: attr('locale'),
@@ -270,9 +304,13 @@ class GoalWidget extends HTMLElement {
     return this.#handle.call(method, args);
   }
 
+  /** Reports a page view or event ({url, event, value, visitor_id, at, ...}); answers {matches}. */
   track(event) { return this.#call('track', { event }); }
+  /** A goal's results for "START..END" or {start, end}, in the progress engine's JSON shape. */
   results(id, period) { return this.#call('results', { id, period }); }
-  find(query) { return this.#call('find', { query }); }
+  /** Goals matching Pipedrive-style dot filters, e.g. {'type.name': 'deals_won'}. */
+  find(query = {}) { return this.#call('find', { query }); }
+  /** Every goal's verdict for a URL, condition by condition. */
   explain(url) { return this.#call('explain', { url }); }
   add(goal) { return this.#call('add', { goal }); }
   update(id, changes) { return this.#call('update', { id, changes }); }

@@ -10,6 +10,7 @@ const MIME = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.jsonl': 'application/x-ndjson',
   '.css': 'text/css; charset=utf-8',
   '.png': 'image/png',
   '.ttf': 'font/ttf',

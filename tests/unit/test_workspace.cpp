@@ -240,3 +240,21 @@ TEST_CASE("an unknown method is a 404, and arguments must be an object", "[works
     CHECK(r.error->status == 404);
     CHECK_FALSE(ws.call("find", Json::array(), at(kMarch15)).ok());
 }
+
+TEST_CASE("a currency map names a Pipedrive goal's currency and counts its deals", "[workspace]") {
+    Workspace ws;
+    ws.set_currencies({{1, "USD", 2}, {2, "EUR", 2}});
+    const ReadResult goals = read_goals(R"({"success": true, "data": {"goals": [
+      {"id": 50, "title": "Revenue", "type": {"name": "deals_won", "params": {"pipeline_id": null}},
+       "assignee": {"id": 3, "type": "person"}, "expected_outcome": {"target": 100, "tracking_metric": "sum", "currency_id": 2},
+       "duration": {"start": "2024-01-01", "end": null}, "interval": "monthly", "is_active": true}]}})");
+    REQUIRE(goals.ok());
+    ws.load_goals(goals);
+    CHECK(ws.goals().front().target.currency_code == "EUR");
+    DataReadResult deals = read_pipedrive_deals(kPipedriveDeals);
+    ws.set_event_rows("deals", std::move(deals.rows));
+    const CallReply r = ws.call("results", {{"id", "50"}, {"period", "2024-03-01..2024-03-31"}}, at(kMarch15));
+    REQUIRE(r.ok());
+    CHECK(r.result["totals"]["progress"] == 30);  // 10 + 20 EUR won in March
+    CHECK(r.result["currency"] == "EUR");
+}

@@ -75,8 +75,12 @@ std::vector<WorkspaceEvent> Workspace::take_events() {
 // [SECTION] Goals
 //-----------------------------------------------------------------------------
 
+void Workspace::set_giosg_codes(GiosgCodeTable codes) { giosg_codes_ = std::make_unique<GiosgCodeTable>(std::move(codes)); }
+
 void Workspace::load_goals(const ReadResult& run) {
-    store_ = GoalStore(run.vendor);
+    StoreOptions options;
+    options.giosg_codes = giosg_codes_.get();
+    store_ = GoalStore(run.vendor, options);
     store_.set_goals(run.goals);
     goals_changed();
 }
@@ -85,6 +89,13 @@ void Workspace::goals_changed() {
     live_goals_.clear();
     for (const Goal& g : store_.goals())
         if (!g.deleted) live_goals_.push_back(g);
+    // Pipedrive names a goal's currency by id only; with the page's currency map the views can show its
+    // code, and results use the same code the deals are counted in.
+    for (Goal& g : live_goals_) {
+        if (!g.target.currency_code.empty() || !g.target.currency_id) continue;
+        for (const CurrencyInfo& c : currencies_)
+            if (c.id == *g.target.currency_id) g.target.currency_code = c.code;
+    }
     rematch();
     ++generation_;
 }
@@ -123,7 +134,7 @@ void Workspace::set_event_rows(const std::string& source, EventRows rows) {
 void Workspace::set_currencies(std::vector<CurrencyInfo> currencies) {
     currencies_ = std::move(currencies);
     event_store_.reset();
-    ++generation_;
+    goals_changed();
 }
 
 void Workspace::set_rates(std::optional<RateTable> rates) {

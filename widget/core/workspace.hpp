@@ -27,6 +27,7 @@
 #include "core/calendar.hpp"
 #include "core/conversion_readers.hpp"
 #include "core/events.hpp"
+#include "core/giosg_codes.hpp"
 #include "core/goal_store.hpp"
 #include "core/matching.hpp"
 #include "core/model.hpp"
@@ -72,6 +73,11 @@ enum class GoalEdit : uint8_t { create, update, remove };
 class Workspace {
 public:
     Workspace();
+
+    // giosg's condition codes, as the page configured them (their meanings are not published). Readers
+    // given codes_for_readers() and the store's creates and updates use the same table.
+    void set_giosg_codes(GiosgCodeTable codes);
+    const GiosgCodeTable* codes_for_readers() const { return giosg_codes_.get(); }
 
     // Goals. A load replaces the store's contents (and so any local edits) with the payload's valid goals.
     void load_goals(const ReadResult& run);
@@ -122,6 +128,7 @@ private:
     void rematch();
     void rebuild_touches();
 
+    std::unique_ptr<GiosgCodeTable> giosg_codes_;  // null: the built-in (empty) table
     GoalStore store_;
     std::vector<Goal> live_goals_;
     std::map<std::string, EventRows> rows_by_source_;

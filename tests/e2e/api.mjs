@@ -1,0 +1,168 @@
+// The page's API on real demo data: every demo widget's data, the goal methods and their events, tracked
+// matches announced in the live region, and the demo's URL tester.
+import { assert, waitForReady } from './helpers.mjs';
+
+// Collects a widget's events of the given types on window.__events[selector].
+async function recordEvents(page, selector, types) {
+  await page.evaluate(({ sel, kinds }) => {
+    const el = document.querySelector(sel);
+    window.__events = window.__events || {};
+    const list = (window.__events[sel] = []);
+    for (const kind of kinds) el.addEventListener(kind, (e) => list.push({ type: kind, detail: e.detail }));
+  }, { sel: selector, kinds: types });
+}
+
+const eventsOf = (page, selector) => page.evaluate((sel) => window.__events[sel], selector);
+
+async function mirrorLines(page, selector) {
+  return page.$$eval(`${selector} [role=list] li`, (items) => items.map((li) => li.textContent));
+}
+
+// The mirror is made from state(): each goal's line starts with its title and carries its shown amounts.
+function assertMirrorMatches(lines, state) {
+  assert.equal(lines.length, state.goals.length, 'one mirror line per goal');
+  state.goals.forEach((goal, i) => {
+    assert.ok(lines[i].startsWith(goal.title), `line ${i} "${lines[i]}" is not about ${goal.title}`);
+    assert.ok(lines[i].includes(`${goal.value_text} of ${goal.target_text}`), `line ${i} "${lines[i]}" lacks its amounts`);
+    assert.ok(lines[i].includes(goal.status), `line ${i} lacks its status`);
+  });
+}
+
+async function waitForSources(page, selector, names) {
+  await page.waitForFunction(({ sel, wanted }) => {
+    const sources = document.querySelector(sel).state().event_sources || {};
+    return wanted.every((name) => sources[name] && !sources[name].loading && sources[name].ignored !== undefined);
+  }, { sel: selector, wanted: names }, { timeout: 60000 });
+}
+
+export const tests = {
+  async 'every demo widget shows what its data says'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/index.html`);
+    await waitForReady(page, '#pipedrive');
+    await waitForSources(page, '#pipedrive', ['deals', 'activities']);
+    await waitForReady(page, '#zendesk');
+    await waitForSources(page, '#zendesk', ['events']);
+    await waitForReady(page, '#giosg');
+    await waitForSources(page, '#giosg', ['events']);
+    const state = (sel) => page.evaluate((s) => document.querySelector(s).state(), sel);
+
+    // The revenue goal names its currency by id; the page's currency map makes its EUR deals count.
+    const pipedrive = await state('#pipedrive');
+    const revenue = pipedrive.goals.find((g) => g.id === 'b7d20a44');
+    assert.match(revenue.target_text, /€|EUR/, `the revenue target reads ${revenue.target_text}`);
+    const firstQuarter = await page.evaluate(() => document.querySelector('#pipedrive').results('b7d20a44', '2026-01-01..2026-03-31'));
+    assert.equal(firstQuarter.currency, 'EUR');
+    assert.ok(firstQuarter.totals.progress > 0, 'no EUR deal counted for the revenue goal');
+
+    // Condition goals are matched in the browser over the loaded event logs.
+    const zendesk = await state('#zendesk');
+    assert.ok(zendesk.matches > 0, 'no Zendesk goal matched the demo log');
+    assert.ok(zendesk.event_sources.events.records > 100);
+    const giosg = await state('#giosg');
+    assert.ok(giosg.matches > 0, 'no giosg goal matched the demo log (is the code table applied?)');
+
+    for (const sel of ['#pipedrive', '#zendesk', '#giosg']) assertMirrorMatches(await mirrorLines(page, sel), await state(sel));
+  },
+
+  async 'find, results and explain answer like the vendor APIs'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/index.html`);
+    await waitForReady(page, '#pipedrive');
+    await waitForSources(page, '#pipedrive', ['deals']);
+    await waitForReady(page, '#zendesk');
+    const answers = await page.evaluate(() => {
+      const pd = document.querySelector('#pipedrive');
+      const failure = (fn) => { try { fn(); return null; } catch (e) { return { code: e.code, status: e.status, path: e.path }; } };
+      return {
+        won: pd.find({ 'type.name': 'deals_won' }).data.goals.map((g) => g.id),
+        badFilter: failure(() => pd.find({ 'type.name': 'deals_lost' })),
+        results: pd.results('a1f3c9e2', '2026-01-01..2026-06-30'),
+        halfPeriod: failure(() => pd.results('a1f3c9e2', { start: '2026-01-01' })),
+        missing: failure(() => pd.results('nope', '2026-01-01..2026-01-31')),
+        explain: document.querySelector('#zendesk').explain('https://shop.example.org/checkout/thanks'),
+      };
+    });
+    assert.deepEqual(answers.won.sort(), ['a1f3c9e2', 'b7d20a44']);
+    assert.equal(answers.badFilter.status, 400);
+    assert.equal(answers.badFilter.path, '/type.name');
+    assert.equal(answers.results.intervals.length, 2, 'two quarters in six months');
+    const sum = answers.results.intervals.reduce((total, b) => total + b.progress, 0);
+    assert.equal(sum, answers.results.totals.progress);
+    assert.ok(sum > 0);
+    assert.equal(answers.halfPeriod.status, 400);
+    assert.equal(answers.missing.status, 404);
+    const checkout = answers.explain.goals.find((g) => g.goal === '301');
+    assert.equal(checkout.verdict, 'match');
+  },
+
+  async 'add, update and remove change the widget and fire goal-change'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/index.html`);
+    const before = await waitForReady(page, '#pipedrive');
+    await recordEvents(page, '#pipedrive', ['goal-change', 'error']);
+    const created = await page.evaluate(() => document.querySelector('#pipedrive').add({
+      title: 'Demo calls', assignee: { id: 1202, type: 'person' },
+      type: { name: 'activities_added', params: { activity_type_id: [1] } },
+      expected_outcome: { target: 40, tracking_metric: 'quantity' },
+      duration: { start: '2026-01-01', end: null }, interval: 'monthly' }));
+    const id = created.data.goal.id;
+    let state = await page.evaluate(() => document.querySelector('#pipedrive').state());
+    assert.equal(state.goal_count, before.goal_count + 1);
+    assert.ok(state.goals.some((g) => g.id === id && g.title === 'Demo calls'));
+    await page.waitForFunction((n) => document.querySelectorAll('#pipedrive [role=list] li').length === n, state.goal_count);
+
+    await page.evaluate((goalId) => document.querySelector('#pipedrive').update(goalId, { title: 'Demo calls, renamed' }), id);
+    const refused = await page.evaluate(() => {
+      try { document.querySelector('#pipedrive').add({ title: 'No type' }); return null; } catch (e) { return e.errors.map((x) => x.path); }
+    });
+    assert.ok(refused && refused.length > 0, 'an invalid add was accepted');
+    await page.evaluate((goalId) => document.querySelector('#pipedrive').remove(goalId), id);
+    state = await page.evaluate(() => document.querySelector('#pipedrive').state());
+    assert.equal(state.goal_count, before.goal_count);
+    assertMirrorMatches(await mirrorLines(page, '#pipedrive'), state);
+
+    const events = await eventsOf(page, '#pipedrive');
+    assert.deepEqual(events.filter((e) => e.type === 'goal-change').map((e) => [e.detail.action, e.detail.id]),
+                     [['add', id], ['update', id], ['remove', id]]);
+  },
+
+  async 'a tracked page view that matches fires match and is announced'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/index.html`);
+    await waitForReady(page, '#zendesk');
+    await waitForSources(page, '#zendesk', ['events']);
+    const before = await page.evaluate(() => document.querySelector('#zendesk').state());
+    await recordEvents(page, '#zendesk', ['match']);
+    const replies = await page.evaluate(() => {
+      const zd = document.querySelector('#zendesk');
+      const now = Date.now();
+      return [
+        zd.track({ visitor_id: 'e2e-visitor', at: now - 60000, agent_id: 'agent-e2e', department_id: 'sales' }),
+        zd.track({ visitor_id: 'e2e-visitor', at: now - 30000, url: 'https://shop.example.org/products/lamps' }),
+        zd.track({ visitor_id: 'e2e-visitor', at: now, url: 'https://shop.example.org/checkout/thanks' }),
+      ];
+    });
+    assert.equal(replies[1].matches.length, 0);
+    assert.equal(replies[2].matches.length, 1);
+    assert.equal(replies[2].matches[0].agent, 'agent-e2e', 'the last touch within 7 days is credited');
+    const events = await eventsOf(page, '#zendesk');
+    assert.equal(events.length, 1);
+    assert.equal(events[0].detail.goal, '301');
+    const live = await page.$eval('#zendesk [aria-live=polite]', (el) => el.textContent);
+    assert.equal(live, 'Goal reached: Checkout completed');
+    const after = await page.evaluate(() => document.querySelector('#zendesk').state());
+    assert.equal(after.matches, before.matches + 1);
+    const bad = await page.evaluate(() => {
+      try { document.querySelector('#zendesk').track({ visitor_id: 'x', at: 'not a time', url: 'https://a.example/' }); return null; } catch (e) { return e.path; }
+    });
+    assert.equal(bad, '/event/at');
+  },
+
+  async 'the demo URL tester lists every goal verdict'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/index.html`);
+    await waitForReady(page, '#zendesk');
+    await page.fill('#url-tester-input', 'https://shop.example.org/signup/done');
+    await page.click('#url-tester button');
+    const lines = await page.$$eval('#url-tester-verdicts li', (items) => items.map((li) => li.textContent));
+    assert.equal(lines.length, 2);
+    assert.ok(lines.some((l) => l.startsWith('Trial sign-up: match')), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('Checkout completed: no_match')), lines.join('\n'));
+  },
+};
