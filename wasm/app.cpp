@@ -12,6 +12,7 @@
 // - [SECTION] Data loading
 // - [SECTION] Methods for JavaScript (gp_call)
 // - [SECTION] Exported C ABI (gp_*)
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -506,6 +507,30 @@ MethodReply call_set_theme(App&, const gp::Json& args) {
     return {gp::Json(theme), std::nullopt};
 }
 
+// Opens a view: {tab: "overview" | "detail" | "conversions" | "url_tester" | "editor"}, and for the detail
+// view the goal {id}. For deep links from the page, and for the README's screenshots.
+MethodReply call_show(App& app, const gp::Json& args) {
+    using gp::ui::Tab;
+    constexpr std::pair<const char*, Tab> kTabs[] = {{"overview", Tab::overview}, {"detail", Tab::detail},
+                                                     {"conversions", Tab::conversions}, {"url_tester", Tab::url_tester},
+                                                     {"editor", Tab::editor}};
+    const std::string id = string_option(args, "id");
+    std::string tab = string_option(args, "tab");
+    if (tab.empty()) tab = id.empty() ? "overview" : "detail";
+    const auto known = std::find_if(std::begin(kTabs), std::end(kTabs), [&](const auto& t) { return tab == t.first; });
+    if (known == std::end(kTabs)) return method_error("bad_tab", "no such view: " + tab);
+    gp::ui::ViewState& view = app.view.state();
+    if (!id.empty()) {
+        const auto& goals = app.data.goals;
+        if (std::none_of(goals.begin(), goals.end(), [&](const gp::Goal& g) { return g.id == id; }))
+            return method_error("not_found", "no goal with id " + id, 404);
+        view.selected_goal_id = id;
+    }
+    view.tab = known->second;
+    request_frames();
+    return {gp::Json{{"tab", tab}, {"id", id.empty() ? gp::Json() : gp::Json(id)}}, std::nullopt};
+}
+
 using Method = MethodReply (*)(App&, const gp::Json& args);
 struct MethodEntry {
     const char* name;
@@ -515,6 +540,7 @@ struct MethodEntry {
 // only what concerns drawing is answered here.
 constexpr MethodEntry kMethods[] = {
     {"set_theme", call_set_theme},
+    {"show", call_show},
 };
 
 gp::CallContext call_context(const App& app) {
@@ -677,6 +703,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                       {"period", {{"start", gp::format_civil_date(app.view.shown().period.start)},
                                   {"end", gp::format_civil_date(app.view.shown().period.end)},
                                   {"label", app.view.shown().period_label}}},
+                      {"tab", gp::ui::tab_label(app.view.shown().tab)},
                       {"matches", app.workspace.matches().size()},
                       {"conversions", app.workspace.conversions().size()},
                       {"frames_drawn", app.frames_drawn},

@@ -244,6 +244,7 @@ export async function mount(element, options = {}) {
     add: (goal) => call('add', { goal }),
     update: (id, changes) => call('update', { id, changes }),
     remove: (id) => call('remove', { id }),
+    show: (id, tab) => call('show', { id: id || '', tab: tab || '' }),
     destroy() {
       resizeObserver.disconnect();
       darkQuery.removeEventListener('change', onThemeChange);
@@ -315,6 +316,8 @@ class GoalWidget extends HTMLElement {
   add(goal) { return this.#call('add', { goal }); }
   update(id, changes) { return this.#call('update', { id, changes }); }
   remove(id) { return this.#call('remove', { id }); }
+  /** Opens a view: a goal's detail (`show(id)`), or a tab by name (`show(null, 'conversions')`). */
+  show(id, tab) { return this.#call('show', { id: id || '', tab: tab || '' }); }
 }
 
 if (!customElements.get('goal-widget')) customElements.define('goal-widget', GoalWidget);

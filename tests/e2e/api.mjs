@@ -166,3 +166,13 @@ export const tests = {
     assert.ok(lines.some((l) => l.startsWith('Checkout completed: no_match')), lines.join('\n'));
   },
 };
+
+tests['the embedding page works under its strict CSP, with its period option'] = async ({ page, baseUrl }) => {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (document.cspViolations ||= []).push(e.violatedDirective));
+  });
+  await page.goto(`${baseUrl}/web/embed.html`);
+  const state = await waitForReady(page, '#embed-example');
+  assert.match(state.period.label, /^Q[1-4] /);
+  assert.deepEqual(await page.evaluate(() => document.cspViolations || []), []);
+};

@@ -146,9 +146,15 @@ std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_cor
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
     std::shared_ptr<const EventStore> events, std::optional<RateTable> rates) {
     return [events, rates](const Goal& goal, const ProgressQuery& query) {
+        // The results contract wants a period inside the goal's duration; the view's period often reaches
+        // past it (a year view of a goal that starts in March), so it is cut to the part the goal covers.
+        DateRange period = query.period;
+        if (goal.schedule.start && period.start < *goal.schedule.start) period.start = *goal.schedule.start;
+        if (goal.schedule.end && *goal.schedule.end < period.end) period.end = *goal.schedule.end;
+        if (period.end < period.start) return progress_from_goal(goal, query);
         ResultsRequest request;
-        request.period_start = format_civil_date(query.period.start);
-        request.period_end = format_civil_date(query.period.end);
+        request.period_start = format_civil_date(period.start);
+        request.period_end = format_civil_date(period.end);
         request.now = query.now;
         request.zone_offset_minutes = query.zone_offset_minutes;
         request.calendar = query.calendar;

@@ -1,0 +1,70 @@
+// The bridge between the views and the core's engines: progress for a view period that reaches past the
+// goal's duration, and the match feed with attributed agents.
+#include <catch2/catch.hpp>
+
+#include "core/data_readers.hpp"
+#include "core/read.hpp"
+#include "ui/core_bridge.hpp"
+
+using namespace gp;
+
+namespace {
+
+constexpr TimestampMs kNow = 1711886400000;  // 2024-03-31T12:00:00Z
+
+const char* const kGoals = R"({"success": true, "data": {"goals": [
+  {"id": 1, "title": "Calls from March", "type": {"name": "activities_completed", "params": {"activity_type_id": null}},
+   "assignee": {"id": 9, "type": "company"}, "expected_outcome": {"target": 2, "tracking_metric": "quantity"},
+   "duration": {"start": "2024-03-04", "end": "2024-03-31"}, "interval": "weekly", "is_active": true}]}})";
+
+const char* const kActivities = R"({"success": true, "data": [
+  {"id": 1, "user_id": 3, "type_id": 1, "done": true, "add_time": "2024-03-05 09:00:00", "marked_as_done_time": "2024-03-05 10:00:00"},
+  {"id": 2, "user_id": 3, "type_id": 1, "done": true, "add_time": "2024-03-12 09:00:00", "marked_as_done_time": "2024-03-12 10:00:00"},
+  {"id": 3, "user_id": 3, "type_id": 1, "done": true, "add_time": "2024-02-12 09:00:00", "marked_as_done_time": "2024-02-12 10:00:00"}]})";
+
+}  // namespace
+
+TEST_CASE("progress over a view period wider than the goal counts the part the goal covers", "[ui][bridge]") {
+    const ReadResult goals = read_goals(kGoals);
+    REQUIRE(goals.ok());
+    DataReadResult activities = read_pipedrive_activities(kActivities);
+    REQUIRE(activities.ok());
+    auto store = std::make_shared<const EventStore>(build_event_store(activities.rows));
+    const auto progress = ui::progress_with_core(store, std::nullopt);
+
+    ui::ProgressQuery year;
+    year.period = {*parse_civil_date("2024-01-01"), *parse_civil_date("2024-12-31")};
+    year.now = kNow;
+    const ui::GoalProgress p = progress(goals.goals[0], year);
+    CHECK_FALSE(p.reported_by_vendor);
+    CHECK(p.value == 2);  // the February call is before the goal
+    REQUIRE(p.intervals.size() == 4);  // the four weeks from March 4
+    CHECK(p.intervals.front().range.start == *parse_civil_date("2024-03-04"));
+    CHECK(p.target == 8);
+
+    ui::ProgressQuery before;
+    before.period = {*parse_civil_date("2023-01-01"), *parse_civil_date("2023-12-31")};
+    before.now = kNow;
+    CHECK(progress(goals.goals[0], before).value == 0);
+}
+
+TEST_CASE("the match feed credits the agent of the goal's attribution", "[ui][bridge]") {
+    Workspace ws;
+    const ReadResult goals = read_goals(R"([{"id": 5, "name": "Thanks page", "enabled": true, "attribution_model": "first_touch",
+        "attribution_period": 1, "settings": {"conditions": [{"type": "url", "operator": "contains", "value": "/thanks"}]}}])");
+    REQUIRE(goals.ok());
+    ws.load_goals(goals);
+    std::vector<PageView> log(2);
+    log[0].visitor_id = log[1].visitor_id = "v";
+    log[0].at = kNow - 3600000;
+    log[0].agent_id = "agent-7";
+    log[0].department_id = "sales";  // a touch is an agent and a department
+    log[1].at = kNow;
+    log[1].url = "https://shop.example/thanks";
+    ws.set_event_log(log);
+    const std::vector<ui::MatchRecord> feed = ui::matches_for_view(ws);
+    REQUIRE(feed.size() == 1);
+    CHECK(feed[0].goal_id == "5");
+    CHECK(feed[0].agent_id == "agent-7");
+    CHECK(feed[0].url == "https://shop.example/thanks");
+}
