@@ -1,7 +1,8 @@
 // goalpost browser app: one widget per module instance.
 //
 // The page (web/goal-widget.js) instantiates the module, then calls gp_start() with the options as JSON.
-// From there the app fetches the goals, hands the bytes to the core, and draws with ImGui on WebGL2.
+// From there the app fetches the goals and their data, hands the bytes to the core's Workspace (goals,
+// events, matches, the page's methods), and draws with ImGui on WebGL2.
 // It draws only when something changed: input, data, or a wake from the page (resize, theme). After a few
 // trailing frames the Emscripten main loop is paused, so an idle widget costs no CPU.
 //
@@ -11,6 +12,7 @@
 // - [SECTION] Frame loop and idle
 // - [SECTION] Data loading
 // - [SECTION] Methods for JavaScript (gp_call)
+// - [SECTION] Edits from the widget's own editor
 // - [SECTION] Exported C ABI (gp_*)
 #include <algorithm>
 #include <cstdio>
@@ -154,7 +156,6 @@ void draw_frame() {
     ImGui::NewFrame();
     app.view.draw(app.data, frame);
     ImGui::Render();
-    apply_view_actions(app);
     if (app.view.wants_frame() && app.frames_to_draw < 1) app.frames_to_draw = 1;  // an easing still running
 
     glViewport(0, 0, int(framebuffer.x), int(framebuffer.y));
@@ -163,6 +164,8 @@ void draw_frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++app.frames_drawn;
+    // After the frame is on screen: an edit dispatches events, and the page's handlers may call back in.
+    apply_view_actions(app);
 }
 
 bool create_gl_context(App& app) {
