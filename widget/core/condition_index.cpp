@@ -1,252 +1,409 @@
 // The condition index (see condition_index.hpp).
 //
 // Index
-// - [SECTION] Byte automaton (trie / Aho-Corasick with byte classes)
+// - [SECTION] Candidates
+// - [SECTION] Byte automaton (Aho-Corasick over byte classes)
 // - [SECTION] Exact-value table
-// - [SECTION] Channels (one field, folded or not)
+// - [SECTION] Plans
 // - [SECTION] Building
 // - [SECTION] Evaluating
 #include "core/condition_index.hpp"
 
 #include <algorithm>
 #include <cassert>
-#include <deque>
+#include <functional>
+#include <string>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 
 namespace gp {
 
 //-----------------------------------------------------------------------------
-// [SECTION] Byte automaton
-//-----------------------------------------------------------------------------
-
-namespace {
-
-// A dense transition table over byte classes: bytes that occur in no pattern share class 0, so the table
-// is nodes x (distinct pattern bytes + 1) rather than nodes x 256. Used three ways: as a prefix trie
-// (walk until no edge), as a suffix trie (patterns and walk reversed) and, after link(), as an
-// Aho-Corasick automaton whose missing edges follow failure links (every step is one table read).
-class ByteAutomaton {
-public:
-    void add(std::string_view pattern, uint32_t condition, bool reversed) {
-        pending_.push_back({std::string(pattern), condition});
-        if (reversed) std::reverse(pending_.back().pattern.begin(), pending_.back().pattern.end());
-    }
-    bool empty() const { return pending_.empty(); }
-
-    void build(bool aho_corasick) {
-        if (pending_.empty()) return;  // no nodes: every walk returns at once
-        assign_classes();
-        new_node();
-        for (const Pending& p : pending_) insert(p);
-        if (aho_corasick) link();
-        flatten_outputs();
-    }
-
-    // Calls `hit(condition)` for every pattern that is a prefix of `s` (or, reversed, a suffix).
-    template <class F>
-    void walk_prefixes(std::string_view s, bool reversed, F&& hit) const {
-        if (nodes_ == 0) return;
-        int32_t node = 0;
-        const size_t n = s.size();
-        for (size_t i = 0; i < n; ++i) {
-            const unsigned char c = static_cast<unsigned char>(reversed ? s[n - 1 - i] : s[i]);
-            node = next_[static_cast<size_t>(node) * classes_ + byte_class_[c]];
-            if (node < 0) return;
-            emit_own(node, hit);
-        }
-    }
-
-    // Calls `hit(condition)` for every occurrence of every pattern in `s` (Aho-Corasick).
-    template <class F>
-    void scan(std::string_view s, F&& hit) const {
-        if (nodes_ == 0) return;
-        int32_t node = 0;
-        for (char ch : s) {
-            node = next_[static_cast<size_t>(node) * classes_ + byte_class_[static_cast<unsigned char>(ch)]];
-            for (int32_t o = node; o > 0; o = dict_link_[static_cast<size_t>(o)]) emit_own(o, hit);
-        }
-    }
-
-    size_t memory_bytes() const {
-        return next_.size() * sizeof(int32_t) + dict_link_.size() * sizeof(int32_t) +
-               out_begin_.size() * sizeof(uint32_t) + outputs_.size() * sizeof(uint32_t);
-    }
-
-private:
-    struct Pending {
-        std::string pattern;
-        uint32_t condition;
-    };
-
-    template <class F>
-    void emit_own(int32_t node, F& hit) const {
-        for (uint32_t k = out_begin_[static_cast<size_t>(node)]; k < out_begin_[static_cast<size_t>(node) + 1]; ++k)
-            hit(outputs_[k]);
-    }
-
-    void assign_classes() {
-        std::fill(std::begin(byte_class_), std::end(byte_class_), uint16_t{0});
-        classes_ = 1;
-        for (const Pending& p : pending_)
-            for (char ch : p.pattern) {
-                uint16_t& cls = byte_class_[static_cast<unsigned char>(ch)];
-                if (cls == 0) cls = static_cast<uint16_t>(classes_++);
-            }
-    }
-
-    int32_t new_node() {
-        next_.resize(next_.size() + classes_, -1);
-        node_outputs_.emplace_back();
-        return static_cast<int32_t>(nodes_++);
-    }
-
-    void insert(const Pending& p) {
-        int32_t node = 0;
-        for (char ch : p.pattern) {
-            const size_t slot = static_cast<size_t>(node) * classes_ + byte_class_[static_cast<unsigned char>(ch)];
-            if (next_[slot] < 0) {
-                const int32_t created = new_node();  // may reallocate next_: index again below
-                next_[slot] = created;
-            }
-            node = next_[slot];
-        }
-        node_outputs_[static_cast<size_t>(node)].push_back(p.condition);
-    }
-
-    // Breadth-first: failure links, then missing edges filled from the failure node's edges, and
-    // dictionary links to the nearest node on the failure chain that has outputs.
-    void link() {
-        std::vector<int32_t> fail(nodes_, 0);
-        dict_link_.assign(nodes_, 0);
-        std::deque<int32_t> queue;
-        for (size_t c = 0; c < classes_; ++c) {
-            int32_t& child = next_[c];
-            if (child < 0) child = 0;
-            else queue.push_back(child);
-        }
-        while (!queue.empty()) {
-            const int32_t node = queue.front();
-            queue.pop_front();
-            for (size_t c = 0; c < classes_; ++c) {
-                const size_t slot = static_cast<size_t>(node) * classes_ + c;
-                const int32_t via_fail = next_[static_cast<size_t>(fail[static_cast<size_t>(node)]) * classes_ + c];
-                if (next_[slot] < 0) {
-                    next_[slot] = via_fail;
-                    continue;
-                }
-                const int32_t child = next_[slot];
-                fail[static_cast<size_t>(child)] = via_fail;
-                dict_link_[static_cast<size_t>(child)] =
-                    node_outputs_[static_cast<size_t>(via_fail)].empty() ? dict_link_[static_cast<size_t>(via_fail)] : via_fail;
-                queue.push_back(child);
-            }
-        }
-    }
-
-    void flatten_outputs() {
-        out_begin_.assign(nodes_ + 1, 0);
-        for (size_t n = 0; n < nodes_; ++n) {
-            out_begin_[n + 1] = out_begin_[n] + static_cast<uint32_t>(node_outputs_[n].size());
-            outputs_.insert(outputs_.end(), node_outputs_[n].begin(), node_outputs_[n].end());
-        }
-        node_outputs_.clear();
-        node_outputs_.shrink_to_fit();
-        pending_.clear();
-        pending_.shrink_to_fit();
-    }
-
-    std::vector<Pending> pending_;
-    uint16_t byte_class_[256] = {};
-    size_t classes_ = 1;
-    size_t nodes_ = 0;
-    std::vector<int32_t> next_;
-    std::vector<int32_t> dict_link_;
-    std::vector<std::vector<uint32_t>> node_outputs_;  // while building
-    std::vector<uint32_t> out_begin_;
-    std::vector<uint32_t> outputs_;
-};
-
-//-----------------------------------------------------------------------------
-// [SECTION] Exact-value table
-//-----------------------------------------------------------------------------
-
-uint64_t hash_bytes(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a: short keys, no allocation to look one up
-    for (char c : s) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-// Keyed by hash: a collision only costs a verification, which apply_operator does anyway.
-using ExactTable = std::unordered_map<uint64_t, std::vector<uint32_t>>;
-
-}  // namespace
-
-//-----------------------------------------------------------------------------
-// [SECTION] Channels
+// [SECTION] Candidates
 //-----------------------------------------------------------------------------
 
 namespace {
 
 constexpr size_t kFieldCount = 9;  // ConditionField values
-
-struct Channel {
-    ConditionField field = ConditionField::url;
-    bool folded = false;
-    bool used = false;
-    ExactTable exact;
-    ByteAutomaton prefixes, suffixes, substrings;
-};
-
-struct FlatCondition {
-    const CompiledCondition* condition = nullptr;
-    uint32_t goal = 0;
-    bool verify = false;  // the index only proposed it (wildcards): apply_operator decides
-};
+constexpr size_t kChannels = kFieldCount * 2;  // per field, folded or not
 
 size_t channel_of(ConditionField field, bool folded) { return static_cast<size_t>(field) * 2 + (folded ? 1 : 0); }
+ConditionField field_of_channel(size_t channel) { return static_cast<ConditionField>(channel / 2); }
+bool folded_channel(size_t channel) { return channel % 2 != 0; }
 
-// The literal a wildcard is indexed by, and where: its first part as a prefix, else its last part as a
-// suffix, else its longest middle part as a substring. False for a pattern of stars only.
-enum class Anchor { prefix, suffix, substring, none };
-Anchor wildcard_anchor(const CompiledCondition& c, std::string_view& literal) {
+bool is_url_part(ConditionField f) {
+    return f == ConditionField::url || f == ConditionField::path || f == ConditionField::query ||
+           f == ConditionField::host;
+}
+
+// A condition as the tables report it: its flat id, its goal, and how a hit is taken.
+struct Candidate {
+    static constexpr uint32_t kVerify = 1u << 31;   // only proposed (wildcards): the glob decides
+    static constexpr uint32_t kDecides = 1u << 30;  // its goal matches once any condition is hit
+    static constexpr uint32_t kGoalMask = kDecides - 1;
+    uint32_t condition = 0;
+    uint32_t goal_and_flags = 0;
+};
+
+// Where a literal must lie inside its field for its condition to hold (before any verification).
+enum class Place : uint8_t { anywhere, at_start, at_end };
+
+// Candidates whose literal ends at the same automaton state with the same length, field and place:
+// one position check answers for all of them (a literal shared by many goals is common).
+struct CandidateGroup {
+    uint32_t length = 0;
+    ConditionField field = ConditionField::url;
+    Place place = Place::anywhere;
+    uint32_t first = 0, last = 0;  // range in the automaton's candidates
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Byte automaton
+//-----------------------------------------------------------------------------
+
+// Aho-Corasick as a dense transition table over byte classes: bytes that occur in no literal share
+// class 0, so a row has (distinct literal bytes + 1) cells rather than 256, and missing edges are filled
+// from the failure links at build time, so that every byte is one table read and nothing is re-read.
+//
+// The per-byte step is a chain of dependent loads, so a cell holds exactly what the next step needs:
+// the target row's offset in the table. States with outputs are numbered last, so "is there an output
+// here" is a comparison beside the chain rather than a step in it. Each row ends with two cells, the
+// range of its candidate groups; that range already includes its dictionary-suffix states' outputs.
+class ByteAutomaton {
+public:
+    void add(std::string_view literal, ConditionField field, Place place, Candidate candidate) {
+        pending_.push_back({std::string(literal), field, place, candidate});
+    }
+    bool empty() const { return table_.empty(); }
+    void build();
+
+    // Where literals end in a text: the state reached (a row offset) and the offset just past the byte.
+    struct Stop {
+        uint32_t state;
+        uint32_t end;
+    };
+    // Writes a Stop for every byte of `s` after which some literal ends into `stops` (room for s.size()
+    // of them) and returns how many. The loop has no branch but its own: a branch on "any output here?"
+    // would be mispredicted at about every other stop, so stops are written always and counted when real.
+    size_t scan(std::string_view s, Stop* stops) const {
+        if (table_.empty()) return 0;
+        const uint32_t* table = table_.data();
+        const uint32_t first_output = first_output_;
+        uint32_t cell = 0;
+        size_t count = 0;
+        const size_t n = s.size();
+        for (size_t i = 0; i < n; ++i) {
+            cell = table[cell + byte_class_[static_cast<unsigned char>(s[i])]];
+            stops[count] = {cell, static_cast<uint32_t>(i + 1)};
+            count += cell >= first_output;
+        }
+        return count;
+    }
+    // The groups of literals that end at a stop's state.
+    const CandidateGroup* groups_begin(uint32_t state) const { return groups_.data() + table_[state + classes_]; }
+    const CandidateGroup* groups_end(uint32_t state) const { return groups_.data() + table_[state + classes_ + 1]; }
+    const Candidate* candidates() const { return candidates_.data(); }
+
+    size_t memory_bytes() const {
+        return table_.size() * sizeof(uint32_t) + groups_.size() * sizeof(CandidateGroup) +
+               candidates_.size() * sizeof(Candidate);
+    }
+
+private:
+    struct Pending {
+        std::string literal;
+        ConditionField field;
+        Place place;
+        Candidate candidate;
+    };
+    void add_groups(std::vector<uint32_t>& outputs);
+
+    std::vector<Pending> pending_;
+    uint32_t byte_class_[256] = {};
+    uint32_t classes_ = 1;
+    uint32_t first_output_ = 0;   // the first row offset of a state with outputs
+    std::vector<uint32_t> table_;  // rows of classes_ + 2 cells
+    std::vector<CandidateGroup> groups_;
+    std::vector<Candidate> candidates_;
+};
+
+void ByteAutomaton::build() {
+    if (pending_.empty()) return;  // no table: a scan returns at once
+    for (const Pending& p : pending_)
+        for (char ch : p.literal) {
+            uint32_t& cls = byte_class_[static_cast<unsigned char>(ch)];
+            if (cls == 0) cls = classes_++;
+        }
+
+    // The trie, node by node (-1: no edge yet), with the literals that end at each node.
+    std::vector<int32_t> next;
+    std::vector<std::vector<uint32_t>> outputs;  // indices into pending_
+    auto new_node = [&] {
+        next.resize(next.size() + classes_, -1);
+        outputs.emplace_back();
+        return static_cast<int32_t>(outputs.size() - 1);
+    };
+    new_node();
+    for (uint32_t i = 0; i < pending_.size(); ++i) {
+        int32_t node = 0;
+        for (char ch : pending_[i].literal) {
+            const size_t slot = static_cast<size_t>(node) * classes_ + byte_class_[static_cast<unsigned char>(ch)];
+            if (next[slot] < 0) {
+                const int32_t created = new_node();  // may reallocate `next`: index again below
+                next[slot] = created;
+            }
+            node = next[slot];
+        }
+        outputs[static_cast<size_t>(node)].push_back(i);
+    }
+    const size_t nodes = outputs.size();
+
+    // Breadth-first: failure links, missing edges taken from the failure state, and each state's
+    // outputs extended by its failure state's, whose list is complete first (it is shallower).
+    std::vector<int32_t> fail(nodes, 0);
+    std::vector<int32_t> queue;
+    queue.reserve(nodes);
+    for (size_t c = 0; c < classes_; ++c) {
+        if (next[c] < 0) next[c] = 0;
+        else queue.push_back(next[c]);
+    }
+    for (size_t head = 0; head < queue.size(); ++head) {
+        const size_t node = static_cast<size_t>(queue[head]);
+        const std::vector<uint32_t>& inherited = outputs[static_cast<size_t>(fail[node])];
+        outputs[node].insert(outputs[node].end(), inherited.begin(), inherited.end());
+        for (size_t c = 0; c < classes_; ++c) {
+            const int32_t via_fail = next[static_cast<size_t>(fail[node]) * classes_ + c];
+            int32_t& child = next[node * classes_ + c];
+            if (child < 0) {
+                child = via_fail;
+            } else {
+                fail[static_cast<size_t>(child)] = via_fail;
+                queue.push_back(child);
+            }
+        }
+    }
+
+    // Rows: states without outputs first (the root among them: no literal is empty), then the others,
+    // each group in breadth-first order, so that the shallow states every scan visits share few pages.
+    const uint32_t width = classes_ + 2;
+    std::vector<uint32_t> row_of(nodes);
+    uint32_t row = 0;
+    for (int pass = 0; pass < 2; ++pass)
+        for (size_t k = 0; k <= queue.size(); ++k) {
+            const size_t node = k == 0 ? 0 : static_cast<size_t>(queue[k - 1]);
+            if (outputs[node].empty() != (pass == 0)) continue;
+            row_of[node] = row;
+            row += width;
+        }
+    assert(row_of[0] == 0 && "the root is the first row");
+    table_.assign(static_cast<size_t>(nodes) * width, 0);
+    first_output_ = row;
+    for (size_t node = 0; node < nodes; ++node) {
+        uint32_t* cells = &table_[row_of[node]];
+        for (size_t c = 0; c < classes_; ++c) cells[c] = row_of[static_cast<size_t>(next[node * classes_ + c])];
+        if (outputs[node].empty()) continue;
+        first_output_ = std::min(first_output_, row_of[node]);
+        cells[classes_] = static_cast<uint32_t>(groups_.size());
+        add_groups(outputs[node]);
+        cells[classes_ + 1] = static_cast<uint32_t>(groups_.size());
+    }
+    pending_.clear();
+    pending_.shrink_to_fit();
+}
+
+// One state's outputs as groups of candidates sharing length, field and place (in condition order
+// within a group).
+void ByteAutomaton::add_groups(std::vector<uint32_t>& outputs) {
+    auto key = [&](uint32_t i) {
+        const Pending& p = pending_[i];
+        return std::make_tuple(p.literal.size(), p.field, p.place);
+    };
+    std::stable_sort(outputs.begin(), outputs.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+    for (size_t i = 0; i < outputs.size(); ++i) {
+        const Pending& p = pending_[outputs[i]];
+        if (i == 0 || key(outputs[i]) != key(outputs[i - 1])) {
+            CandidateGroup group;
+            group.length = static_cast<uint32_t>(p.literal.size());
+            group.field = p.field;
+            group.place = p.place;
+            group.first = group.last = static_cast<uint32_t>(candidates_.size());
+            groups_.push_back(group);
+        }
+        candidates_.push_back(p.candidate);
+        groups_.back().last = static_cast<uint32_t>(candidates_.size());
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exact-value table
+//-----------------------------------------------------------------------------
+
+// Distinct patterns in an open-addressed table (linear probing, power-of-two size), each with the
+// candidates of every condition that spells it: one hash and at most one comparison per lookup.
+class ExactTable {
+public:
+    void add(std::string_view pattern, Candidate candidate) { pending_[std::string(pattern)].push_back(candidate); }
+    bool empty() const { return slots_.empty(); }
+
+    void build() {
+        if (pending_.empty()) return;
+        size_t size = 4;
+        while (size < pending_.size() * 2) size *= 2;
+        slots_.assign(size, Slot{});
+        mask_ = size - 1;
+        for (auto& [pattern, candidates] : pending_) {
+            const size_t h = hash(pattern);
+            size_t i = h & mask_;
+            while (slots_[i].pattern != kEmpty) i = (i + 1) & mask_;
+            slots_[i] = {h, static_cast<uint32_t>(patterns_.size()), static_cast<uint32_t>(candidates_.size()),
+                         static_cast<uint32_t>(candidates_.size() + candidates.size())};
+            patterns_.push_back(pattern);
+            candidates_.insert(candidates_.end(), candidates.begin(), candidates.end());
+        }
+        pending_.clear();
+    }
+
+    // The candidates of the pattern equal to `s`, as [first, last), or an empty range.
+    std::pair<const Candidate*, const Candidate*> find(std::string_view s) const {
+        const size_t h = hash(s);
+        for (size_t i = h & mask_; slots_[i].pattern != kEmpty; i = (i + 1) & mask_) {
+            const Slot& slot = slots_[i];
+            if (slot.hash == h && patterns_[slot.pattern] == s)
+                return {candidates_.data() + slot.begin, candidates_.data() + slot.end};
+        }
+        return {nullptr, nullptr};
+    }
+
+    size_t memory_bytes() const {
+        size_t bytes = slots_.size() * sizeof(Slot) + candidates_.size() * sizeof(Candidate);
+        for (const std::string& p : patterns_) bytes += sizeof(std::string) + p.capacity();
+        return bytes;
+    }
+
+private:
+    static constexpr uint32_t kEmpty = UINT32_MAX;
+    struct Slot {
+        size_t hash = 0;
+        uint32_t pattern = kEmpty;
+        uint32_t begin = 0, end = 0;
+    };
+    static size_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+    std::unordered_map<std::string, std::vector<Candidate>> pending_;
+    std::vector<Slot> slots_;
+    size_t mask_ = 0;
+    std::vector<std::string> patterns_;
+    std::vector<Candidate> candidates_;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Plans
+//-----------------------------------------------------------------------------
+
+// How a condition's verdict is found once the hits are in.
+enum class Source : uint8_t { hit, direct, fixed };
+struct Plan {
+    Source source = Source::hit;
+    bool negate = false;
+    Verdict fixed = Verdict::no_match;
+    std::string_view literal;  // what the tables index it by (Source::hit)
+    Place place = Place::anywhere;
+    bool verify = false;
+};
+
+// How a goal's verdict is found: most goals are conditions the index answers alone, without negation,
+// and then the hits decide (any: one was hit, since the goal was touched; all: every one was hit).
+enum class GoalRule : uint8_t { any_hit, all_hit, general };
+
+// The literal a wildcard is indexed by, and where: its first part at the start, else its last part at
+// the end, else its longest middle part anywhere. False for a pattern of stars only.
+bool wildcard_anchor(const CompiledCondition& c, std::string_view& literal, Place& place) {
     const auto& parts = c.wildcard_parts;
     if (!parts.front().empty()) {
         literal = parts.front();
-        return Anchor::prefix;
+        place = Place::at_start;
+        return true;
     }
     if (!parts.back().empty()) {
         literal = parts.back();
-        return Anchor::suffix;
+        place = Place::at_end;
+        return true;
     }
     literal = {};
     for (const std::string& p : parts)
         if (p.size() > literal.size()) literal = p;
-    return literal.empty() ? Anchor::none : Anchor::substring;
+    place = Place::anywhere;
+    return !literal.empty();
 }
+
+Plan plan_condition(const CompiledCondition& c) {
+    Plan plan;
+    plan.negate = c.negate;
+    if (!c.evaluable()) {
+        plan.source = Source::fixed;
+        plan.fixed = c.fixed;
+        return plan;
+    }
+    plan.literal = c.pattern;
+    switch (c.op) {
+        case ConditionOp::equals: break;
+        case ConditionOp::contains: plan.place = Place::anywhere; break;
+        case ConditionOp::starts_with: plan.place = Place::at_start; break;
+        case ConditionOp::ends_with: plan.place = Place::at_end; break;
+        case ConditionOp::wildcard:
+            plan.verify = true;
+            if (!wildcard_anchor(c, plan.literal, plan.place)) plan.source = Source::direct;
+            break;
+        default: plan.source = Source::direct; break;
+    }
+    if (plan.literal.empty()) plan.source = Source::direct;  // in every text: the operator decides
+    return plan;
+}
+
+// Where a field lies inside the text an automaton scans: [begin, end) offsets.
+struct Span {
+    size_t begin = 0, end = 0;
+};
 
 }  // namespace
 
 struct ConditionIndex::Impl {
     const std::vector<CompiledGoal>* goals = nullptr;
-    std::vector<FlatCondition> conditions;
-    std::vector<uint32_t> goal_first;        // first flat condition of each goal (size goals + 1)
-    std::vector<uint8_t> evaluate_directly;  // per flat condition: not indexable, eval every time
-    std::vector<uint32_t> always_goals;      // goals that must be looked at for every page view
-    Channel channels[kFieldCount * 2];
+    std::vector<const CompiledCondition*> conditions;  // flat, goal by goal
+    std::vector<Plan> plans;                           // per flat condition
+    std::vector<uint32_t> goal_first;                  // first flat condition of each goal (size goals + 1)
+    std::vector<GoalRule> goal_rules;                  // per goal
+    std::vector<uint32_t> always_goals;                // goals that must be looked at for every page view
+    ExactTable exact[kChannels];        // per field
+    ByteAutomaton literals[kChannels];  // per text scanned: the URL holds its parts' literals
+    std::vector<size_t> exact_used, literals_used;  // the channels that hold something
 
-    // Scratch between calls.
-    std::vector<uint8_t> hit;
-    std::vector<uint8_t> goal_seen;
-    std::vector<uint32_t> touched;
+    // Wildcards' parts, copied here back to back so that verifying one reads memory the index keeps warm.
+    std::string wildcard_bytes;
+    std::vector<std::string_view> wildcard_parts;            // into wildcard_bytes
+    std::vector<std::pair<uint32_t, uint32_t>> wildcard_of;  // per flat condition: first part, part count
+
+    // Scratch between calls. Flags are 16-bit: a byte store may alias anything, so after each one the
+    // compiler would re-read every vector's data pointer in the loops that set them.
+    std::vector<uint16_t> hit;       // per flat condition (of goals that hits alone do not decide)
+    std::vector<uint32_t> hit_list;  // the conditions hit, to reset
+    size_t hit_count = 0;
+    // The goals touched (hit, or always looked at), as bits read back in goal order: a word per 64 goals,
+    // and a summary bit per word, so that reading them costs the words touched rather than all of them.
+    std::vector<uint64_t> goal_bits;
+    std::vector<uint64_t> goal_summary;
+    std::vector<ByteAutomaton::Stop> stops;
     std::vector<Verdict> verdicts;
 
-    void add_condition(uint32_t flat_id);
     void build(const std::vector<CompiledGoal>& goals);
-    void record_hit(uint32_t flat_id, std::string_view subject);
-    void scan_channel(const Channel& ch, const Subject& subject);
+    void index_condition(uint32_t flat_id, uint32_t goal);
+    void touch(uint32_t goal) {
+        goal_bits[goal >> 6] |= uint64_t{1} << (goal & 63);
+        goal_summary[goal >> 12] |= uint64_t{1} << ((goal >> 6) & 63);
+    }
+    void take(const Candidate* first, const Candidate* last, std::string_view field_text);
+    void scan_literals(size_t channel, const Subject& subject);
     Verdict goal_verdict(uint32_t goal, const Subject& subject);
 };
 
@@ -254,101 +411,153 @@ struct ConditionIndex::Impl {
 // [SECTION] Building
 //-----------------------------------------------------------------------------
 
-void ConditionIndex::Impl::add_condition(uint32_t flat_id) {
-    FlatCondition& flat = conditions[flat_id];
-    const CompiledCondition& c = *flat.condition;
-    if (!c.evaluable()) return;  // its verdict is fixed; goal_verdict reads it
-    Channel& ch = channels[channel_of(c.field, c.folded)];
-    ch.field = c.field;
-    ch.folded = c.folded;
-    switch (c.op) {
-        case ConditionOp::equals: ch.exact[hash_bytes(c.pattern)].push_back(flat_id); break;
-        case ConditionOp::starts_with: ch.prefixes.add(c.pattern, flat_id, false); break;
-        case ConditionOp::ends_with: ch.suffixes.add(c.pattern, flat_id, true); break;
-        case ConditionOp::contains: ch.substrings.add(c.pattern, flat_id, false); break;
-        case ConditionOp::wildcard: {
-            std::string_view literal;
-            flat.verify = true;
-            switch (wildcard_anchor(c, literal)) {
-                case Anchor::prefix: ch.prefixes.add(literal, flat_id, false); break;
-                case Anchor::suffix: ch.suffixes.add(literal, flat_id, true); break;
-                case Anchor::substring: ch.substrings.add(literal, flat_id, false); break;
-                case Anchor::none: evaluate_directly[flat_id] = 1; return;
-            }
-            break;
+void ConditionIndex::Impl::index_condition(uint32_t id, uint32_t goal) {
+    const Plan& plan = plans[id];
+    const CompiledCondition& c = *conditions[id];
+    Candidate candidate;
+    candidate.condition = id;
+    candidate.goal_and_flags = goal;
+    if (plan.verify) {
+        candidate.goal_and_flags |= Candidate::kVerify;
+        wildcard_of[id] = {static_cast<uint32_t>(wildcard_parts.size()), static_cast<uint32_t>(c.wildcard_parts.size())};
+        for (const std::string& part : c.wildcard_parts) {
+            // Offset and size for now (wildcard_bytes still grows); build() makes them views.
+            wildcard_parts.emplace_back(nullptr, part.size());
+            wildcard_bytes += part;
         }
-        default: evaluate_directly[flat_id] = 1; return;
+    } else if (goal_rules[goal] == GoalRule::any_hit) {
+        candidate.goal_and_flags |= Candidate::kDecides;
     }
-    ch.used = true;
+    if (c.op == ConditionOp::equals) exact[channel_of(c.field, c.folded)].add(plan.literal, candidate);
+    else
+        literals[channel_of(is_url_part(c.field) ? ConditionField::url : c.field, c.folded)].add(
+            plan.literal, c.field, plan.place, candidate);
 }
 
 void ConditionIndex::Impl::build(const std::vector<CompiledGoal>& all) {
     goals = &all;
     goal_first.assign(1, 0);
     for (uint32_t g = 0; g < all.size(); ++g) {
-        for (const CompiledCondition& c : all[g].conditions) conditions.push_back({&c, g, false});
+        for (const CompiledCondition& c : all[g].conditions) {
+            conditions.push_back(&c);
+            plans.push_back(plan_condition(c));
+        }
         goal_first.push_back(static_cast<uint32_t>(conditions.size()));
     }
-    evaluate_directly.assign(conditions.size(), 0);
-    for (uint32_t id = 0; id < conditions.size(); ++id) add_condition(id);
-    for (Channel& ch : channels) {
-        ch.prefixes.build(false);
-        ch.suffixes.build(false);
-        ch.substrings.build(true);
-    }
+
     // A goal needs a look on every page view when hits alone cannot decide it: a condition evaluated
     // directly, or a verdict other than no_match when nothing is hit (negations, unsupported, "all" of none).
-    hit.assign(conditions.size(), 0);
-    goal_seen.assign(all.size(), 0);
+    goal_rules.assign(all.size(), GoalRule::general);
     for (uint32_t g = 0; g < all.size(); ++g) {
-        bool direct = false;
-        for (uint32_t id = goal_first[g]; id < goal_first[g + 1]; ++id) direct |= evaluate_directly[id] != 0;
+        bool direct = false, only_hits = true;
         verdicts.clear();
         for (uint32_t id = goal_first[g]; id < goal_first[g + 1]; ++id) {
-            const CompiledCondition& c = *conditions[id].condition;
-            verdicts.push_back(!c.evaluable() ? c.fixed : (c.negate ? Verdict::match : Verdict::no_match));
+            const Plan& p = plans[id];
+            direct |= p.source == Source::direct;
+            only_hits &= p.source == Source::hit && !p.negate;
+            verdicts.push_back(p.source == Source::fixed ? p.fixed : (p.negate ? Verdict::match : Verdict::no_match));
         }
+        if (only_hits && goal_first[g + 1] > goal_first[g])
+            goal_rules[g] = all[g].combinator == Combinator::any ? GoalRule::any_hit : GoalRule::all_hit;
         if (direct || combine_verdicts(all[g].combinator, verdicts.data(), verdicts.size()) != Verdict::no_match)
             always_goals.push_back(g);
     }
+
+    wildcard_of.assign(conditions.size(), {0, 0});
+    for (uint32_t g = 0; g < all.size(); ++g)
+        for (uint32_t id = goal_first[g]; id < goal_first[g + 1]; ++id)
+            if (plans[id].source == Source::hit) index_condition(id, g);
+    size_t offset = 0;
+    for (std::string_view& part : wildcard_parts) {
+        part = std::string_view(wildcard_bytes).substr(offset, part.size());
+        offset += part.size();
+    }
+    for (size_t k = 0; k < kChannels; ++k) {
+        exact[k].build();
+        literals[k].build();
+        if (!exact[k].empty()) exact_used.push_back(k);
+        if (!literals[k].empty()) literals_used.push_back(k);
+    }
+
+    hit.assign(conditions.size(), 0);
+    hit_list.assign(conditions.size(), 0);
+    goal_bits.assign(all.size() / 64 + 1, 0);
+    goal_summary.assign(goal_bits.size() / 64 + 1, 0);
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Evaluating
 //-----------------------------------------------------------------------------
 
-void ConditionIndex::Impl::record_hit(uint32_t id, std::string_view subject) {
-    if (hit[id]) return;
-    const FlatCondition& flat = conditions[id];
-    if (flat.verify && !apply_operator(*flat.condition, subject)) return;
-    hit[id] = 1;
-    if (!goal_seen[flat.goal]) {
-        goal_seen[flat.goal] = 1;
-        touched.push_back(flat.goal);
+// Takes the hits on candidates whose literal is where their conditions need it in `field_text`.
+void ConditionIndex::Impl::take(const Candidate* first, const Candidate* last, std::string_view field_text) {
+    for (const Candidate* c = first; c != last; ++c) {
+        const uint32_t goal = c->goal_and_flags & Candidate::kGoalMask;
+        if (c->goal_and_flags & Candidate::kDecides) {  // no flag to keep: the goal is decided
+            touch(goal);
+            continue;
+        }
+        if (hit[c->condition]) continue;
+        if (c->goal_and_flags & Candidate::kVerify) {
+            const auto [part, count] = wildcard_of[c->condition];
+            if (!wildcard_match(wildcard_parts.data() + part, count, field_text)) continue;
+        }
+        hit[c->condition] = 1;
+        hit_list[hit_count++] = c->condition;
+        touch(goal);
     }
 }
 
-void ConditionIndex::Impl::scan_channel(const Channel& ch, const Subject& subject) {
-    const std::string_view s = subject.text(ch.field, ch.folded);
-    auto on_hit = [&](uint32_t id) { record_hit(id, s); };
-    if (!ch.exact.empty()) {
-        auto it = ch.exact.find(hash_bytes(s));
-        if (it != ch.exact.end())
-            for (uint32_t id : it->second)
-                if (conditions[id].condition->pattern == s) on_hit(id);
+void ConditionIndex::Impl::scan_literals(size_t channel, const Subject& subject) {
+    const ConditionField field = field_of_channel(channel);
+    const bool folded = folded_channel(channel);
+    const std::string_view s = subject.text(field, folded);
+    // The URL's parts are slices of the same text: their spans inside it bound where an occurrence counts.
+    Span spans[kFieldCount];
+    spans[static_cast<size_t>(field)] = {0, s.size()};
+    if (field == ConditionField::url)
+        for (ConditionField part : {ConditionField::path, ConditionField::query, ConditionField::host}) {
+            const std::string_view p = subject.text(part, folded);
+            const size_t begin = static_cast<size_t>(p.data() - s.data());
+            spans[static_cast<size_t>(part)] = {begin, begin + p.size()};
+        }
+    const ByteAutomaton& automaton = literals[channel];
+    if (stops.size() < s.size()) stops.resize(s.size());
+    const size_t stop_count = automaton.scan(s, stops.data());
+    for (size_t k = 0; k < stop_count; ++k) {
+        const ByteAutomaton::Stop stop = stops[k];
+        const CandidateGroup* const groups_end = automaton.groups_end(stop.state);
+        for (const CandidateGroup* group = automaton.groups_begin(stop.state); group != groups_end; ++group) {
+            const Span span = spans[static_cast<size_t>(group->field)];
+            const size_t start = stop.end - group->length;
+            if (start < span.begin || stop.end > span.end) continue;
+            if (group->place == Place::at_start ? start != span.begin
+                                                : group->place == Place::at_end && stop.end != span.end)
+                continue;
+            take(automaton.candidates() + group->first, automaton.candidates() + group->last,
+                 s.substr(span.begin, span.end - span.begin));
+        }
     }
-    ch.prefixes.walk_prefixes(s, false, on_hit);
-    ch.suffixes.walk_prefixes(s, true, on_hit);
-    ch.substrings.scan(s, on_hit);
 }
 
 Verdict ConditionIndex::Impl::goal_verdict(uint32_t g, const Subject& subject) {
+    const uint32_t first = goal_first[g], end = goal_first[g + 1];
+    switch (goal_rules[g]) {
+        case GoalRule::any_hit: return Verdict::match;
+        case GoalRule::all_hit:
+            for (uint32_t id = first; id < end; ++id)
+                if (!hit[id]) return Verdict::no_match;
+            return Verdict::match;
+        case GoalRule::general: break;
+    }
     verdicts.clear();
-    for (uint32_t id = goal_first[g]; id < goal_first[g + 1]; ++id) {
-        const CompiledCondition& c = *conditions[id].condition;
-        if (!c.evaluable()) verdicts.push_back(c.fixed);
-        else if (evaluate_directly[id]) verdicts.push_back(eval_condition(c, subject));
-        else verdicts.push_back((hit[id] != 0) != c.negate ? Verdict::match : Verdict::no_match);
+    for (uint32_t id = first; id < end; ++id) {
+        const Plan& p = plans[id];
+        switch (p.source) {
+            case Source::fixed: verdicts.push_back(p.fixed); break;
+            case Source::direct: verdicts.push_back(eval_condition(*conditions[id], subject)); break;
+            case Source::hit: verdicts.push_back((hit[id] != 0) != p.negate ? Verdict::match : Verdict::no_match); break;
+        }
     }
     return combine_verdicts((*goals)[g].combinator, verdicts.data(), verdicts.size());
 }
@@ -372,28 +581,37 @@ void ConditionIndex::evaluate(const Subject& subject, std::vector<GoalVerdict>& 
         evaluate_naive(*m.goals, subject, out);
         return;
     }
-    for (const Channel& ch : m.channels)
-        if (ch.used) m.scan_channel(ch, subject);
-    for (uint32_t g : m.always_goals)
-        if (!m.goal_seen[g]) {
-            m.goal_seen[g] = 1;
-            m.touched.push_back(g);
-        }
-    std::sort(m.touched.begin(), m.touched.end());
-    for (uint32_t g : m.touched) {
-        const Verdict v = m.goal_verdict(g, subject);
-        if (v != Verdict::no_match) out.push_back({g, v});
-        m.goal_seen[g] = 0;
-        std::fill(m.hit.begin() + m.goal_first[g], m.hit.begin() + m.goal_first[g + 1], uint8_t{0});
+    for (size_t k : m.exact_used) {
+        const auto [first, last] = m.exact[k].find(subject.text(field_of_channel(k), folded_channel(k)));
+        m.take(first, last, {});  // equals is never verified
     }
-    m.touched.clear();
+    for (size_t k : m.literals_used) m.scan_literals(k, subject);
+    for (uint32_t g : m.always_goals) m.touch(g);
+
+    for (size_t si = 0; si < m.goal_summary.size(); ++si) {
+        for (uint64_t summary = std::exchange(m.goal_summary[si], 0); summary != 0; summary &= summary - 1) {
+            const size_t wi = si * 64 + static_cast<size_t>(__builtin_ctzll(summary));  // GCC and Clang
+            for (uint64_t word = std::exchange(m.goal_bits[wi], 0); word != 0; word &= word - 1) {
+                const uint32_t g = static_cast<uint32_t>(wi * 64 + static_cast<size_t>(__builtin_ctzll(word)));
+                const Verdict v = m.goal_rules[g] == GoalRule::any_hit ? Verdict::match : m.goal_verdict(g, subject);
+                if (v == Verdict::no_match) continue;
+                // Field by field: a GoalVerdict built whole on the stack is written in pieces and read back
+                // as one word, which stalls on store forwarding once per match.
+                GoalVerdict& gv = out.emplace_back();
+                gv.goal = g;
+                gv.verdict = v;
+            }
+        }
+    }
+    uint16_t* const hit = m.hit.data();
+    const uint32_t* const hit_list = m.hit_list.data();
+    for (size_t k = 0; k < m.hit_count; ++k) hit[hit_list[k]] = 0;
+    m.hit_count = 0;
 }
 
 size_t ConditionIndex::memory_bytes() const {
-    size_t bytes = impl_->conditions.size() * sizeof(FlatCondition);
-    for (const Channel& ch : impl_->channels)
-        bytes += ch.prefixes.memory_bytes() + ch.suffixes.memory_bytes() + ch.substrings.memory_bytes() +
-                 ch.exact.size() * 48;
+    size_t bytes = impl_->conditions.size() * (sizeof(const CompiledCondition*) + sizeof(Plan));
+    for (size_t k = 0; k < kChannels; ++k) bytes += impl_->exact[k].memory_bytes() + impl_->literals[k].memory_bytes();
     return bytes;
 }
 

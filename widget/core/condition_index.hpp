@@ -1,14 +1,17 @@
 // Conditions compiled into an index, so that one page view is checked against every goal in roughly the
 // time it takes to read its fields once, instead of once per condition.
 //
-// Per field (and per case-folding), the index holds:
-//   - equals       : a hash table of exact patterns;
-//   - starts_with  : a trie walked from the subject's first byte;
-//   - ends_with    : a trie of reversed patterns walked from the subject's last byte;
-//   - contains     : one Aho-Corasick automaton for every substring pattern;
-//   - wildcard     : indexed by its first (or last, or longest middle) literal and then verified;
+// The index holds:
+//   - equals       : per field (and case-folding), a hash table of exact patterns;
+//   - starts_with, ends_with, contains: per text (and case-folding), one Aho-Corasick automaton of every
+//     literal of every field read from that text. The URL's parts (path, query, host) are slices of the
+//     normalized URL, so one pass over the URL answers them all: an occurrence counts for a condition
+//     when it lies inside the condition's field, and, for starts_with / ends_with, touches its start / end;
+//   - wildcard     : indexed by its first (or last, or longest middle) literal, as above, then verified;
 //   - the rest (numbers, a bare "*", goals that can match with no condition satisfied, e.g. negations)
 //     is evaluated directly for every page view.
+// Each page view costs one automaton step per byte of each text read (no backtracking), one hash per
+// field with equals conditions, and work per condition hit.
 // The naive loop (eval_goal_naive) is the reference: tests/unit/test_condition_index.cpp checks that both
 // agree on random goal sets and URLs.
 //

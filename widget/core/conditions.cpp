@@ -55,28 +55,53 @@ void refold(std::string_view text, std::string& out) {
 void Subject::assign(const PageView& view) {
     view_ = &view;
     url_status_ = normalize_url(view.url, url_);
-    refold(url_.text, url_folded_);
-    if (view.referrer.empty()) referrer_.clear();
-    else normalize_loose_url(view.referrer, referrer_url_, referrer_);
-    refold(referrer_, referrer_folded_);
-    refold(view.title, title_folded_);
-    refold(view.event_name, event_name_folded_);
-    refold(view.event_value, event_value_folded_);
+    prepared_ = 0;
+}
+
+void Subject::fold_into(std::string_view text, Prepared which) const {
+    std::string& out = buffers_[which];
+    if (out.size() < text.size()) out.resize(text.size());
+    fold_ascii(text, &out[0]);
+    lengths_[which] = text.size();
+}
+
+void Subject::prepare(Prepared which) const {
+    switch (which) {
+        case url_folded: fold_into(url_.text, url_folded); break;
+        case referrer: {
+            std::string& out = buffers_[referrer];
+            if (view_->referrer.empty()) out.clear();
+            else normalize_loose_url(view_->referrer, referrer_url_, out);
+            lengths_[referrer] = out.size();
+            break;
+        }
+        case referrer_folded: fold_into(prepared(referrer), referrer_folded); break;
+        case title_folded: fold_into(view_->title, title_folded); break;
+        case event_name_folded: fold_into(view_->event_name, event_name_folded); break;
+        case event_value_folded: fold_into(view_->event_value, event_value_folded); break;
+        case count: break;
+    }
+    prepared_ |= static_cast<uint8_t>(1u << which);
 }
 
 std::string_view Subject::text(ConditionField field, bool folded) const {
-    const std::string_view url = folded ? std::string_view(url_folded_) : std::string_view(url_.text);
     switch (field) {
-        case ConditionField::url: return url;
-        case ConditionField::path: return url.substr(url_.path_begin, url_.path_end - url_.path_begin);
-        case ConditionField::query: return url.substr(url_.query_begin, url_.query_end - url_.query_begin);
-        case ConditionField::host: return url.substr(url_.host_begin, url_.host_end - url_.host_begin);
-        case ConditionField::title: return folded ? std::string_view(title_folded_) : std::string_view(view_->title);
-        case ConditionField::referrer: return folded ? referrer_folded_ : referrer_;
+        case ConditionField::url:
+        case ConditionField::path:
+        case ConditionField::query:
+        case ConditionField::host: {
+            const std::string_view url = folded ? prepared(url_folded) : std::string_view(url_.text);
+            if (field == ConditionField::url) return url;
+            if (field == ConditionField::path) return url.substr(url_.path_begin, url_.path_end - url_.path_begin);
+            if (field == ConditionField::query) return url.substr(url_.query_begin, url_.query_end - url_.query_begin);
+            return url.substr(url_.host_begin, url_.host_end - url_.host_begin);
+        }
+        case ConditionField::title: return folded ? prepared(title_folded) : std::string_view(view_->title);
+        case ConditionField::referrer: return folded ? prepared(referrer_folded) : prepared(referrer);
         case ConditionField::event_name:
-            return folded ? std::string_view(event_name_folded_) : std::string_view(view_->event_name);
+            return folded ? prepared(event_name_folded) : std::string_view(view_->event_name);
         case ConditionField::event_value:
-            return folded ? std::string_view(event_value_folded_) : std::string_view(view_->event_value);
+            return folded ? prepared(event_value_folded) : std::string_view(view_->event_value);
         case ConditionField::giosg_code: return {};
     }
     return {};
@@ -263,23 +288,6 @@ bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// Anchored glob where '*' is any run of bytes (also empty, also across '/'). The first part must be a
-// prefix and the last a suffix; the middle parts are taken leftmost-first, which is optimal for a
-// star-only glob, so there is no backtracking: O(len(subject) * len(pattern)) at worst.
-bool wildcard_match(const std::vector<std::string>& parts, std::string_view s) {
-    if (parts.size() == 1) return s == parts[0];
-    const std::string& first = parts.front();
-    const std::string& last = parts.back();
-    if (s.size() < first.size() + last.size() || !starts_with(s, first) || !ends_with(s, last)) return false;
-    std::string_view middle = s.substr(first.size(), s.size() - first.size() - last.size());
-    for (size_t i = 1; i + 1 < parts.size(); ++i) {
-        const size_t at = middle.find(parts[i]);
-        if (at == std::string_view::npos) return false;
-        middle.remove_prefix(at + parts[i].size());
-    }
-    return true;
-}
-
 bool parse_number(std::string_view text, double& out) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
@@ -291,13 +299,33 @@ bool parse_number(std::string_view text, double& out) {
 
 }  // namespace
 
+// The first part must be a prefix and the last a suffix; the middle parts are taken leftmost-first,
+// which is optimal for a star-only glob, so there is no backtracking: O(len(subject) * len(pattern)) at
+// worst.
+template <class Part>
+bool wildcard_match(const Part* parts, size_t count, std::string_view s) {
+    if (count == 1) return s == parts[0];
+    const std::string_view first = parts[0];
+    const std::string_view last = parts[count - 1];
+    if (s.size() < first.size() + last.size() || !starts_with(s, first) || !ends_with(s, last)) return false;
+    std::string_view middle = s.substr(first.size(), s.size() - first.size() - last.size());
+    for (size_t i = 1; i + 1 < count; ++i) {
+        const size_t at = middle.find(parts[i]);
+        if (at == std::string_view::npos) return false;
+        middle.remove_prefix(at + std::string_view(parts[i]).size());
+    }
+    return true;
+}
+template bool wildcard_match<std::string>(const std::string*, size_t, std::string_view);
+template bool wildcard_match<std::string_view>(const std::string_view*, size_t, std::string_view);
+
 bool apply_operator(const CompiledCondition& c, std::string_view s) {
     switch (c.op) {
         case ConditionOp::equals: return s == c.pattern;
         case ConditionOp::contains: return s.find(c.pattern) != std::string_view::npos;
         case ConditionOp::starts_with: return starts_with(s, c.pattern);
         case ConditionOp::ends_with: return ends_with(s, c.pattern);
-        case ConditionOp::wildcard: return wildcard_match(c.wildcard_parts, s);
+        case ConditionOp::wildcard: return wildcard_match(c.wildcard_parts.data(), c.wildcard_parts.size(), s);
         case ConditionOp::greater:
         case ConditionOp::less: {
             double v = 0;

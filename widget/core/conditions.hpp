@@ -51,6 +51,9 @@ const char* verdict_name(Verdict verdict);
 
 // A page view's fields in the form conditions compare against, built once per page view and shared by
 // every goal. assign() reuses its buffers, so a matching loop allocates only while they grow.
+// Only the URL is normalized in assign(): the folded spellings and the referrer are prepared the first
+// time a condition asks for them, since most goal sets never read most fields (a view's texts are
+// valid until the next assign()).
 class Subject {
 public:
     void assign(const PageView& view);
@@ -60,12 +63,23 @@ public:
     const PageView* view() const { return view_; }
 
 private:
+    enum Prepared : uint8_t { url_folded, referrer, referrer_folded, title_folded, event_name_folded, event_value_folded, count };
+    std::string_view prepared(Prepared which) const {
+        if (!(prepared_ & (1u << which))) prepare(which);
+        return {buffers_[which].data(), lengths_[which]};
+    }
+    void prepare(Prepared which) const;
+    void fold_into(std::string_view text, Prepared which) const;
+
     const PageView* view_ = nullptr;
     UrlStatus url_status_ = UrlStatus::empty;
     NormalizedUrl url_;
-    NormalizedUrl referrer_url_;  // scratch, kept to reuse its buffer
-    std::string url_folded_;  // same length and offsets as url_.text
-    std::string referrer_, referrer_folded_, title_folded_, event_name_folded_, event_value_folded_;
+    mutable uint8_t prepared_ = 0;  // bit per Prepared: which buffers hold this view's text
+    // Buffers only grow (a std::string that shrinks and grows again re-fills itself each time): the text
+    // is the first lengths_[i] bytes. The folded URL has the same length and offsets as url_.text.
+    mutable std::string buffers_[Prepared::count];
+    mutable size_t lengths_[Prepared::count] = {};
+    mutable NormalizedUrl referrer_url_;  // scratch, kept to reuse its buffer
 };
 
 //-----------------------------------------------------------------------------
@@ -124,6 +138,10 @@ bool room_allowed(const Goal& goal, std::string_view room);
 
 // The operator alone, without negation: does `subject` satisfy `condition`?
 bool apply_operator(const CompiledCondition& condition, std::string_view subject);
+// The wildcard operator on a pattern split at '*' (`count` >= 1 parts; std::string or std::string_view):
+// anchored, '*' being any run of bytes, also empty, also across '/'.
+template <class Part>
+bool wildcard_match(const Part* parts, size_t count, std::string_view subject);
 // `reason`, when given, receives one sentence saying why.
 Verdict eval_condition(const CompiledCondition& condition, const Subject& subject, std::string* reason = nullptr);
 // Kleene logic over the conditions' verdicts: any/all with unsupported and error kept visible.

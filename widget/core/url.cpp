@@ -7,6 +7,7 @@
 // - [SECTION] Whole URLs
 #include "core/url.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 namespace gp {
@@ -17,16 +18,16 @@ namespace gp {
 
 namespace {
 
-bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // RFC 3986 unreserved: escaping them changes nothing, so their escapes are decoded.
-bool is_unreserved(unsigned char c) {
+constexpr bool is_unreserved(unsigned char c) {
     return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
 // RFC 3986 gen-delims and sub-delims: an escaped one means something else than a raw one.
-bool is_reserved(unsigned char c) {
+constexpr bool is_reserved(unsigned char c) {
     switch (c) {
         case ':': case '/': case '?': case '#': case '[': case ']': case '@':
         case '!': case '$': case '&': case '\'': case '(': case ')': case '*': case '+': case ',': case ';':
@@ -38,21 +39,14 @@ bool is_reserved(unsigned char c) {
 }
 
 // Bytes >= 0x80 are left raw (decoded) so that UTF-8 text reads and matches as typed.
-bool decodes_to_raw(unsigned char c) { return is_unreserved(c) || c >= 0x80; }
-bool stays_raw(unsigned char c) { return decodes_to_raw(c) || is_reserved(c); }
+constexpr bool decodes_to_raw(unsigned char c) { return is_unreserved(c) || c >= 0x80; }
+constexpr bool stays_raw(unsigned char c) { return decodes_to_raw(c) || is_reserved(c); }
 
 int hex_value(unsigned char c) {
     if (is_digit(c)) return c - '0';
     const unsigned char lower = c | 0x20;
     if (lower >= 'a' && lower <= 'f') return lower - 'a' + 10;
     return -1;
-}
-
-void append_escape(unsigned char c, std::string& out) {
-    static const char kHex[] = "0123456789ABCDEF";
-    out.push_back('%');
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
 }
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -69,32 +63,97 @@ std::string_view trim(std::string_view s) {
 // [SECTION] Percent-escapes and case
 //-----------------------------------------------------------------------------
 
-void canonicalize_percent(std::string_view text, std::string& out) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '%' && i + 2 < text.size() && hex_value(static_cast<unsigned char>(text[i + 1])) >= 0 &&
-            hex_value(static_cast<unsigned char>(text[i + 2])) >= 0) {
-            const unsigned char decoded = static_cast<unsigned char>(
-                hex_value(static_cast<unsigned char>(text[i + 1])) * 16 + hex_value(static_cast<unsigned char>(text[i + 2])));
-            if (decodes_to_raw(decoded)) out.push_back(static_cast<char>(decoded));
-            else append_escape(decoded, out);
-            i += 2;
-        } else if (stays_raw(c)) {
-            out.push_back(static_cast<char>(c));
-        } else {
-            // A lone '%', a space, a quote, a control byte: the escaped spelling is the canonical one.
-            append_escape(c, out);
+namespace {
+
+// The writers below write through a pointer into a buffer their caller sized for the worst case (a byte
+// becomes at most three, "%XX") and return where they stopped: no capacity check per byte.
+
+// What canonicalization does with a byte. In a host it also refuses spaces and control bytes, and
+// lower-cases everything it writes, escapes' hex digits included.
+enum class ByteAction : uint8_t { copy, percent, escape, refuse };
+
+struct ByteTables {
+    ByteAction in_text[256];
+    ByteAction in_host[256];
+    char lower[256];
+    constexpr ByteTables() : in_text(), in_host(), lower() {
+        for (int c = 0; c < 256; ++c) {
+            const unsigned char u = static_cast<unsigned char>(c);
+            in_text[c] = u == '%' ? ByteAction::percent : stays_raw(u) ? ByteAction::copy : ByteAction::escape;
+            in_host[c] = u <= 0x20 || u == 0x7F ? ByteAction::refuse : in_text[c];
+            lower[c] = static_cast<char>(u >= 'A' && u <= 'Z' ? u | 0x20 : u);
         }
+    }
+};
+constexpr ByteTables kBytes;
+
+char* write_escape(unsigned char c, bool lower_case, char* w) {
+    static const char kUpperHex[] = "0123456789ABCDEF";
+    static const char kLowerHex[] = "0123456789abcdef";
+    const char* hex = lower_case ? kLowerHex : kUpperHex;
+    w[0] = '%';
+    w[1] = hex[c >> 4];
+    w[2] = hex[c & 15];
+    return w + 3;
+}
+
+// Percent-escape canonicalization of `text` (see url.hpp); nullptr when a host holds a refused byte.
+template <bool kHost>
+char* write_canonical(std::string_view text, char* w) {
+    const ByteAction* actions = kHost ? kBytes.in_host : kBytes.in_text;
+    const size_t n = text.size();
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        switch (actions[c]) {
+            case ByteAction::copy:
+                *w++ = kHost ? kBytes.lower[c] : static_cast<char>(c);
+                ++i;
+                break;
+            case ByteAction::percent: {
+                const int high = i + 2 < n ? hex_value(static_cast<unsigned char>(text[i + 1])) : -1;
+                const int low = i + 2 < n ? hex_value(static_cast<unsigned char>(text[i + 2])) : -1;
+                if (high < 0 || low < 0) {  // a lone '%': the escaped spelling is the canonical one
+                    w = write_escape(c, kHost, w);
+                    ++i;
+                    break;
+                }
+                const unsigned char decoded = static_cast<unsigned char>(high * 16 + low);
+                if (!decodes_to_raw(decoded)) w = write_escape(decoded, kHost, w);
+                else *w++ = kHost ? kBytes.lower[decoded] : static_cast<char>(decoded);
+                i += 3;
+                break;
+            }
+            case ByteAction::escape:  // a space, a quote, a control byte...
+                w = write_escape(c, kHost, w);
+                ++i;
+                break;
+            case ByteAction::refuse: return nullptr;
+        }
+    }
+    return w;
+}
+
+}  // namespace
+
+void canonicalize_percent(std::string_view text, std::string& out) {
+    const size_t start = out.size();
+    out.resize(start + 3 * text.size());
+    char* const begin = &out[0];
+    const char* end = write_canonical<false>(text, begin + start);
+    out.resize(static_cast<size_t>(end - begin));
+}
+
+void fold_ascii(std::string_view text, char* out) {
+    for (size_t i = 0; i < text.size(); ++i) {  // arithmetic rather than kBytes.lower, so that it vectorizes
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        out[i] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
     }
 }
 
 void fold_ascii(std::string_view text, std::string& out) {
     const size_t start = out.size();
-    out.append(text.data(), text.size());
-    for (size_t i = start; i < out.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(out[i]);
-        if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c | 0x20);
-    }
+    out.resize(start + text.size());
+    fold_ascii(text, &out[start]);
 }
 
 bool has_scheme(std::string_view text) {
@@ -118,10 +177,12 @@ void drop_trailing_slash(std::string& path) {
 
 namespace {
 
-// RFC 3986 5.2.4 on the path that starts at `begin` in `text`, in place (the result is never longer).
-void remove_dot_segments(std::string& text, size_t begin) {
-    const std::string_view in = std::string_view(text).substr(begin);
-    if (in.find("/.") == std::string_view::npos) return;  // the common case: nothing to resolve
+// RFC 3986 5.2.4 on the path [begin, end), in place (the result is never longer); returns its new end.
+char* remove_dot_segments(char* begin, char* end) {
+    const std::string_view in(begin, static_cast<size_t>(end - begin));
+    bool dot_segment_start = false;  // "/." somewhere: the common case is none, found in one pass
+    for (size_t i = 1; i < in.size() && !dot_segment_start; ++i) dot_segment_start = in[i] == '.' && in[i - 1] == '/';
+    if (!dot_segment_start) return end;
     std::string outp;
     outp.reserve(in.size());
     size_t i = 0;
@@ -140,8 +201,8 @@ void remove_dot_segments(std::string& text, size_t begin) {
         if (next == std::string_view::npos) break;
         i = next;
     }
-    text.resize(begin);
-    text += outp;
+    std::copy(outp.begin(), outp.end(), begin);
+    return begin + outp.size();
 }
 
 }  // namespace
@@ -167,20 +228,43 @@ namespace {
 struct Authority {
     std::string_view host;
     std::string_view port;
+    bool host_has_colon = false;
 };
 
-// Splits "user@host:port" (userinfo is dropped: it never identifies a page).
-Authority split_authority(std::string_view authority) {
-    const size_t at = authority.rfind('@');
-    if (at != std::string_view::npos) authority.remove_prefix(at + 1);
-    const size_t bracket = authority.rfind(']');
-    const size_t colon = authority.rfind(':');
-    if (colon != std::string_view::npos && (bracket == std::string_view::npos || colon > bracket))
-        return {authority.substr(0, colon), authority.substr(colon + 1)};
-    return {authority, {}};
+// Finds where the authority ends (the first '/', '?' or '#') and splits "user@host:port" in the same
+// pass (userinfo is dropped: it never identifies a page). The port is after the last ':' that follows
+// the last '@', unless a ']' (the end of an IPv6 literal) comes after that ':'.
+Authority split_authority(std::string_view rest, size_t& authority_end) {
+    size_t start = 0, first_colon = std::string_view::npos, last_colon = std::string_view::npos;
+    size_t bracket = std::string_view::npos;
+    size_t i = 0;
+    for (; i < rest.size(); ++i) {
+        const char c = rest[i];
+        if (c == '/' || c == '?' || c == '#') break;
+        if (c == '@') {
+            start = i + 1;
+            first_colon = last_colon = bracket = std::string_view::npos;
+        } else if (c == ':') {
+            if (first_colon == std::string_view::npos) first_colon = i;
+            last_colon = i;
+        } else if (c == ']') {
+            bracket = i;
+        }
+    }
+    authority_end = i;
+    Authority a;
+    if (last_colon != std::string_view::npos && (bracket == std::string_view::npos || last_colon > bracket)) {
+        a.host = rest.substr(start, last_colon - start);
+        a.port = rest.substr(last_colon + 1, i - last_colon - 1);
+        a.host_has_colon = first_colon < last_colon;
+    } else {
+        a.host = rest.substr(start, i - start);
+        a.host_has_colon = last_colon != std::string_view::npos;
+    }
+    return a;
 }
 
-// Returns the port to keep ("" when it is absent or the scheme's default), or nullopt-like failure.
+// The port to keep ("" when it is absent or the scheme's default); false when it is not a port.
 bool normalize_port(std::string_view scheme, std::string_view port, std::string_view& kept) {
     kept = {};
     while (port.size() > 1 && port[0] == '0') port.remove_prefix(1);
@@ -198,74 +282,89 @@ bool normalize_port(std::string_view scheme, std::string_view port, std::string_
     return true;
 }
 
-UrlStatus append_host(std::string_view host, std::string& out) {
+// The host, canonicalized and lower-cased, without trailing dots ("example.com." is the same host).
+UrlStatus write_host(std::string_view host, char*& w) {
     if (host.empty()) return UrlStatus::no_host;
     if (host.front() == '[' && host.back() != ']') return UrlStatus::bad_character;  // an unclosed IPv6 literal
-    for (char c : host)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return UrlStatus::bad_character;
-    const size_t start = out.size();
-    canonicalize_percent(host, out);
-    for (size_t i = start; i < out.size(); ++i)
-        if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] | 0x20);
-    while (out.size() > start && out.back() == '.') out.pop_back();  // "example.com." is the same host
-    return out.size() > start ? UrlStatus::ok : UrlStatus::no_host;
+    char* const start = w;
+    char* end = write_canonical<true>(host, w);
+    if (!end) return UrlStatus::bad_character;
+    while (end > start && end[-1] == '.') --end;
+    w = end;
+    return end > start ? UrlStatus::ok : UrlStatus::no_host;
 }
 
-void append_path(std::string_view path, NormalizedUrl& out) {
-    out.path_begin = static_cast<uint32_t>(out.text.size());
-    if (path.empty() || path[0] != '/') out.text.push_back('/');
-    canonicalize_percent(path, out.text);
-    remove_dot_segments(out.text, out.path_begin);
-    if (out.text.size() == out.path_begin) out.text.push_back('/');
-    while (out.text.size() - out.path_begin > 1 && out.text.back() == '/') out.text.pop_back();
-    out.path_end = static_cast<uint32_t>(out.text.size());
+// The path with dot segments resolved and the trailing-slash policy applied.
+char* write_path(std::string_view path, char* w) {
+    char* const start = w;
+    if (path.empty() || path[0] != '/') *w++ = '/';
+    w = remove_dot_segments(start, write_canonical<false>(path, w));
+    if (w == start) *w++ = '/';
+    while (w - start > 1 && w[-1] == '/') --w;
+    return w;
 }
 
 }  // namespace
 
 UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
-    out.text.clear();
+    std::string& text = out.text;
+    text.clear();
     out.host_begin = out.host_end = out.path_begin = out.path_end = out.query_begin = out.query_end = 0;
     raw = trim(raw);
     if (raw.empty()) return UrlStatus::empty;
     if (!has_scheme(raw)) return UrlStatus::no_scheme;
+
+    // Every byte becomes at most three, and a missing path one '/': the text is written into a buffer of
+    // that size and cut to length at the end.
+    text.resize(3 * raw.size() + 2);
+    char* const begin = &text[0];
+    char* w = begin;
+    auto fail = [&](UrlStatus status) {
+        text.clear();
+        return status;
+    };
     const size_t colon = raw.find(':');
-    fold_ascii(raw.substr(0, colon), out.text);
-    const std::string_view scheme = out.text;  // valid until the next append: used right away below
+    for (size_t i = 0; i < colon; ++i) *w++ = kBytes.lower[static_cast<unsigned char>(raw[i])];
+    const std::string_view scheme(begin, colon);
     std::string_view rest = raw.substr(colon + 3);
 
-    const size_t authority_end = rest.find_first_of("/?#");
-    const Authority authority = split_authority(rest.substr(0, authority_end));
+    size_t authority_end = 0;
+    const Authority authority = split_authority(rest, authority_end);
     std::string_view port;
-    if (!normalize_port(scheme, authority.port, port)) return UrlStatus::bad_port;
+    if (!normalize_port(scheme, authority.port, port)) return fail(UrlStatus::bad_port);
     // "host:1:2" leaves a ':' in the host: only a bracketed IPv6 literal may hold one.
-    if (authority.host.find(':') != std::string_view::npos && authority.host.substr(0, 1) != "[")
-        return UrlStatus::bad_port;
-    out.text += "://";
-    out.host_begin = static_cast<uint32_t>(out.text.size());
-    if (UrlStatus s = append_host(authority.host, out.text); s != UrlStatus::ok) return s;
-    out.host_end = static_cast<uint32_t>(out.text.size());
+    if (authority.host_has_colon && authority.host.substr(0, 1) != "[") return fail(UrlStatus::bad_port);
+    *w++ = ':';
+    *w++ = '/';
+    *w++ = '/';
+    out.host_begin = static_cast<uint32_t>(w - begin);
+    if (UrlStatus s = write_host(authority.host, w); s != UrlStatus::ok) return fail(s);
+    out.host_end = static_cast<uint32_t>(w - begin);
     if (!port.empty()) {
-        out.text.push_back(':');
-        out.text.append(port.data(), port.size());
+        *w++ = ':';
+        w = std::copy(port.begin(), port.end(), w);
     }
-    rest = authority_end == std::string_view::npos ? std::string_view() : rest.substr(authority_end);
+    rest.remove_prefix(authority_end);
 
     const size_t hash = rest.find('#');
     const std::string_view before_fragment = rest.substr(0, hash);
     const size_t question = before_fragment.find('?');
-    append_path(before_fragment.substr(0, question), out);
-    out.query_begin = out.query_end = static_cast<uint32_t>(out.text.size());
+    out.path_begin = static_cast<uint32_t>(w - begin);
+    w = write_path(before_fragment.substr(0, question), w);
+    out.path_end = static_cast<uint32_t>(w - begin);
+    out.query_begin = out.query_end = out.path_end;
     if (question != std::string_view::npos && question + 1 < before_fragment.size()) {
-        out.text.push_back('?');
-        out.query_begin = static_cast<uint32_t>(out.text.size());
-        canonicalize_percent(before_fragment.substr(question + 1), out.text);
-        out.query_end = static_cast<uint32_t>(out.text.size());
+        *w++ = '?';
+        out.query_begin = static_cast<uint32_t>(w - begin);
+        w = write_canonical<false>(before_fragment.substr(question + 1), w);
+        out.query_end = static_cast<uint32_t>(w - begin);
     }
     if (hash != std::string_view::npos && hash + 1 < rest.size()) {
-        out.text.push_back('#');
-        canonicalize_percent(rest.substr(hash + 1), out.text);
+        *w++ = '#';
+        w = write_canonical<false>(rest.substr(hash + 1), w);
     }
+    assert(static_cast<size_t>(w - begin) <= text.size() && "the buffer was sized for the worst case");
+    text.resize(static_cast<size_t>(w - begin));
     assert(out.host_begin <= out.host_end && out.path_begin < out.path_end && "a normalized URL always has a path");
     return UrlStatus::ok;
 }

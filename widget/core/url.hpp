@@ -61,7 +61,9 @@ void canonicalize_percent(std::string_view text, std::string& out);
 // The trailing-slash policy on a path-like string: drops trailing '/'s, keeping a lone "/".
 void drop_trailing_slash(std::string& path);
 
-// ASCII lower-casing, appended to `out`; bytes >= 0x80 stay as they are.
+// ASCII lower-casing, appended to `out` (`text` must not point into it); bytes >= 0x80 stay as they are.
 void fold_ascii(std::string_view text, std::string& out);
+// The same into text.size() bytes at `out`.
+void fold_ascii(std::string_view text, char* out);
 
 }  // namespace gp
