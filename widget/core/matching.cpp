@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/condition_index.hpp"
@@ -24,48 +26,76 @@ bool is_touch_only(const PageView& v) { return !v.agent_id.empty() && v.url.empt
 
 namespace {
 
-// The log in (visitor, time, original position) order: sessions are runs of one visitor's records.
-std::vector<size_t> visitor_time_order(const std::vector<PageView>& log) {
-    std::vector<size_t> order(log.size());
-    std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        if (log[a].visitor_id != log[b].visitor_id) return log[a].visitor_id < log[b].visitor_id;
-        return log[a].at < log[b].at;
-    });
-    return order;
+// Each record's visitor as a rank among the log's visitor ids in string order, so that records sort by
+// visitor with integer comparisons and sessions still come out by visitor as the strings compare.
+std::vector<uint32_t> visitor_ranks(const std::vector<PageView>& log) {
+    std::unordered_map<std::string_view, uint32_t> id_number;
+    std::vector<std::string_view> ids;
+    std::vector<uint32_t> rank_of(log.size());
+    for (size_t i = 0; i < log.size(); ++i) {
+        const auto [it, added] = id_number.try_emplace(log[i].visitor_id, static_cast<uint32_t>(ids.size()));
+        if (added) ids.push_back(log[i].visitor_id);
+        rank_of[i] = it->second;
+    }
+    std::vector<uint32_t> by_id(ids.size());
+    std::iota(by_id.begin(), by_id.end(), uint32_t{0});
+    std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return ids[a] < ids[b]; });
+    std::vector<uint32_t> rank(ids.size());
+    for (uint32_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
+    for (uint32_t& r : rank_of) r = rank[r];
+    return rank_of;
 }
 
-// Extends the current session or starts the next; returns the index of the session in `sessions`.
-size_t place_in_session(const PageView& v, TimestampMs timeout, std::vector<Session>& sessions) {
-    Session* last = sessions.empty() ? nullptr : &sessions.back();
-    if (last && last->visitor_id == v.visitor_id && v.at - last->end < timeout) {
-        last->end = v.at;
-    } else {
-        const uint32_t number = last && last->visitor_id == v.visitor_id ? last->number + 1 : 1;
-        sessions.push_back({v.visitor_id, number, v.at, v.at, {}});
-        last = &sessions.back();
+// The log's positions sorted by `major`, then time, then position: integer keys, so no string compares.
+struct OrderKey {
+    uint32_t major;
+    TimestampMs at;
+    uint32_t position;
+    bool operator<(const OrderKey& o) const {
+        if (major != o.major) return major < o.major;
+        if (at != o.at) return at < o.at;
+        return position < o.position;
     }
-    if (!v.room.empty() && std::find(last->rooms.begin(), last->rooms.end(), v.room) == last->rooms.end())
-        last->rooms.push_back(v.room);
-    return sessions.size() - 1;
+};
+
+// Sessions are runs of one visitor's records (visitor, then time, then log position) with gaps under the
+// timeout. Returns each record's session (an index into `sessions`) and its place in that order.
+void cut_sessions(const std::vector<PageView>& log, const std::vector<uint32_t>& rank_of, TimestampMs timeout,
+                  std::vector<Session>& sessions, std::vector<uint32_t>& session_of, std::vector<uint32_t>& visit_order) {
+    std::vector<OrderKey> keys(log.size());
+    for (size_t i = 0; i < log.size(); ++i) keys[i] = {rank_of[i], log[i].at, static_cast<uint32_t>(i)};
+    std::sort(keys.begin(), keys.end());
+    session_of.assign(log.size(), 0);
+    visit_order.assign(log.size(), 0);
+    uint32_t last_rank = 0;
+    for (size_t k = 0; k < keys.size(); ++k) {
+        const PageView& v = log[keys[k].position];
+        Session* last = sessions.empty() ? nullptr : &sessions.back();
+        const bool same_visitor = last && keys[k].major == last_rank;
+        if (same_visitor && v.at - last->end < timeout) {
+            last->end = v.at;
+        } else {
+            sessions.push_back({v.visitor_id, same_visitor ? last->number + 1 : 1, v.at, v.at, {}});
+            last = &sessions.back();
+        }
+        if (!v.room.empty() && std::find(last->rooms.begin(), last->rooms.end(), v.room) == last->rooms.end())
+            last->rooms.push_back(v.room);
+        last_rank = keys[k].major;
+        session_of[keys[k].position] = static_cast<uint32_t>(sessions.size() - 1);
+        visit_order[keys[k].position] = static_cast<uint32_t>(k);
+    }
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Counting modes
 //-----------------------------------------------------------------------------
 
-// Remembers what was counted for the current visitor (the log is walked one visitor at a time, so the
-// sets stay small and are cleared at each new visitor).
+// Remembers what was counted. The log is walked in time order, so each visitor's records come in
+// their own order and "the first match" is the first in time, as the modes mean.
 class CountingState {
 public:
-    void next_visitor() {
-        pages_.clear();
-        sessions_.clear();
-        visitors_.clear();
-    }
-
     // True when this match counts under the goal's counting mode.
-    bool admit(CountingMode mode, size_t goal, size_t session, std::string_view page) {
+    bool admit(CountingMode mode, uint32_t goal, uint32_t visitor, uint32_t session, std::string_view page) {
         switch (mode) {
             case CountingMode::every: return true;
             case CountingMode::once_per_page: {
@@ -73,16 +103,17 @@ public:
                 key.append(page.data(), page.size());
                 return pages_.insert(std::move(key)).second;
             }
-            case CountingMode::once_per_session: return sessions_.insert((uint64_t{goal} << 32) ^ session).second;
-            case CountingMode::once_per_visitor: return visitors_.insert(goal).second;
+            case CountingMode::once_per_session: return sessions_.insert(pair_key(goal, session)).second;
+            case CountingMode::once_per_visitor: return visitors_.insert(pair_key(goal, visitor)).second;
         }
         return true;
     }
 
 private:
+    static uint64_t pair_key(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
     std::unordered_set<std::string> pages_;
     std::unordered_set<uint64_t> sessions_;
-    std::unordered_set<size_t> visitors_;
+    std::unordered_set<uint64_t> visitors_;
 };
 
 // A page for once_per_page: the normalized URL without its fragment (the same document).
@@ -123,10 +154,12 @@ MatchRecord make_record(const Goal& goal, size_t goal_index, const PageView& v, 
     return r;
 }
 
-void report_bad_url(const Subject& subject, size_t event, std::vector<Error>& errors) {
-    if (subject.url_status() == UrlStatus::ok || subject.view()->url.empty()) return;
-    errors.push_back({"/events/" + std::to_string(event) + "/url", "bad_url", url_status_message(subject.url_status()), 400});
-}
+// A match before it becomes a MatchRecord: records are built once, in their final order, from these.
+struct Hit {
+    uint32_t event;
+    uint32_t goal;
+    uint32_t session;
+};
 
 }  // namespace
 
@@ -135,28 +168,51 @@ MatchRun run_matching(const std::vector<Goal>& goals, const std::vector<PageView
     const std::vector<CompiledGoal> compiled = compile_all(goals, options.compile, run.goal_problems);
     ConditionIndex index;
     if (options.use_index) index.build(compiled);
+
+    const std::vector<uint32_t> rank_of = visitor_ranks(log);
+    std::vector<uint32_t> session_of, visit_order;
+    cut_sessions(log, rank_of, options.session_timeout_ms, run.sessions, session_of, visit_order);
+
+    // Matches in time order (then visitor, then log position), which is the order they are reported in.
+    std::vector<OrderKey> by_time(log.size());
+    for (size_t i = 0; i < log.size(); ++i) by_time[i] = {rank_of[i], log[i].at, static_cast<uint32_t>(i)};
+    std::sort(by_time.begin(), by_time.end(), [](const OrderKey& a, const OrderKey& b) {
+        if (a.at != b.at) return a.at < b.at;
+        if (a.major != b.major) return a.major < b.major;
+        return a.position < b.position;
+    });
+
     Subject subject;
     CountingState counted;
     std::vector<GoalVerdict> verdicts;
-    for (size_t i : visitor_time_order(log)) {
+    std::vector<Hit> hits;
+    std::vector<std::pair<uint32_t, Error>> bad_urls;  // with their place in visitor order, the order reported
+    for (const OrderKey& key : by_time) {
+        const uint32_t i = key.position;
         const PageView& v = log[i];
-        const bool new_visitor = run.sessions.empty() || run.sessions.back().visitor_id != v.visitor_id;
-        const size_t session = place_in_session(v, options.session_timeout_ms, run.sessions);
-        if (new_visitor) counted.next_visitor();
         if (is_touch_only(v)) continue;
         subject.assign(v);
-        report_bad_url(subject, i, run.errors);
+        if (subject.url_status() != UrlStatus::ok && !v.url.empty())
+            bad_urls.push_back({visit_order[i], Error{"/events/" + std::to_string(i) + "/url", "bad_url",
+                                                      url_status_message(subject.url_status()), 400}});
         if (options.use_index) index.evaluate(subject, verdicts);
         else evaluate_naive(compiled, subject, verdicts);
         for (const GoalVerdict& gv : verdicts) {
             const Goal& goal = goals[gv.goal];
             if (gv.verdict != Verdict::match || !room_allowed(goal, v.room)) continue;
-            if (!counted.admit(goal.counting, gv.goal, session, page_key(subject))) continue;
-            run.matches.push_back(make_record(goal, gv.goal, v, run.sessions[session], i));
+            if (goal.counting != CountingMode::every &&
+                !counted.admit(goal.counting, gv.goal, key.major, session_of[i], page_key(subject)))
+                continue;
+            hits.push_back({i, gv.goal, session_of[i]});
         }
     }
-    std::stable_sort(run.matches.begin(), run.matches.end(),
-                     [](const MatchRecord& a, const MatchRecord& b) { return a.at < b.at; });
+
+    run.matches.reserve(hits.size());
+    for (const Hit& h : hits)
+        run.matches.push_back(make_record(goals[h.goal], h.goal, log[h.event], run.sessions[h.session], h.event));
+    std::sort(bad_urls.begin(), bad_urls.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [order, error] : bad_urls) run.errors.push_back(std::move(error));
     return run;
 }
 
