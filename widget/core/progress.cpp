@@ -310,24 +310,29 @@ PaceStatus status_of(double progress, double prorated, Direction direction, cons
 
 std::optional<Pace> pace_of(const GoalResults& r, const ResultsRequest& request) {
     if (!request.now) return std::nullopt;
-    const Date today = civil_date_of(*request.now, request.zone_offset_minutes);
-    for (const Bucket& b : r.buckets) {
+    return pace_in(r.buckets, r.direction, *request.now, request.zone_offset_minutes, request.thresholds);
+}
+
+}  // namespace
+
+std::optional<Pace> pace_in(const std::vector<Bucket>& buckets, Direction direction, TimestampMs now,
+                            int zone_offset_minutes, const PaceThresholds& thresholds) {
+    const Date today = civil_date_of(now, zone_offset_minutes);
+    for (const Bucket& b : buckets) {
         if (!b.range.contains(today)) continue;
-        const Window w = window_of(b.range, request.zone_offset_minutes);
+        const Window w = window_of(b.range, zone_offset_minutes);
         Pace p;
         p.interval = b.range;
-        p.elapsed_fraction = std::clamp(static_cast<double>(*request.now - w.zoned_start) /
+        p.elapsed_fraction = std::clamp(static_cast<double>(now - w.zoned_start) /
                                             static_cast<double>(w.zoned_end - w.zoned_start), 0.0, 1.0);
         p.prorated_target = b.target * p.elapsed_fraction;
         p.progress = b.progress;
-        p.status = status_of(p.progress, p.prorated_target, r.direction, request.thresholds);
+        p.status = status_of(p.progress, p.prorated_target, direction, thresholds);
         p.forecast = p.elapsed_fraction > 0 ? p.progress / p.elapsed_fraction : p.progress;
         return p;
     }
     return std::nullopt;
 }
-
-}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entry points

@@ -94,6 +94,11 @@ struct ResultsOutcome {
 
 ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const ResultsRequest& request);
 
+// Pace at `now` in the bucket that holds its day (none when no bucket does): the one pace rule, also used
+// for series the engine does not compute itself (conversion goals, matching.hpp).
+std::optional<Pace> pace_in(const std::vector<Bucket>& buckets, Direction direction, TimestampMs now,
+                            int zone_offset_minutes, const PaceThresholds& thresholds);
+
 // The same, for a goal looked up by id among `goals` (a 404 not_found error when it is absent).
 ResultsOutcome compute_results(const std::vector<Goal>& goals, const std::string& goal_id, const EventStore& store,
                                const ResultsRequest& request);
