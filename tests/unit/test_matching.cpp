@@ -213,3 +213,25 @@ TEST_CASE("conversion pace: a count target per month") {
     g.target.amount = 0;
     CHECK_FALSE(gp::conversion_pace(g, matches, r).has_value());
 }
+
+TEST_CASE("conversion pace: lower-is-better goals follow the progress engine's pace rule") {
+    gp::Goal g = url_goal("g", "error");
+    g.metric.type = gp::MetricType::conversions;
+    g.target.amount = 31;  // at most one error page a day in May
+    g.target.direction = gp::Direction::lower_is_better;
+    g.schedule.interval = gp::Interval::monthly;
+    const gp::TimestampMs may1 = *gp::parse_timestamp("2024-05-01T00:00:00Z");
+    std::vector<gp::MatchRecord> matches;
+    for (int i = 0; i < 10; ++i) matches.push_back({"g", "v", 1, may1 + i * 3600000, "", std::nullopt, 0, 0});
+    gp::ConversionPaceRequest r;
+    r.now = may1 + 20 * gp::kMsPerDay;  // 20 of 31 days: 20 allowed so far, 10 used
+    const auto calm = gp::conversion_pace(g, matches, r);
+    REQUIRE(calm);
+    CHECK(std::string(calm->status) == "on_track");
+    r.now = may1 + 9 * gp::kMsPerDay;  // 9 allowed, 10 used: 0.9 of the allowance
+    CHECK(std::string(gp::conversion_pace(g, matches, r)->status) == "behind");
+    r.now = may1 + 2 * gp::kMsPerDay;  // 2 allowed, 10 used
+    CHECK(std::string(gp::conversion_pace(g, matches, r)->status) == "at_risk");
+    r.thresholds.behind = 0.1;  // the request's thresholds are the engine's: 0.2 is now only "behind"
+    CHECK(std::string(gp::conversion_pace(g, matches, r)->status) == "behind");
+}

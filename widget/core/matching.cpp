@@ -251,35 +251,31 @@ double interval_target(const Goal& goal, const DateRange& interval) {
     return goal.target.amount;
 }
 
-const char* pace_status(const Goal& goal, double progress, double prorated, const ConversionPaceRequest& r) {
-    if (prorated <= 0) return "on_track";
-    // Lower-is-better goals are on track while they stay under the pro-rated amount.
-    const double ratio = goal.target.direction == Direction::lower_is_better ? prorated / std::max(progress, 1e-9)
-                                                                            : progress / prorated;
-    if (ratio >= r.on_track_ratio) return "on_track";
-    if (ratio >= r.behind_ratio) return "behind";
-    return "at_risk";
-}
-
 }  // namespace
 
 std::optional<ConversionPace> conversion_pace(const Goal& goal, const std::vector<MatchRecord>& matches,
                                               const ConversionPaceRequest& r) {
-    ConversionPace pace;
-    pace.interval = interval_containing(civil_date_of(r.now, r.zone_offset_minutes), goal.schedule.interval, r.calendar);
-    pace.target = interval_target(goal, pace.interval);
-    if (pace.target <= 0) return std::nullopt;
-    const TimestampMs begin = start_of_day(pace.interval.start, r.zone_offset_minutes);
-    const TimestampMs end = begin + int64_t{pace.interval.days()} * kMsPerDay;
+    Bucket bucket;
+    bucket.range = interval_containing(civil_date_of(r.now, r.zone_offset_minutes), goal.schedule.interval, r.calendar);
+    bucket.target = interval_target(goal, bucket.range);
+    if (bucket.target <= 0) return std::nullopt;
+    const TimestampMs begin = start_of_day(bucket.range.start, r.zone_offset_minutes);
+    const TimestampMs end = begin + int64_t{bucket.range.days()} * kMsPerDay;
     for (const MatchRecord& m : matches) {
         if (m.goal_id != goal.id || m.at < begin || m.at >= end || m.at > r.now) continue;
-        pace.progress += goal.target.tracking == TrackingMetric::sum ? m.value.value_or(0.0) : 1.0;
+        bucket.progress += goal.target.tracking == TrackingMetric::sum ? m.value.value_or(0.0) : 1.0;
     }
-    pace.elapsed_fraction = std::clamp(static_cast<double>(r.now - begin) / static_cast<double>(end - begin), 0.0, 1.0);
-    pace.prorated_target = pace.target * pace.elapsed_fraction;
-    pace.forecast = pace.elapsed_fraction > 0 ? pace.progress / pace.elapsed_fraction : pace.progress;
-    pace.status = pace_status(goal, pace.progress, pace.prorated_target, r);
-    return pace;
+    const std::optional<Pace> pace = pace_in({bucket}, goal.target.direction, r.now, r.zone_offset_minutes, r.thresholds);
+    if (!pace) return std::nullopt;  // not reached: the bucket holds today
+    ConversionPace out;
+    out.interval = pace->interval;
+    out.progress = pace->progress;
+    out.target = bucket.target;
+    out.elapsed_fraction = pace->elapsed_fraction;
+    out.prorated_target = pace->prorated_target;
+    out.forecast = pace->forecast;
+    out.status = pace_status_name(pace->status);
+    return out;
 }
 
 }  // namespace gp

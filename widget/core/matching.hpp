@@ -15,6 +15,7 @@
 #include "core/calendar.hpp"
 #include "core/conditions.hpp"
 #include "core/model.hpp"
+#include "core/progress.hpp"
 
 namespace gp {
 
@@ -82,9 +83,8 @@ MatchRun rematch_goal(const Goal& goal, const std::vector<PageView>& log, const 
 // [SECTION] Targets and pace on conversion goals
 //-----------------------------------------------------------------------------
 
-// Pace as the progress engine defines it (progress / pro-rated target against thresholds). The progress
-// engine (progress.*) was being written at the same time; this is the minimal conversion-goal version and
-// duplicates its rule until the two are merged.
+// Pace of a conversion goal in the interval that holds `now`: its matches (quantity goals) or their summed
+// value (sum goals) as one bucket, paced by the progress engine's rule (pace_in, progress.hpp).
 struct ConversionPace {
     DateRange interval;
     double progress = 0;          // matches (quantity goals) or their summed value (sum goals)
@@ -92,15 +92,14 @@ struct ConversionPace {
     double elapsed_fraction = 0;  // 0..1 of the interval
     double prorated_target = 0;
     double forecast = 0;          // progress at the interval's end at the current rate
-    const char* status = "on_track";  // on_track, behind, at_risk
+    const char* status = "on_track";  // pace_status_name(): on_track, behind, at_risk
 };
 
 struct ConversionPaceRequest {
     TimestampMs now = 0;
     int zone_offset_minutes = 0;
     CalendarOptions calendar;
-    double on_track_ratio = 1.0;  // the progress engine's default thresholds
-    double behind_ratio = 0.8;
+    PaceThresholds thresholds;  // the progress engine's defaults
 };
 
 // nullopt when the goal has no target (amount <= 0 and no per-interval target for the interval).
