@@ -15,9 +15,10 @@ TARGETS = {
     "read.": ("wasm within 2x of native", lambda n, w: w["median_ms"] <= 2.0 * n["median_ms"] if w else None),
     "progress.": ("native <= 500 ms; wasm <= 1.5x native",
                   lambda n, w: n["median_ms"] <= 500 and (w is None or w["median_ms"] <= 1.5 * n["median_ms"])),
-    "match.": (">= 2M page views/s native; wasm <= 1.5x native",
-               lambda n, w: (n["items"] / (n["median_ms"] / 1000) >= 2e6 if n["items"] else True)
-               and (w is None or w["median_ms"] <= 1.5 * n["median_ms"])),
+    # The page-view target is the index's; the naive loop and the whole runtime are shown beside it.
+    "match.index.": (">= 2M page views/s native; wasm <= 1.5x native",
+                     lambda n, w: (n["items"] / (n["median_ms"] / 1000) >= 2e6 if n["items"] else True)
+                     and (w is None or w["median_ms"] <= 1.5 * n["median_ms"])),
     "ui.": ("<= 2 ms of CPU per frame natively", lambda n, w: n["median_ms"] <= 2.0),
 }
 
@@ -48,6 +49,34 @@ def tool_version(cmd):
         return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.splitlines()[0]
     except (OSError, IndexError):
         return "unknown"
+
+
+def per_second(m):
+    return m["items"] / (m["median_ms"] / 1000) if m and m.get("items") and m["median_ms"] > 0 else None
+
+
+def match_section(rows):
+    """Condition matching: page views/s of the index and of the naive loop, and the index's speed-up."""
+    index, naive = rows.get("match.index.evaluate", {}), rows.get("match.naive.evaluate", {})
+    if not index:
+        return []
+    out = ["\n## Condition matching\n",
+           "1,000 goals x 3 conditions; the index over 1,000,000 page views, the naive loop (every condition",
+           "of every goal) over a 10,000-view sample of the same views. Speed-up = the two rates' ratio.\n",
+           "| | native | wasm |", "|---|---|---|"]
+
+    def cell(value, fmt):
+        return fmt.format(value) if value is not None else "n/a"
+
+    for label, row in (("page views/s, index", index), ("page views/s, naive loop", naive)):
+        out.append(f"| {label} | {cell(per_second(row.get('native')), '{:,.0f}')} | "
+                   f"{cell(per_second(row.get('wasm')), '{:,.0f}')} |")
+    speedups = []
+    for platform in ("native", "wasm"):
+        i, n = per_second(index.get(platform)), per_second(naive.get(platform))
+        speedups.append(i / n if i and n else None)
+    out.append(f"| index speed-up over the naive loop | {cell(speedups[0], '{:,.0f}x')} | {cell(speedups[1], '{:,.0f}x')} |")
+    return out
 
 
 def main():
@@ -90,6 +119,8 @@ def main():
                 met = "" if ok is None else ("yes" if ok else "**no**")
         out.append(f"| {name} | {n['runs']} | {fmt_ms(n)} | {fmt_ms(w)} | {ratio} | {rate(n, 'bytes', 1e6)} | "
                    f"{rate(w, 'bytes', 1e6)} | {rate(n, 'items', 1)} | {rate(w, 'items', 1)} | {target} | {met} |")
+
+    out.extend(match_section(rows))
 
     out.append("\n## Payload\n")
     out.append("What one widget downloads, measured on the built site (`scripts/payload_size.py`):\n")
