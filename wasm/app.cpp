@@ -98,8 +98,10 @@ gp::Json errors_json(const std::vector<gp::Error>& errors) {
 void show_workspace(App& app) {
     app.data.goals = app.workspace.goals();
     app.data.matches = gp::ui::matches_for_view(app.workspace);
-    if (app.has_crm_data)
-        app.data.services.progress = gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates());
+    auto crm_progress = app.has_crm_data ? gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates())
+                                         : nullptr;
+    app.data.services.progress = gp::ui::progress_with_matches(
+        std::make_shared<const std::vector<gp::MatchRecord>>(app.workspace.matches()), std::move(crm_progress));
     ++app.data.generation;
     for (const gp::WorkspaceEvent& event : app.workspace.take_events()) emit(event.type.c_str(), event.detail);
 }
@@ -604,6 +606,14 @@ void apply_view_actions(App& app) {
     }
 }
 
+// Where the last frame drew its named controls ("tab.editor", "row:<id>", "editor.save", ...), as
+// [x0, y0, x1, y1] in CSS pixels from the canvas's top left: for tests that drive the canvas with a pointer.
+gp::Json controls_json(const gp::ui::Shown& shown) {
+    gp::Json out = gp::Json::object();
+    for (const gp::ui::ShownRect& r : shown.rects) out[r.name] = {r.x0, r.y0, r.x1, r.y1};
+    return out;
+}
+
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -707,6 +717,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                                   {"end", gp::format_civil_date(app.view.shown().period.end)},
                                   {"label", app.view.shown().period_label}}},
                       {"tab", gp::ui::tab_label(app.view.shown().tab)},
+                      {"controls", controls_json(app.view.shown())},
                       {"matches", app.workspace.matches().size()},
                       {"conversions", app.workspace.conversions().size()},
                       {"frames_drawn", app.frames_drawn},

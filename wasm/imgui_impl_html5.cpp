@@ -8,9 +8,11 @@
 // - [SECTION] Init, Shutdown, NewFrame
 #include "imgui_impl_html5.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
@@ -23,7 +25,20 @@
 
 namespace {
 
+// Dear ImGui 1.86 reads key and button state once per frame, so a press and release that both arrive
+// between two frames (a quick tap, a synthetic click, a fast key stroke) would never be seen. The DOM's
+// events are queued here instead and handed to ImGui in order, at most one change of any key or button
+// per frame, with typed characters never in the same frame as key changes; the rest waits for the next
+// frame, which the backend asks for.
+struct InputEvent {
+    enum Kind : uint8_t { key, button, modifiers, character } kind = key;
+    bool down = false;
+    unsigned value = 0;  // key code, ImGui button, modifier bits or character
+};
+enum ModifierBit : unsigned { kCtrlBit = 1, kShiftBit = 2, kAltBit = 4, kSuperBit = 8 };
+
 struct BackendData {
+    std::vector<InputEvent> input;
     std::string selector;
     void (*wake)(void*) = nullptr;
     void* user = nullptr;
@@ -61,20 +76,22 @@ bool is_editing_key(int key) {
     }
 }
 
-void update_modifiers(ImGuiIO& io, const EmscriptenKeyboardEvent* e) {
-    io.KeyCtrl = e->ctrlKey;
-    io.KeyShift = e->shiftKey;
-    io.KeyAlt = e->altKey;
-    io.KeySuper = e->metaKey;
+unsigned modifier_bits(const EmscriptenKeyboardEvent* e) {
+    return (e->ctrlKey ? kCtrlBit : 0u) | (e->shiftKey ? kShiftBit : 0u) | (e->altKey ? kAltBit : 0u) |
+           (e->metaKey ? kSuperBit : 0u);
+}
+
+void queue_input(InputEvent event) {
+    g_backend->input.push_back(event);
+    wake();
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const int key = static_cast<int>(e->keyCode);
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-    if (key > 0 && key < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[key] = down;
-    update_modifiers(io, e);
-    wake();
+    queue_input({InputEvent::modifiers, false, modifier_bits(e)});
+    if (key > 0 && key < IM_ARRAYSIZE(io.KeysDown)) queue_input({InputEvent::key, down, unsigned(key)});
     if (!down || key == kTab) return EM_FALSE;  // Tab always moves focus on: never a keyboard trap
     // Editing keys are ours only while ImGui uses the keyboard; a printable key must reach the browser
     // so that it produces a keypress with the character.
@@ -87,8 +104,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 
 EM_BOOL on_keypress(int, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
-    if (e->charCode >= 32) io.AddInputCharacter(e->charCode);
-    wake();
+    if (e->charCode >= 32) queue_input({InputEvent::character, false, e->charCode});
     return io.WantTextInput ? EM_TRUE : EM_FALSE;
 }
 
@@ -114,13 +130,14 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
             break;
         case EMSCRIPTEN_EVENT_MOUSEDOWN:
             io.MousePos = ImVec2(float(e->targetX), float(e->targetY));
-            if (button >= 0) io.MouseDown[button] = true;
+            if (button >= 0) g_backend->input.push_back({InputEvent::button, true, unsigned(button)});
             g_backend->dragging = true;
             break;
         case EMSCRIPTEN_EVENT_MOUSEUP:  // listened on the document: a drag may end outside the canvas
             if (!g_backend->dragging) return EM_FALSE;
-            if (button >= 0) io.MouseDown[button] = false;
-            g_backend->dragging = io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2];
+            if (button >= 0) g_backend->input.push_back({InputEvent::button, false, unsigned(button)});
+            // Buttons still held by the DOM's account (e->buttons), not by what ImGui has seen yet.
+            g_backend->dragging = e->buttons != 0;
             break;
         case EMSCRIPTEN_EVENT_MOUSELEAVE:
             if (!g_backend->dragging) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -162,8 +179,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (e->numTouches <= 0) return EM_FALSE;
     const EmscriptenTouchPoint& t = e->touches[0];
     io.MousePos = ImVec2(float(t.targetX), float(t.targetY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.MouseDown[0] = true;
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.MouseDown[0] = false;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) queue_input({InputEvent::button, true, 0});
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) queue_input({InputEvent::button, false, 0});
     wake();
     return EM_FALSE;  // page scrolling and zooming by touch stay the browser's
 }
@@ -252,9 +269,43 @@ void ImGui_ImplHtml5_Shutdown() {
     g_backend = nullptr;
 }
 
+// Hands this frame's share of the queued input to ImGui (see InputEvent); asks for another frame if
+// some is left.
+void feed_queued_input(ImGuiIO& io) {
+    std::vector<InputEvent>& queue = g_backend->input;
+    std::vector<unsigned> changed;  // keys (as is) and buttons (+ 0x10000) changed in this frame
+    bool typed = false, pressed = false;
+    size_t used = 0;
+    for (; used < queue.size(); ++used) {
+        const InputEvent& e = queue[used];
+        const unsigned id = e.kind == InputEvent::button ? e.value + 0x10000u : e.value;
+        const bool seen = std::find(changed.begin(), changed.end(), id) != changed.end();
+        if (e.kind == InputEvent::character) {
+            if (pressed) break;
+            io.AddInputCharacter(e.value);
+            typed = true;
+        } else if (e.kind == InputEvent::modifiers) {
+            if (typed) break;
+            io.KeyCtrl = e.value & kCtrlBit;
+            io.KeyShift = e.value & kShiftBit;
+            io.KeyAlt = e.value & kAltBit;
+            io.KeySuper = e.value & kSuperBit;
+        } else {
+            if (typed || seen) break;
+            bool& state = e.kind == InputEvent::key ? io.KeysDown[e.value] : io.MouseDown[e.value];
+            if (state != e.down) changed.push_back(id);
+            state = e.down;
+            pressed = true;
+        }
+    }
+    queue.erase(queue.begin(), queue.begin() + long(used));
+    if (!queue.empty()) wake();
+}
+
 ImVec2 ImGui_ImplHtml5_NewFrame() {
     IM_ASSERT(g_backend && "call ImGui_ImplHtml5_Init first");
     ImGuiIO& io = ImGui::GetIO();
+    feed_queued_input(io);
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size(g_backend->selector.c_str(), &css_w, &css_h);
     const float ratio = float(emscripten_get_device_pixel_ratio());

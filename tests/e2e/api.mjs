@@ -176,3 +176,41 @@ tests['the embedding page works under its strict CSP, with its period option'] =
   assert.match(state.period.label, /^Q[1-4] /);
   assert.deepEqual(await page.evaluate(() => document.cspViolations || []), []);
 };
+
+// The widget's own editor, driven with the pointer and keyboard: a saved edit reaches the goal store and
+// the page hears goal-change. state().controls says where the last frame drew each named control.
+tests['the editor saves an edit through the store and fires goal-change'] = async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}/index.html`);
+  await waitForReady(page, '#zendesk');
+  await recordEvents(page, '#zendesk', ['goal-change']);
+  // Tall enough for the whole form, so that the save button is on screen; the pointer can only reach what
+  // is in the viewport.
+  await page.evaluate(() => { document.querySelector('#zendesk').style.height = '760px'; });
+  const canvas = page.locator('#zendesk canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const clickControl = async (name) => {
+    await page.waitForFunction((n) => {
+      const s = document.querySelector('#zendesk').state();
+      return s.loop_paused && s.controls && s.controls[n];
+    }, name, { timeout: 10000 }).catch(async (error) => {
+      const s = await page.evaluate(() => document.querySelector('#zendesk').state());
+      throw new Error(`${name} not drawn: tab ${s.tab}, paused ${s.loop_paused}, controls ${Object.keys(s.controls)}: ${error.message}`);
+    });
+    const [x0, y0, x1, y1] = (await page.evaluate(() => document.querySelector('#zendesk').state())).controls[name];
+    assert.ok(y1 < box.height, `${name} is drawn below the canvas`);
+    await page.mouse.click(box.x + (x0 + x1) / 2, box.y + (y0 + y1) / 2);
+  };
+  await page.evaluate(() => document.querySelector('#zendesk').show(null, 'editor'));
+  await clickControl('editor.goal:302');
+  await clickControl('editor.title');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Trial sign-up, edited');
+  await page.keyboard.press('Enter');
+  await clickControl('editor.save');
+  await page.waitForFunction(() => (window.__events['#zendesk'] || []).length > 0);
+  const events = await eventsOf(page, '#zendesk');
+  assert.deepEqual(events.map((e) => [e.detail.action, e.detail.id]), [['update', '302']]);
+  const state = await page.evaluate(() => document.querySelector('#zendesk').state());
+  assert.equal(state.goals.find((g) => g.id === '302').title, 'Trial sign-up, edited');
+};

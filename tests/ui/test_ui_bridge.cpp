@@ -68,3 +68,34 @@ TEST_CASE("the match feed credits the agent of the goal's attribution", "[ui][br
     CHECK(feed[0].agent_id == "agent-7");
     CHECK(feed[0].url == "https://shop.example/thanks");
 }
+
+TEST_CASE("condition goals count the matches in the period; other goals go to the CRM progress", "[ui][bridge]") {
+    Goal conversions;
+    conversions.id = "5";
+    conversions.vendor = Vendor::zendesk;
+    conversions.metric.type = MetricType::conversions;
+    conversions.target.amount = 4;
+    Goal quota;
+    quota.id = "q";
+    quota.vendor = Vendor::pipedrive;
+    auto matches = std::make_shared<std::vector<gp::MatchRecord>>(3);
+    (*matches)[0].goal_id = (*matches)[1].goal_id = (*matches)[2].goal_id = "5";
+    (*matches)[0].at = kNow;                      // 2024-03-31 12:00 UTC
+    (*matches)[1].at = kNow + 11 * 3600000;       // 23:00 UTC: April 1st for a viewer at UTC+2
+    (*matches)[2].at = kNow - 40LL * 86400000;    // February
+    int other_calls = 0;
+    const auto progress = ui::progress_with_matches(matches, [&](const Goal&, const ui::ProgressQuery&) {
+        ++other_calls;
+        return ui::GoalProgress{};
+    });
+    ui::ProgressQuery march;
+    march.period = {*parse_civil_date("2024-03-01"), *parse_civil_date("2024-03-31")};
+    const ui::GoalProgress utc = progress(conversions, march);
+    CHECK(utc.value == 2);
+    REQUIRE(utc.percent);
+    CHECK(*utc.percent == Approx(50.0));
+    march.zone_offset_minutes = 120;
+    CHECK(progress(conversions, march).value == 1);
+    progress(quota, march);
+    CHECK(other_calls == 1);
+}

@@ -169,6 +169,22 @@ std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_cor
 // [SECTION] Matches
 //-----------------------------------------------------------------------------
 
+std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_matches(
+    std::shared_ptr<const std::vector<gp::MatchRecord>> matches,
+    std::function<GoalProgress(const Goal&, const ProgressQuery&)> otherwise) {
+    return [matches, otherwise](const Goal& goal, const ProgressQuery& query) {
+        if (!is_condition_goal(goal)) return otherwise ? otherwise(goal, query) : progress_from_goal(goal, query);
+        GoalProgress p;
+        const bool sum = goal.target.tracking == TrackingMetric::sum;
+        for (const gp::MatchRecord& m : *matches)
+            if (m.goal_id == goal.id && query.period.contains(civil_date_of(m.at, query.zone_offset_minutes)))
+                p.value += sum ? m.value.value_or(0.0) : 1.0;
+        p.target = goal.target.amount;
+        if (p.target > 0) p.percent = p.value / p.target * 100.0;
+        return p;
+    };
+}
+
 std::vector<MatchRecord> matches_for_view(const Workspace& workspace) {
     std::vector<MatchRecord> out;
     out.reserve(workspace.matches().size() + workspace.conversions().size());
