@@ -13,6 +13,8 @@
 //      page scrolls as if the widget were not there.
 //  [X] Display size from the canvas's CSS size, framebuffer from CSS size x devicePixelRatio.
 //  [X] Touch moves the cursor and presses the left button.
+//  [X] Keys, buttons and characters are queued and trickled to ImGui one change per key or button per
+//      frame (1.86 has no input queue of its own), so a tap or key stroke shorter than a frame still counts.
 //  [ ] Clipboard, IME and gamepads.
 //
 // Every input callback calls the `wake` function given to Init, so the app can resume a paused loop.
