@@ -166,3 +166,35 @@ TEST_CASE("condition index: agrees with the naive loop on random goal sets and U
     // between libstdc++ and libc++, so this is counted over all seeds, not per seed).
     CHECK(matches_seen > 100);
 }
+
+TEST_CASE("condition index: agrees with the naive loop when page views come from many origins") {
+    // The index remembers where its URL automaton stands after a few recent origins: more origins than it
+    // keeps, revisited in turn, with literals that span the origin and the path.
+    using F = gp::ConditionField;
+    using O = gp::ConditionOp;
+    std::vector<gp::Goal> goals(5);
+    goals[0].conditions = {cond(F::url, O::contains, "example.org:8080/ca")};
+    goals[1].conditions = {cond(F::host, O::ends_with, "7.example.org")};
+    goals[2].conditions = {cond(F::url, O::contains, "org/cart")};
+    goals[3].conditions = {cond(F::path, O::starts_with, "/cart")};
+    goals[4].conditions = {cond(F::url, O::starts_with, "https://shop1")};
+    for (gp::Goal& g : goals)
+        for (gp::Condition& c : g.conditions) c.case_sensitive = false;
+    std::vector<gp::CompiledGoal> compiled;
+    for (const gp::Goal& g : goals) compiled.push_back(gp::compile_goal(g, ""));
+    gp::ConditionIndex index;
+    index.build(compiled);
+    std::vector<gp::GoalVerdict> naive;
+    size_t matches = 0;
+    for (int round = 0; round < 3; ++round)
+        for (int host = 0; host < 20; ++host) {
+            gp::PageView v;
+            v.url = std::string(host % 3 ? "https://" : "http://") + "shop" + std::to_string(host) + ".example.org" +
+                    (host % 4 ? "" : ":8080") + (round % 2 ? "/cart/x" : "/about");
+            const auto indexed = run_both(compiled, index, v, naive);
+            INFO(v.url);
+            REQUIRE(same(indexed, naive));
+            matches += indexed.size();
+        }
+    CHECK(matches > 30);
+}

@@ -83,21 +83,22 @@ public:
         uint32_t state;
         uint32_t end;
     };
-    // Writes a Stop for every byte of `s` after which some literal ends into `stops` (room for s.size()
-    // of them) and returns how many. The loop has no branch but its own: a branch on "any output here?"
-    // would be mispredicted at about every other stop, so stops are written always and counted when real.
-    size_t scan(std::string_view s, Stop* stops) const {
-        if (table_.empty()) return 0;
+    // Scans s[from..] from `state` (0: the start), leaving the state reached in `state`. Writes a Stop
+    // for every byte after which some literal ends into `stops` (room for s.size() - from of them) and
+    // returns how many. The loop has no branch but its own: a branch on "any output here?" would be
+    // mispredicted at about every other stop, so stops are written always and counted when real.
+    size_t scan(std::string_view s, size_t from, uint32_t& state, Stop* stops) const {
         const uint32_t* table = table_.data();
         const uint32_t first_output = first_output_;
-        uint32_t cell = 0;
+        uint32_t cell = state;
         size_t count = 0;
         const size_t n = s.size();
-        for (size_t i = 0; i < n; ++i) {
+        for (size_t i = from; i < n; ++i) {
             cell = table[cell + byte_class_[static_cast<unsigned char>(s[i])]];
             stops[count] = {cell, static_cast<uint32_t>(i + 1)};
             count += cell >= first_output;
         }
+        state = cell;
         return count;
     }
     // The groups of literals that end at a stop's state.
@@ -395,6 +396,18 @@ struct ConditionIndex::Impl {
     std::vector<uint64_t> goal_summary;
     std::vector<ByteAutomaton::Stop> stops;
     std::vector<Verdict> verdicts;
+    // Where the URL automaton stands after a URL's origin ("scheme://host:port"), and the stops inside
+    // it: they depend on the origin alone, and a site's page views share a few origins, so the bytes
+    // of a remembered origin are not scanned again (per folding; a few origins, replaced in turn).
+    struct OriginMemo {
+        std::string origin;
+        uint32_t state = 0;
+        std::vector<ByteAutomaton::Stop> stops;
+    };
+    static constexpr size_t kOrigins = 8;
+    OriginMemo origins[2][kOrigins];
+    size_t next_origin[2] = {0, 0};
+    size_t scan_url(const ByteAutomaton& automaton, std::string_view url, size_t origin_end, bool folded);
 
     void build(const std::vector<CompiledGoal>& goals);
     void index_condition(uint32_t flat_id, uint32_t goal);
@@ -523,7 +536,10 @@ void ConditionIndex::Impl::scan_literals(size_t channel, const Subject& subject)
         }
     const ByteAutomaton& automaton = literals[channel];
     if (stops.size() < s.size()) stops.resize(s.size());
-    const size_t stop_count = automaton.scan(s, stops.data());
+    uint32_t state = 0;
+    const size_t stop_count = field == ConditionField::url
+                                  ? scan_url(automaton, s, spans[static_cast<size_t>(ConditionField::path)].begin, folded)
+                                  : automaton.scan(s, 0, state, stops.data());
     for (size_t k = 0; k < stop_count; ++k) {
         const ByteAutomaton::Stop stop = stops[k];
         const CandidateGroup* const groups_end = automaton.groups_end(stop.state);
@@ -538,6 +554,25 @@ void ConditionIndex::Impl::scan_literals(size_t channel, const Subject& subject)
                  s.substr(span.begin, span.end - span.begin));
         }
     }
+}
+
+size_t ConditionIndex::Impl::scan_url(const ByteAutomaton& automaton, std::string_view url, size_t origin_end,
+                                      bool folded) {
+    const std::string_view origin = url.substr(0, origin_end);
+    OriginMemo* memo = nullptr;
+    for (OriginMemo& m : origins[folded])
+        if (m.origin == origin) memo = &m;
+    if (!memo) {
+        memo = &origins[folded][next_origin[folded]];
+        next_origin[folded] = (next_origin[folded] + 1) % kOrigins;
+        memo->origin.assign(origin.data(), origin.size());
+        memo->state = 0;
+        memo->stops.resize(origin.size());
+        memo->stops.resize(automaton.scan(origin, 0, memo->state, memo->stops.data()));
+    }
+    std::copy(memo->stops.begin(), memo->stops.end(), stops.begin());
+    uint32_t state = memo->state;
+    return memo->stops.size() + automaton.scan(url, origin_end, state, stops.data() + memo->stops.size());
 }
 
 Verdict ConditionIndex::Impl::goal_verdict(uint32_t g, const Subject& subject) {

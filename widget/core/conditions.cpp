@@ -283,9 +283,24 @@ bool room_allowed(const Goal& goal, std::string_view room) {
 
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(0, p.size()) == p; }
+// Byte compares and searches written out: patterns and the fields they are checked against are a few
+// dozen bytes, where a library call (memcmp, memchr) costs more than the comparison itself.
+bool same_bytes(const char* a, const char* b, size_t n) {
+    for (size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && same_bytes(s.data(), p.data(), p.size()); }
 bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+    return s.size() >= p.size() && same_bytes(s.data() + s.size() - p.size(), p.data(), p.size());
+}
+// The leftmost occurrence of `p` in `s` (npos if none): O(len(s) * len(p)) at worst, like the library's.
+size_t find_bytes(std::string_view s, std::string_view p) {
+    if (p.empty()) return 0;
+    if (p.size() > s.size()) return std::string_view::npos;
+    for (size_t i = 0; i + p.size() <= s.size(); ++i)
+        if (s[i] == p[0] && same_bytes(s.data() + i + 1, p.data() + 1, p.size() - 1)) return i;
+    return std::string_view::npos;
 }
 
 bool parse_number(std::string_view text, double& out) {
@@ -310,9 +325,10 @@ bool wildcard_match(const Part* parts, size_t count, std::string_view s) {
     if (s.size() < first.size() + last.size() || !starts_with(s, first) || !ends_with(s, last)) return false;
     std::string_view middle = s.substr(first.size(), s.size() - first.size() - last.size());
     for (size_t i = 1; i + 1 < count; ++i) {
-        const size_t at = middle.find(parts[i]);
+        const std::string_view part = parts[i];
+        const size_t at = find_bytes(middle, part);
         if (at == std::string_view::npos) return false;
-        middle.remove_prefix(at + std::string_view(parts[i]).size());
+        middle.remove_prefix(at + part.size());
     }
     return true;
 }
