@@ -116,6 +116,21 @@ def giosg_events():
     return visits("www.example.com", pages, finish, rooms, ["agent-di"], 50)
 
 
+def giosg_matches(log):
+    """External matches of the Helsinki demo-request goal, reported by giosg after a visit in that room."""
+    helsinki = "4b2d6f8a-1c3e-4a5b-9d7f-0e2c4a6b8d10"
+    first_visit = {}
+    for record in log:
+        if record.get("room") == helsinki and "url" in record:
+            first_visit.setdefault(record["visitor_id"], record["at"])
+    out = []
+    for visitor, at in sorted(first_visit.items())[:12]:
+        matched = datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ") + timedelta(minutes=rng.randrange(2, 20))
+        out.append({"goal_id": "7d3e1a9b-0c2f-4e6d-8b5a-3f1c9e7d2b64", "visitor_identity": visitor,
+                    "goal_matched_at": iso(matched), "goal_value": rng.choice([40, 60, 120]), "rooms": [helsinki]})
+    return out
+
+
 def write_jsonl(path, lines):
     with open(path, "w") as f:
         for line in lines:
@@ -130,7 +145,11 @@ def main():
         json.dump(activities(), f, separators=(",", ":"))
         f.write("\n")
     write_jsonl("web/data/zendesk-events.jsonl", zendesk_events())
-    write_jsonl("web/data/giosg-events.jsonl", giosg_events())
+    giosg_log = giosg_events()
+    write_jsonl("web/data/giosg-events.jsonl", giosg_log)
+    with open("web/data/giosg-matches.json", "w") as f:
+        json.dump(giosg_matches(giosg_log), f, indent=1)
+        f.write("\n")
 
 
 if __name__ == "__main__":

@@ -339,10 +339,30 @@ void commit_page_views(App& app, DataSource& source) {
 }
 
 void commit_conversions(App& app, DataSource& source) {
-    gp::ConversionsRead& run = static_cast<gp::web::ConversionPages&>(*source.sink).run;
+    auto& pages = static_cast<gp::web::ConversionPages&>(*source.sink);
+    if (!pages.external.matches.empty() || !pages.external.errors.empty()) {
+        // giosg external matches: linked to the loaded log's sessions; those that cannot be are listed.
+        gp::ExternalMatchesRead& run = pages.external;
+        const size_t count = run.matches.size();
+        app.workspace.set_external_matches(std::move(run.matches));
+        source.errors = std::move(run.errors);
+        const std::vector<gp::Error>& unlinked = app.workspace.external_errors();
+        source.errors.insert(source.errors.end(), unlinked.begin(), unlinked.end());
+        source.counts = {{"external_matches", count}, {"unlinked", unlinked.size()}, {"ignored", source.errors.size()}};
+        return;
+    }
+    gp::ConversionsRead& run = pages.run;
     source.counts = {{"conversions", run.conversions.size()}, {"ignored", run.errors.size()}};
     source.errors = std::move(run.errors);
     app.workspace.set_conversions(std::move(run.conversions));
+}
+
+// giosg's match URLs name their goal: .../goals/<id>/matches.
+std::string goal_id_in_matches_url(const std::string& url) {
+    const size_t goals = url.rfind("/goals/");
+    if (goals == std::string::npos) return {};
+    const size_t start = goals + 7, end = url.find('/', start);
+    return end == std::string::npos ? std::string() : url.substr(start, end - start);
 }
 
 struct SourceKind {
@@ -390,6 +410,8 @@ void start_event_loading(App& app, const gp::web::LoaderOptions& shared) {
         source->name = kind.name;
         source->sink = kind.make_sink();
         source->commit = kind.commit;
+        if (kind.commit == commit_conversions)
+            static_cast<gp::web::ConversionPages&>(*source->sink).giosg_goal_id = goal_id_in_matches_url(url);
         gp::web::LoaderOptions options = shared;
         options.url = url;
         options.page_headers = false;  // the page's headers callback serves the goals request only
@@ -406,6 +428,8 @@ void add_loading_state(gp::Json& state) {
     for (const auto& source : g_sources) {
         gp::Json entry = source->counts;
         entry["loading"] = source->loader->loading();
+        // External matches are linked again whenever the log or the goals change: count them now.
+        if (entry.contains("unlinked")) entry["unlinked"] = g_app->workspace.external_errors().size();
         sources[source->name] = std::move(entry);
     }
     state["event_sources"] = std::move(sources);

@@ -458,9 +458,34 @@ PageRead PageViewPages::read_page(std::string_view body) {
     return read;
 }
 
-void ConversionPages::begin_run() { run = ConversionsRead{}; }
+void ConversionPages::begin_run() {
+    run = ConversionsRead{};
+    external = ExternalMatchesRead{};
+}
+
+namespace {
+
+// giosg's match objects are the only conversions that name a `visitor_identity`.
+bool is_giosg_matches(std::string_view body) {
+    const Json doc = Json::parse(body.begin(), body.end(), nullptr, false);
+    const Json* first = doc.is_array() && !doc.empty() ? &doc.front() : &doc;
+    return first->is_object() && first->contains("visitor_identity");
+}
+
+}  // namespace
 
 PageRead ConversionPages::read_page(std::string_view body) {
+    if (is_giosg_matches(body)) {
+        ExternalMatchesRead page = read_giosg_matches(body, giosg_goal_id);
+        PageRead read;
+        if (page.matches.empty() && !page.errors.empty()) {
+            read.readable = false;
+            read.problem = page.errors.front().path + ": " + page.errors.front().message;
+        }
+        external.matches.insert(external.matches.end(), page.matches.begin(), page.matches.end());
+        external.errors.insert(external.errors.end(), page.errors.begin(), page.errors.end());
+        return read;
+    }
     ConversionsRead page = read_zendesk_conversions(body);
     PageRead read;
     read.next = page.next;

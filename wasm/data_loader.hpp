@@ -75,10 +75,13 @@ public:
     PageRead read_page(std::string_view body) override;
 };
 
-// Conversions Zendesk already computed: chats with their `conversions`, or the incremental export's pages.
+// Conversions a vendor reported: Zendesk chats with their `conversions` or the incremental export's pages,
+// or giosg external goal matches (objects with `visitor_identity`).
 class ConversionPages final : public PageSink {
 public:
+    std::string giosg_goal_id;  // from a .../goals/<id>/matches URL; a match's own goal_id wins
     ConversionsRead run;
+    ExternalMatchesRead external;
     void begin_run() override;
     PageRead read_page(std::string_view body) override;
 };

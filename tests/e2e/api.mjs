@@ -1,5 +1,7 @@
 // The page's API on real demo data: every demo widget's data, the goal methods and their events, tracked
 // matches announced in the live region, and the demo's URL tester.
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { assert, waitForReady } from './helpers.mjs';
 
 // Collects a widget's events of the given types on window.__events[selector].
@@ -36,14 +38,14 @@ async function waitForSources(page, selector, names) {
 }
 
 export const tests = {
-  async 'every demo widget shows what its data says'({ page, baseUrl }) {
+  async 'every demo widget shows what its data says'({ page, baseUrl, siteDir }) {
     await page.goto(`${baseUrl}/index.html`);
     await waitForReady(page, '#pipedrive');
     await waitForSources(page, '#pipedrive', ['deals', 'activities']);
     await waitForReady(page, '#zendesk');
     await waitForSources(page, '#zendesk', ['events']);
     await waitForReady(page, '#giosg');
-    await waitForSources(page, '#giosg', ['events']);
+    await waitForSources(page, '#giosg', ['events', 'conversions']);
     const state = (sel) => page.evaluate((s) => document.querySelector(s).state(), sel);
 
     // The revenue goal names its currency by id; the page's currency map makes its EUR deals count.
@@ -60,6 +62,10 @@ export const tests = {
     assert.ok(zendesk.event_sources.events.records > 100);
     const giosg = await state('#giosg');
     assert.ok(giosg.matches > 0, 'no giosg goal matched the demo log (is the code table applied?)');
+    // giosg's external matches are linked to the sessions of the loaded log.
+    const external = JSON.parse(await fs.readFile(path.join(siteDir, 'web/data/giosg-matches.json'), 'utf8'));
+    assert.equal(giosg.event_sources.conversions.external_matches, external.length);
+    assert.equal(giosg.event_sources.conversions.unlinked, 0);
 
     for (const sel of ['#pipedrive', '#zendesk', '#giosg']) assertMirrorMatches(await mirrorLines(page, sel), await state(sel));
   },

@@ -258,3 +258,35 @@ TEST_CASE("a currency map names a Pipedrive goal's currency and counts its deals
     CHECK(r.result["totals"]["progress"] == 30);  // 10 + 20 EUR won in March
     CHECK(r.result["currency"] == "EUR");
 }
+
+TEST_CASE("giosg external matches join the matches of the session they belong to, or say why not", "[workspace]") {
+    Workspace ws;
+    const ReadResult goals = read_goals(R"({"next": null, "previous": null, "results": [
+      {"id": "0b6f2c1a-0000-4000-8000-000000000001", "name": "Lead", "organization_id": "o", "is_any_room_allowed": true,
+       "allowed_rooms": [], "default_value": "25.5", "conditions": []}]})");
+    REQUIRE(goals.ok());
+    ws.load_goals(goals);
+    std::vector<PageView> log(1);
+    log[0].visitor_id = "vis-1";
+    log[0].at = kMarch15;
+    log[0].url = "https://www.example.com/pricing";
+    log[0].room = "room-a";
+    ws.set_event_log(log);
+
+    ExternalMatch linked;
+    linked.goal_id = "0b6f2c1a-0000-4000-8000-000000000001";
+    linked.visitor_identity = "vis-1";
+    linked.matched_at = kMarch15 + 60000;
+    linked.rooms = {"room-a"};
+    ExternalMatch early = linked;
+    early.matched_at = kMarch15 - 60000;  // before any session of the visitor started
+    ws.set_external_matches({linked, early});
+    REQUIRE(ws.matches().size() == 1);
+    CHECK(ws.matches()[0].visitor_id == "vis-1");
+    CHECK(ws.matches()[0].session == 1);
+    REQUIRE(ws.matches()[0].value);
+    CHECK(*ws.matches()[0].value == 25.5);  // the goal's default value
+    REQUIRE(ws.external_errors().size() == 1);
+    CHECK(ws.external_errors()[0].status == 404);
+    CHECK(ws.external_errors()[0].path == "/1/visitor_identity");
+}

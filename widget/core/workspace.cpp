@@ -179,7 +179,24 @@ void Workspace::set_conversions(std::vector<Conversion> conversions) {
 
 void Workspace::rebuild_touches() { touches_ = std::make_unique<TouchIndex>(log_); }
 
-void Workspace::rematch() { run_ = run_matching(live_goals_, log_); }
+void Workspace::set_external_matches(std::vector<ExternalMatch> matches) {
+    external_ = std::move(matches);
+    rematch();
+    ++generation_;
+}
+
+void Workspace::rematch() {
+    run_ = run_matching(live_goals_, log_);
+    external_errors_.clear();
+    if (external_.empty()) return;
+    for (size_t i = 0; i < external_.size(); ++i) {
+        LinkedMatch linked = link_external_match(external_[i], live_goals_, run_.sessions, "/" + std::to_string(i));
+        if (linked.record) run_.matches.push_back(std::move(*linked.record));
+        else if (linked.error) external_errors_.push_back(std::move(*linked.error));
+    }
+    std::stable_sort(run_.matches.begin(), run_.matches.end(),
+                     [](const MatchRecord& a, const MatchRecord& b) { return a.at < b.at; });
+}
 
 std::string Workspace::attributed_agent(const MatchRecord& match) const {
     const Goal* goal = match.goal < live_goals_.size() ? &live_goals_[match.goal] : nullptr;

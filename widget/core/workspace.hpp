@@ -98,6 +98,11 @@ public:
     void set_event_log(std::vector<PageView> log);
     // Conversions a vendor already computed (Zendesk Chat), shown beside the matches found here.
     void set_conversions(std::vector<Conversion> conversions);
+    // giosg external matches: each is linked to its visitor's most recent session that started before it,
+    // in the loaded log, and joins the matches; one that cannot be linked is listed in external_errors()
+    // with its 404 reason. Linked again whenever the goals or the log change.
+    void set_external_matches(std::vector<ExternalMatch> matches);
+    const std::vector<Error>& external_errors() const { return external_errors_; }
     const std::vector<PageView>& event_log() const { return log_; }
     const std::vector<MatchRecord>& matches() const { return run_.matches; }
     const std::vector<Conversion>& conversions() const { return conversions_; }
@@ -140,6 +145,8 @@ private:
     MatchRun run_;
     std::unique_ptr<TouchIndex> touches_;
     std::vector<Conversion> conversions_;
+    std::vector<ExternalMatch> external_;
+    std::vector<Error> external_errors_;
     std::vector<WorkspaceEvent> events_;
     uint64_t generation_ = 1;
 };
