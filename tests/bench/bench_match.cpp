@@ -24,14 +24,22 @@ const char* const kWords[] = {"cart",   "checkout", "pricing", "blog",   "produc
                               "search", "help",     "docs",    "team",   "careers", "shoes",  "bags",   "sale",
                               "order",  "account",  "promo",   "gift",   "news",    "about",  "contact", "plans"};
 
+// From the engine's raw output, which the standard fixes: distributions differ between libstdc++ and
+// libc++, and native and wasm must measure the same goals and page views.
 template <class T, size_t N>
 const T& pick(std::mt19937& rng, const T (&items)[N]) {
-    return items[std::uniform_int_distribution<size_t>(0, N - 1)(rng)];
+    return items[rng() % N];
 }
 
+// Every draw is a statement of its own: the order in which one expression's operands are evaluated is
+// unspecified (GCC and Clang differ), and native and wasm must draw in the same order.
 std::string random_path(std::mt19937& rng, int depth) {
     std::string p;
-    for (int i = 0; i < depth; ++i) p += std::string("/") + pick(rng, kWords) + (i == depth - 1 ? std::to_string(rng() % 50) : "");
+    for (int i = 0; i < depth; ++i) {
+        p += '/';
+        p += pick(rng, kWords);
+        if (i == depth - 1) p += std::to_string(rng() % 50);
+    }
     return p;
 }
 
@@ -41,11 +49,14 @@ gp::Condition random_condition(std::mt19937& rng) {
     if (kind < 6) {
         c.field = gp::ConditionField::url;
         c.op = gp::ConditionOp::equals;
-        c.value = std::string("https://") + pick(rng, kHosts) + random_path(rng, 2);
+        c.value = std::string("https://") + pick(rng, kHosts);
+        c.value += random_path(rng, 2);
     } else if (kind < 12) {
         c.field = rng() % 2 ? gp::ConditionField::url : gp::ConditionField::path;
         c.op = gp::ConditionOp::contains;
-        c.value = std::string(pick(rng, kWords)) + "/" + pick(rng, kWords) + std::to_string(rng() % 50);
+        c.value = std::string(pick(rng, kWords)) + "/";
+        c.value += pick(rng, kWords);
+        c.value += std::to_string(rng() % 50);
     } else if (kind < 16) {
         c.field = gp::ConditionField::path;
         c.op = gp::ConditionOp::starts_with;
@@ -53,11 +64,18 @@ gp::Condition random_condition(std::mt19937& rng) {
     } else if (kind < 19) {
         c.field = rng() % 2 ? gp::ConditionField::path : gp::ConditionField::host;
         c.op = gp::ConditionOp::ends_with;
-        c.value = c.field == gp::ConditionField::host ? std::string(".") + pick(rng, kHosts) : "/" + std::string(pick(rng, kWords)) + std::to_string(rng() % 50);
+        if (c.field == gp::ConditionField::host) {
+            c.value = std::string(".") + pick(rng, kHosts);
+        } else {
+            c.value = "/" + std::string(pick(rng, kWords));
+            c.value += std::to_string(rng() % 50);
+        }
     } else {
         c.field = gp::ConditionField::path;
         c.op = gp::ConditionOp::wildcard;
-        c.value = std::string("/") + pick(rng, kWords) + "/*/" + pick(rng, kWords) + "*";
+        c.value = std::string("/") + pick(rng, kWords) + "/*/";
+        c.value += pick(rng, kWords);
+        c.value += "*";
     }
     return c;
 }
@@ -77,8 +95,11 @@ gp::PageView make_view(std::mt19937& rng, int i) {
     gp::PageView v;
     v.visitor_id = "visitor-" + std::to_string(i % 40000);
     v.at = int64_t{i} * 1000;
-    v.url = std::string(rng() % 8 ? "https://" : "HTTPS://") + pick(rng, kHosts) + random_path(rng, 1 + static_cast<int>(rng() % 3)) +
-            (rng() % 3 ? "" : "?utm_source=ad&ref=" + std::to_string(rng() % 100));
+    v.url = rng() % 8 ? "https://" : "HTTPS://";
+    v.url += pick(rng, kHosts);
+    const int depth = 1 + static_cast<int>(rng() % 3);
+    v.url += random_path(rng, depth);
+    if (rng() % 3 == 0) v.url += "?utm_source=ad&ref=" + std::to_string(rng() % 100);
     v.title = pick(rng, kWords);
     return v;
 }

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstring>
 
 namespace gp {
 
@@ -144,10 +145,21 @@ void canonicalize_percent(std::string_view text, std::string& out) {
 }
 
 void fold_ascii(std::string_view text, char* out) {
-    for (size_t i = 0; i < text.size(); ++i) {  // arithmetic rather than kBytes.lower, so that it vectorizes
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        out[i] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+    // Eight bytes at a time in a 64-bit word (wasm has no vectors here, and this is as fast natively):
+    // per byte, the high bit of (b + 0x3F) is set when b > 'A' - 1, of (b + 0x25) when b > 'Z', for the
+    // low seven bits b of ASCII bytes; 'A'..'Z' get 0x20 added.
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    const size_t n = text.size();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        const uint64_t low7 = word & (0x7F * kOnes);
+        const uint64_t upper = (low7 + (0x80 - 'A') * kOnes) & ~(low7 + (0x7F - 'Z') * kOnes) & ~word & (0x80 * kOnes);
+        word |= upper >> 2;
+        std::memcpy(out + i, &word, 8);
     }
+    for (; i < n; ++i) out[i] = kBytes.lower[static_cast<unsigned char>(text[i])];
 }
 
 void fold_ascii(std::string_view text, std::string& out) {
@@ -156,16 +168,22 @@ void fold_ascii(std::string_view text, std::string& out) {
     fold_ascii(text, &out[start]);
 }
 
-bool has_scheme(std::string_view text) {
-    text = trim(text);
-    if (text.empty() || !is_alpha(static_cast<unsigned char>(text[0]))) return false;
+namespace {
+
+// Where "scheme:" ends in `text` (the ':'), when it is followed by "//"; npos otherwise.
+size_t scheme_colon(std::string_view text) {
+    if (text.empty() || !is_alpha(static_cast<unsigned char>(text[0]))) return std::string_view::npos;
     for (size_t i = 1; i < text.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == ':') return text.substr(i + 1, 2) == "//";
-        if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return false;
+        if (c == ':') return text.substr(i + 1, 2) == "//" ? i : std::string_view::npos;
+        if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return std::string_view::npos;
     }
-    return false;
+    return std::string_view::npos;
 }
+
+}  // namespace
+
+bool has_scheme(std::string_view text) { return scheme_colon(trim(text)) != std::string_view::npos; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Path policy
@@ -312,7 +330,8 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
     out.host_begin = out.host_end = out.path_begin = out.path_end = out.query_begin = out.query_end = 0;
     raw = trim(raw);
     if (raw.empty()) return UrlStatus::empty;
-    if (!has_scheme(raw)) return UrlStatus::no_scheme;
+    const size_t colon = scheme_colon(raw);
+    if (colon == std::string_view::npos) return UrlStatus::no_scheme;
 
     // Every byte becomes at most three, and a missing path one '/': the text is written into a buffer of
     // that size and cut to length at the end.
@@ -323,7 +342,6 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
         text.clear();
         return status;
     };
-    const size_t colon = raw.find(':');
     for (size_t i = 0; i < colon; ++i) *w++ = kBytes.lower[static_cast<unsigned char>(raw[i])];
     const std::string_view scheme(begin, colon);
     std::string_view rest = raw.substr(colon + 3);
@@ -346,9 +364,16 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
     }
     rest.remove_prefix(authority_end);
 
-    const size_t hash = rest.find('#');
+    // The fragment starts at the first '#', the query at the first '?' before it: one pass finds both.
+    size_t hash = std::string_view::npos, question = std::string_view::npos;
+    for (size_t i = 0; i < rest.size(); ++i) {
+        if (rest[i] == '#') {
+            hash = i;
+            break;
+        }
+        if (rest[i] == '?' && question == std::string_view::npos) question = i;
+    }
     const std::string_view before_fragment = rest.substr(0, hash);
-    const size_t question = before_fragment.find('?');
     out.path_begin = static_cast<uint32_t>(w - begin);
     w = write_path(before_fragment.substr(0, question), w);
     out.path_end = static_cast<uint32_t>(w - begin);
