@@ -473,6 +473,21 @@ std::vector<gp::CurrencyInfo> currency_option(const gp::Json& options) {
     return out;
 }
 
+// Team goals count their members' events: {"31": [1202, 1203]} (team id -> user ids).
+gp::Membership teams_option(const gp::Json& options) {
+    gp::Membership membership;
+    auto it = options.find("teams");
+    if (it == options.end() || !it->is_object()) return membership;
+    for (const auto& [team, members] : it->items()) {
+        if (!members.is_array()) continue;
+        std::vector<std::string>& ids = membership.teams[team];
+        for (const gp::Json& m : members)
+            if (m.is_string()) ids.push_back(m.get_ref<const std::string&>());
+            else if (m.is_number_integer()) ids.push_back(m.dump());
+    }
+    return membership;
+}
+
 // Explicit exchange rates {"EUR": 1, "USD": 0.92}: only when the page gives them, and results say so.
 std::optional<gp::RateTable> rates_option(const gp::Json& options) {
     auto it = options.find("rates");
@@ -667,6 +682,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     app->zone_offset_minutes = int(number_option(options, "zoneOffset", 0, -14 * 60, 14 * 60));
     app->workspace.set_currencies(currency_option(options));
     app->workspace.set_rates(rates_option(options));
+    app->workspace.set_membership(teams_option(options));
     if (auto it = options.find("giosgCodes"); it != options.end() && it->is_object() && !it->empty()) {
         std::vector<gp::Error> errors;
         app->workspace.set_giosg_codes(gp::GiosgCodeTable::from_json(*it, errors));

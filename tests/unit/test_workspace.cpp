@@ -290,3 +290,21 @@ TEST_CASE("giosg external matches join the matches of the session they belong to
     CHECK(ws.external_errors()[0].status == 404);
     CHECK(ws.external_errors()[0].path == "/1/visitor_identity");
 }
+
+TEST_CASE("a team goal counts its members' deals once the membership is known", "[workspace]") {
+    Workspace ws;
+    const ReadResult goals = read_goals(R"({"success": true, "data": {"goals": [
+      {"id": 60, "title": "Team wins", "type": {"name": "deals_won", "params": {"pipeline_id": null}},
+       "assignee": {"id": 31, "type": "team"}, "expected_outcome": {"target": 5, "tracking_metric": "quantity"},
+       "duration": {"start": "2024-01-01", "end": null}, "interval": "monthly", "is_active": true}]}})");
+    REQUIRE(goals.ok());
+    ws.load_goals(goals);
+    DataReadResult deals = read_pipedrive_deals(kPipedriveDeals);
+    ws.set_event_rows("deals", std::move(deals.rows));
+    const Json march = {{"id", "60"}, {"period", "2024-03-01..2024-03-31"}};
+    CHECK(ws.call("results", march, at(kMarch15)).result["totals"]["progress"] == 0);
+    Membership teams;
+    teams.teams["31"] = {"3", "4"};
+    ws.set_membership(teams);
+    CHECK(ws.call("results", march, at(kMarch15)).result["totals"]["progress"] == 2);
+}

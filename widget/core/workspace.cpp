@@ -137,6 +137,12 @@ void Workspace::set_currencies(std::vector<CurrencyInfo> currencies) {
     goals_changed();
 }
 
+void Workspace::set_membership(Membership membership) {
+    membership_ = std::move(membership);
+    event_store_.reset();
+    ++generation_;
+}
+
 void Workspace::set_rates(std::optional<RateTable> rates) {
     rates_ = std::move(rates);
     ++generation_;
@@ -146,7 +152,7 @@ std::shared_ptr<const EventStore> Workspace::event_store() {
     if (event_store_) return event_store_;
     const EventRows* only = rows_by_source_.size() == 1 ? &rows_by_source_.begin()->second : nullptr;
     if (only) {
-        event_store_ = std::make_shared<const EventStore>(build_event_store(*only, {}, currencies_));
+        event_store_ = std::make_shared<const EventStore>(build_event_store(*only, membership_, currencies_));
         return event_store_;
     }
     EventRows all;
@@ -155,7 +161,7 @@ std::shared_ptr<const EventStore> Workspace::event_store() {
         all.activities.insert(all.activities.end(), rows.activities.begin(), rows.activities.end());
         all.stage_changes.insert(all.stage_changes.end(), rows.stage_changes.begin(), rows.stage_changes.end());
     }
-    event_store_ = std::make_shared<const EventStore>(build_event_store(all, {}, currencies_));
+    event_store_ = std::make_shared<const EventStore>(build_event_store(all, membership_, currencies_));
     return event_store_;
 }
 

@@ -88,6 +88,8 @@ public:
     // loaded again replaces its earlier rows.
     void set_event_rows(const std::string& source, EventRows rows);
     void set_currencies(std::vector<CurrencyInfo> currencies);
+    // Who is in which team, so that team goals count their members' events.
+    void set_membership(Membership membership);
     void set_rates(std::optional<RateTable> rates);
     const std::optional<RateTable>& rates() const { return rates_; }
     // The store every progress computation uses; rebuilt once after the data changed, then shared.
@@ -138,6 +140,7 @@ private:
     std::vector<Goal> live_goals_;
     std::map<std::string, EventRows> rows_by_source_;
     std::vector<CurrencyInfo> currencies_;
+    Membership membership_;
     std::optional<RateTable> rates_;
     std::shared_ptr<const EventStore> event_store_;
     std::vector<PageView> log_;
