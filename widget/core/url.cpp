@@ -334,14 +334,11 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
     if (colon == std::string_view::npos) return UrlStatus::no_scheme;
 
     // Every byte becomes at most three, and a missing path one '/': the text is written into a buffer of
-    // that size and cut to length at the end.
-    text.resize(3 * raw.size() + 2);
-    char* const begin = &text[0];
+    // that size, then copied out.
+    std::string& work = out.work_;
+    if (work.size() < 3 * raw.size() + 2) work.resize(3 * raw.size() + 2);
+    char* const begin = &work[0];
     char* w = begin;
-    auto fail = [&](UrlStatus status) {
-        text.clear();
-        return status;
-    };
     for (size_t i = 0; i < colon; ++i) *w++ = kBytes.lower[static_cast<unsigned char>(raw[i])];
     const std::string_view scheme(begin, colon);
     std::string_view rest = raw.substr(colon + 3);
@@ -349,14 +346,14 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
     size_t authority_end = 0;
     const Authority authority = split_authority(rest, authority_end);
     std::string_view port;
-    if (!normalize_port(scheme, authority.port, port)) return fail(UrlStatus::bad_port);
+    if (!normalize_port(scheme, authority.port, port)) return UrlStatus::bad_port;
     // "host:1:2" leaves a ':' in the host: only a bracketed IPv6 literal may hold one.
-    if (authority.host_has_colon && authority.host.substr(0, 1) != "[") return fail(UrlStatus::bad_port);
+    if (authority.host_has_colon && authority.host.substr(0, 1) != "[") return UrlStatus::bad_port;
     *w++ = ':';
     *w++ = '/';
     *w++ = '/';
     out.host_begin = static_cast<uint32_t>(w - begin);
-    if (UrlStatus s = write_host(authority.host, w); s != UrlStatus::ok) return fail(s);
+    if (UrlStatus s = write_host(authority.host, w); s != UrlStatus::ok) return s;
     out.host_end = static_cast<uint32_t>(w - begin);
     if (!port.empty()) {
         *w++ = ':';
@@ -388,8 +385,8 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
         *w++ = '#';
         w = write_canonical<false>(rest.substr(hash + 1), w);
     }
-    assert(static_cast<size_t>(w - begin) <= text.size() && "the buffer was sized for the worst case");
-    text.resize(static_cast<size_t>(w - begin));
+    assert(static_cast<size_t>(w - begin) <= 3 * raw.size() + 2 && "the buffer was sized for the worst case");
+    text.assign(begin, static_cast<size_t>(w - begin));
     assert(out.host_begin <= out.host_end && out.path_begin < out.path_end && "a normalized URL always has a path");
     return UrlStatus::ok;
 }

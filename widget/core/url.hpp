@@ -22,6 +22,15 @@
 
 namespace gp {
 
+enum class UrlStatus : uint8_t {
+    ok,
+    empty,           // nothing to parse
+    no_scheme,       // "example.com/x": a fragment, not an absolute URL
+    no_host,         // "http:///x"
+    bad_port,        // non-digits or > 65535
+    bad_character,   // control characters or spaces in the host, or an unclosed "[" 
+};
+
 // A normalized URL: `text` plus the offsets of its parts inside it.
 struct NormalizedUrl {
     std::string text;
@@ -35,16 +44,13 @@ struct NormalizedUrl {
 
 private:
     std::string_view part(uint32_t b, uint32_t e) const { return std::string_view(text).substr(b, e - b); }
+
+    // normalize_url's working space, sized for the worst case; it only grows, so that each call does not
+    // write the whole worst case over again.
+    std::string work_;
+    friend UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out);
 };
 
-enum class UrlStatus : uint8_t {
-    ok,
-    empty,           // nothing to parse
-    no_scheme,       // "example.com/x": a fragment, not an absolute URL
-    no_host,         // "http:///x"
-    bad_port,        // non-digits or > 65535
-    bad_character,   // control characters or spaces in the host, or an unclosed "[" 
-};
 
 const char* url_status_message(UrlStatus status);
 
