@@ -25,8 +25,10 @@ add_library(imgui STATIC
   "${GP_IMGUI_DIR}/imgui_tables.cpp"
   "${GP_IMGUI_DIR}/imgui_widgets.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${GP_IMGUI_DIR}")
-# No demo window, no debug tools, no file I/O: smaller, and nothing that touches a platform.
+# No demo window, no debug tools, no file I/O: smaller, and nothing that touches a platform. PUBLIC, so that
+# every file that includes imgui.h sees the same configuration. 1.86 names the debug tools switch
+# IMGUI_DISABLE_METRICS_WINDOW (IMGUI_DISABLE_DEBUG_TOOLS from 1.88 on; both are set).
 target_compile_definitions(imgui PUBLIC
-  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS
+  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 gp_optimize(imgui size)
