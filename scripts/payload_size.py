@@ -2,20 +2,51 @@
 """Measures what one widget downloads (loader, glue, wasm, fonts) as gzip -9 bytes, against the budget.
 
     payload_size.py SITE_DIR [--check]
-With --check the exit status is 1 when the total is over the budget (used by ctest in wasm-release).
+With --check the exit status is 1 when the total is over the budget (the wasm-release ctest payload.budget).
+
+The files are found from the loader, not listed by hand: web/goal-widget.js, every module it imports
+(static `import ... from './x.js'` or dynamic `import('./x.js')`, followed recursively) and every file it
+names with `new URL('./x', import.meta.url)` (goalpost.wasm). The font is embedded in goalpost.wasm.
 """
 import gzip
 import os
+import re
 import sys
 
 BUDGET_GZIP_BYTES = 200 * 1024
-# Everything a page fetches for one widget, besides the data. Fonts are embedded in goalpost.wasm.
-PAYLOAD = ["web/goal-widget.js", "web/goalpost.js", "web/goalpost.wasm"]
+LOADER = "web/goal-widget.js"
+
+# Relative references a module makes to other files of the site.
+REFERENCES = [
+    re.compile(r"""\bfrom\s*['"](\.{1,2}/[^'"]+)['"]"""),
+    re.compile(r"""\bimport\s*\(\s*['"](\.{1,2}/[^'"]+)['"]\s*\)"""),
+    re.compile(r"""\bimport\s*['"](\.{1,2}/[^'"]+)['"]"""),
+    re.compile(r"""new\s+URL\(\s*['"](\.{1,2}/[^'"]+)['"]\s*,\s*import\.meta\.url\s*\)"""),
+]
+
+
+def payload_files(site):
+    """The loader and everything it references, as paths relative to the site, in the order found."""
+    found = [LOADER]
+    pending = [LOADER]
+    while pending:
+        rel = pending.pop(0)
+        if not rel.endswith((".js", ".mjs")):
+            continue
+        with open(os.path.join(site, rel), encoding="utf-8") as f:
+            text = f.read()
+        for pattern in REFERENCES:
+            for ref in pattern.findall(text):
+                target = os.path.normpath(os.path.join(os.path.dirname(rel), ref))
+                if target not in found:
+                    found.append(target)
+                    pending.append(target)
+    return found
 
 
 def measure(site):
     files = []
-    for rel in PAYLOAD:
+    for rel in payload_files(site):
         with open(os.path.join(site, rel), "rb") as f:
             data = f.read()
         files.append((rel, len(data), len(gzip.compress(data, compresslevel=9))))
