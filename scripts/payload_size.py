@@ -6,7 +6,8 @@ With --check the exit status is 1 when the total is over the budget (the wasm-re
 
 The files are found from the loader, not listed by hand: web/goal-widget.js, every module it imports
 (static `import ... from './x.js'` or dynamic `import('./x.js')`, followed recursively) and every file it
-names with `new URL('./x', import.meta.url)` (goalpost.wasm). The font is embedded in goalpost.wasm.
+names with `new URL('./x', import.meta.url)` (goalpost.wasm). The font is embedded in goalpost.wasm, whose
+code and data sections are printed too, to show where the bytes are.
 """
 import gzip
 import os
@@ -55,11 +56,39 @@ def measure(site):
     return files, total_raw, total_gzip, BUDGET_GZIP_BYTES
 
 
+def wasm_sections(data):
+    """(name, bytes, gzip bytes) of a wasm module's code and data sections (the data holds the font)."""
+    def leb(i):
+        value = shift = 0
+        while True:
+            byte = data[i]
+            i += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value, i
+    names = {10: "code", 11: "data"}
+    sections = []
+    i = 8  # magic and version
+    while i < len(data):
+        section_id = data[i]
+        size, i = leb(i + 1)
+        if section_id in names:
+            body = data[i:i + size]
+            sections.append((names[section_id], size, len(gzip.compress(body, compresslevel=9))))
+        i += size
+    return sections
+
+
 def main():
     site = sys.argv[1]
     files, total_raw, total_gzip, budget = measure(site)
     for name, raw, gz in files:
         print(f"{name}: {raw} bytes, {gz} gzip")
+        if name.endswith(".wasm"):
+            with open(os.path.join(site, name), "rb") as f:
+                for section, size, section_gz in wasm_sections(f.read()):
+                    print(f"  {section} section: {size} bytes, {section_gz} gzip")
     print(f"total: {total_raw} bytes, {total_gzip} gzip; budget {budget} gzip")
     if "--check" in sys.argv and total_gzip > budget:
         print(f"payload over budget by {total_gzip - budget} bytes gzip")
