@@ -1,5 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <cerrno>
+#include <cfloat>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "core/json_access.hpp"
 #include "core/read.hpp"
 
 using namespace gp;
@@ -17,4 +26,108 @@ TEST_CASE("payloads over the size limit are refused before parsing", "[read]") {
     const ReadResult r = read_goals("{\"success\": true}", small);
     REQUIRE_FALSE(r.ok());
     CHECK(r.errors.front().code == "too_large");
+}
+
+// nlohmann's lexer converts numbers with strtod, which goalpost_core's link replaces by json_access's
+// __wrap_strtod (fast_float for plain decimals, the C library for the rest).
+extern "C" double __real_strtod(const char* text, char** end);
+
+namespace {
+
+double parsed_number(const std::string& text) {
+    const Json doc = Json::parse(text, nullptr, false);
+    REQUIRE(doc.is_number_float());
+    return doc.get<double>();
+}
+
+}  // namespace
+
+TEST_CASE("the JSON parser's strtod is the wrapped one", "[read]") {
+    // volatile: a compiler may otherwise fold the comparison of two different functions' addresses
+    double (*volatile parser_strtod)(const char*, char**) = &std::strtod;
+    double (*volatile wrapped)(const char*, char**) = &__wrap_strtod;
+    CHECK(parser_strtod == wrapped);
+}
+
+TEST_CASE("JSON numbers are read to the correctly rounded double", "[read]") {
+    CHECK(parsed_number("0.1") == 0x1.999999999999ap-4);
+    CHECK(parsed_number("1e23") == 0x1.52d02c7e14af6p+76);  // halfway cases get this wrong when done naively
+    CHECK(parsed_number("-1.5e-3") == -0.0015);
+    CHECK(parsed_number("3.14159265358979323846264338327950288419716939937510") == 0x1.921fb54442d18p+1);
+    CHECK(parsed_number("0.1000000000000000055511151231257827021181583404541015625") == 0x1.999999999999ap-4);
+    // 2^53 + 1 as a float token rounds to even; as an integer token it stays exact
+    CHECK(parsed_number("9007199254740993.0") == 9007199254740992.0);
+    CHECK(parsed_number("9007199254740995.0") == 9007199254740996.0);
+    CHECK(Json::parse("9007199254740993").get<uint64_t>() == 9007199254740993u);
+    // the edges of the normal range, and past them (the C library's path)
+    CHECK(parsed_number("2.2250738585072014e-308") == DBL_MIN);
+    CHECK(parsed_number("2.2250738585072011e-308") == 0x0.fffffffffffffp-1022);
+    CHECK(parsed_number("4.9e-324") == 0x1p-1074);
+    CHECK(parsed_number("2.4703282292062328e-324") == 0x1p-1074);
+    CHECK(parsed_number("2.4703282292062327e-324") == 0.0);
+    CHECK(parsed_number("1e-400") == 0.0);
+    CHECK(std::signbit(parsed_number("-1e-400")));
+    CHECK(parsed_number("0.0") == 0.0);
+    CHECK(parsed_number("1.7976931348623157e308") == DBL_MAX);
+    CHECK(parsed_number("1.7976931348623158e308") == DBL_MAX);
+}
+
+TEST_CASE("a number too large for a double is refused as before", "[read]") {
+    CHECK(Json::parse("[1e400]", nullptr, false).is_discarded());
+    CHECK(Json::parse("[-1.7976931348623159e308]", nullptr, false).is_discarded());
+    // read_goals quotes such numbers before parsing, so the field reader names the place
+    const ReadResult r = read_goals(R"({"data":{"goals":[{"id":"b","type":{"name":"deals_won"},
+        "expected_outcome":{"target":1e400,"tracking_metric":"quantity"}}]}})");
+    CHECK(r.goals.empty());
+    bool named = false;
+    for (const Error& e : r.errors) named |= e.path == "/data/goals/0/expected_outcome/target" && e.code == "bad_number";
+    CHECK(named);
+}
+
+TEST_CASE("the wrapped strtod keeps strtod's contract for any text", "[read]") {
+    char* end = nullptr;
+    errno = 0;
+    CHECK(std::strtod("1e400", &end) == HUGE_VAL);
+    CHECK(errno == ERANGE);
+    CHECK(*end == '\0');
+    errno = 0;
+    CHECK(std::strtod("-1e-400", &end) == 0.0);
+    CHECK(errno == ERANGE);
+    const char* trailing = "1.5abc";
+    CHECK(std::strtod(trailing, &end) == 1.5);
+    CHECK(end == trailing + 3);
+    const char* nothing = "abc";
+    CHECK(std::strtod(nothing, &end) == 0.0);
+    CHECK(end == nothing);
+    CHECK(std::strtod("  +2.5", &end) == 2.5);
+    CHECK(std::strtod("0x1p3", &end) == 8.0);
+    CHECK(std::isinf(std::strtod("-inf", &end)));
+    CHECK(std::isnan(std::strtod("nan", &end)));
+    CHECK(std::strtod("1e", &end) == 1.0);
+    CHECK(*end == 'e');
+}
+
+TEST_CASE("the wrapped strtod agrees with the C library's bit for bit", "[read]") {
+    std::mt19937_64 rng(20240601);
+    std::uniform_int_distribution<int> digit_count(1, 25), exponent(-330, 310), point(0, 25);
+    std::uniform_int_distribution<int> digit(0, 9);
+    int fast = 0;
+    for (int n = 0; n < 20000; ++n) {
+        std::string text = n % 2 ? "-" : "";
+        const int digits = digit_count(rng), dot = point(rng);
+        for (int i = 0; i < digits; ++i) {
+            if (i == dot && i > 0) text.push_back('.');
+            text.push_back(static_cast<char>('0' + digit(rng)));
+        }
+        if (n % 3) text += "e" + std::to_string(exponent(rng));
+        char* wrapped_end = nullptr;
+        char* real_end = nullptr;
+        const double wrapped = __wrap_strtod(text.c_str(), &wrapped_end);
+        const double real = __real_strtod(text.c_str(), &real_end);
+        INFO(text);
+        REQUIRE(std::memcmp(&wrapped, &real, sizeof real) == 0);
+        REQUIRE(wrapped_end == real_end);
+        if (std::fabs(real) >= DBL_MIN && std::isfinite(real)) ++fast;
+    }
+    CHECK(fast > 10000);  // most of them took the fast path
 }

@@ -3,11 +3,13 @@
 // - [SECTION] Scalars from text
 // - [SECTION] ObjectReader
 // - [SECTION] Writing helpers
+// - [SECTION] strtod for the JSON parser
 #include "core/json_access.hpp"
 
 #include "core/calendar.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -362,3 +364,24 @@ std::string dump_json(const Json& value, int indent) {
 }
 
 }  // namespace gp
+
+//-----------------------------------------------------------------------------
+// [SECTION] strtod for the JSON parser
+//-----------------------------------------------------------------------------
+
+extern "C" double __real_strtod(const char* text, char** end);  // the C library's, named by --wrap
+
+extern "C" double __wrap_strtod(const char* text, char** end) {
+    const char* last = text;
+    while ((*last >= '0' && *last <= '9') || *last == '.' || *last == 'e' || *last == 'E' || *last == '-' || *last == '+')
+        ++last;
+    if (*last == '\0' && last != text && *text != '+') {
+        double value = 0;
+        const auto r = fast_float::from_chars(text, last, value);
+        if (r.ec == std::errc() && r.ptr == last && std::fabs(value) >= DBL_MIN && std::fabs(value) <= DBL_MAX) {
+            if (end) *end = const_cast<char*>(last);
+            return value;
+        }
+    }
+    return __real_strtod(text, end);
+}

@@ -10,6 +10,7 @@
 // - [SECTION] Scalars from text (dates, timestamps, numbers)
 // - [SECTION] ObjectReader
 // - [SECTION] Writing helpers
+// - [SECTION] strtod for the JSON parser
 #pragma once
 
 #include <cstdint>
@@ -138,3 +139,21 @@ void merge_missing(Json& out, const Json& extra);
 std::string dump_json(const Json& value, int indent = -1);
 
 }  // namespace gp
+
+//-----------------------------------------------------------------------------
+// [SECTION] strtod for the JSON parser
+//-----------------------------------------------------------------------------
+
+// nlohmann's lexer converts every JSON number with a fraction or an exponent by calling strtod on the
+// token's text, and offers no hook to do it any other way. In the wasm build that strtod is musl's,
+// which scans through a FILE shim and computes in soft-float long double: measured about 9x slower
+// than native on a payload of decimals. goalpost_core links with --wrap=strtod (widget/core/
+// CMakeLists.txt), which sends the strtod calls of the program's own objects here, natively and in
+// wasm alike, so that both measure the same code.
+//
+// It keeps strtod's whole contract: a text that is nothing but a plain decimal number (what nlohmann
+// passes in the C locale) whose value is a finite, normal, non-zero double is converted by fast_float,
+// which rounds correctly to nearest, as strtod does in the default rounding mode; everything else (zero, subnormals and overflow, which set
+// errno; leading spaces, '+', hex, inf, nan, trailing text, another locale's decimal comma) is passed
+// to the C library's own strtod unchanged.
+extern "C" double __wrap_strtod(const char* text, char** end);
