@@ -79,6 +79,47 @@ def match_section(rows):
     return out
 
 
+def size_suffix(name):
+    """'progress.build_store.500k' -> ('progress.build_store', 500000); None without a size suffix."""
+    prefix, _, last = name.rpartition(".")
+    scale = {"k": 1e3, "m": 1e6}.get(last[-1:])
+    if not prefix or not scale:
+        return None
+    try:
+        return prefix, float(last[:-1]) * scale
+    except ValueError:
+        return None
+
+
+def growth_section(rows, order):
+    """How each benchmark that ran at several sizes grows: the time ratio beside the size ratio."""
+    groups = {}
+    for name in order:
+        parsed = size_suffix(name)
+        if parsed:
+            groups.setdefault(parsed[0], []).append((parsed[1], name))
+    lines = []
+    for prefix, sizes in groups.items():
+        if len(sizes) < 2:
+            continue
+        sizes.sort()
+        (small, small_name), (large, large_name) = sizes[0], sizes[-1]
+        cells = []
+        for platform in ("native", "wasm"):
+            a, b = rows[small_name].get(platform), rows[large_name].get(platform)
+            if a and b and a["median_ms"] > 0:
+                cells.append(f"{a['median_ms']:.3f} -> {b['median_ms']:.3f} ({b['median_ms'] / a['median_ms']:.2f}x)")
+            else:
+                cells.append("n/a")
+        lines.append(f"| {prefix} | {small_name.rpartition('.')[2]} -> {large_name.rpartition('.')[2]} "
+                     f"({large / small:.2f}x) | {cells[0]} | {cells[1]} |")
+    if not lines:
+        return []
+    return ["\n## Growth with the data\n",
+            "The same benchmark at two sizes in the same run: the time ratio beside the size ratio.\n",
+            "| benchmark | size | native ms | wasm ms |", "|---|---|---|---|"] + lines
+
+
 def main():
     results, site = sys.argv[1], sys.argv[2]
     rows = {}
@@ -121,6 +162,8 @@ def main():
                    f"{rate(w, 'bytes', 1e6)} | {rate(n, 'items', 1)} | {rate(w, 'items', 1)} | {target} | {met} |")
 
     out.extend(match_section(rows))
+
+    out.extend(growth_section(rows, order))
 
     out.append("\n## Payload\n")
     out.append("What one widget downloads, measured on the built site (`scripts/payload_size.py`):\n")

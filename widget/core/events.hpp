@@ -107,6 +107,8 @@ struct IgnoredTally {
 
 // What a slice's events share. `group` is the pipeline (deals) or activity type (activities); `stage`
 // is only set for stage changes; `currency` indexes EventStore::currencies (-1 for activities).
+// `owner` indexes EventStore::owners, or is kEveryone for the slices that merge all owners' events.
+constexpr int32_t kEveryone = -1;
 struct SeriesKey {
     int32_t owner = 0;
     int32_t currency = -1;
@@ -116,14 +118,17 @@ struct SeriesKey {
 bool operator<(const SeriesKey& a, const SeriesKey& b);
 bool operator==(const SeriesKey& a, const SeriesKey& b);
 
+// Every event is in two slices: its owner's, and the kEveryone slice of the same currency, group and
+// stage. Company goals read the latter: a dozen slices instead of a dozen per owner.
 struct Series {
-    std::vector<SeriesKey> slice_keys;     // sorted
+    std::vector<SeriesKey> slice_keys;     // sorted (the kEveryone slices first)
     std::vector<uint32_t> slice_begin;     // slice i is [slice_begin[i], slice_begin[i+1]); size = slices + 1
     std::vector<TimestampMs> time;         // sorted within each slice
-    std::vector<double> prefix;            // prefix[i] = sum of value[0..i); size = events + 1
+    std::vector<double> prefix;            // prefix[i] = sum of the values before i; size = time.size() + 1
+    size_t events = 0;                     // distinct events (each is laid out twice)
 
     size_t slice_count() const { return slice_keys.size(); }
-    size_t event_count() const { return time.size(); }
+    size_t event_count() const { return events; }
     // Events of slice `s` with t0 <= time < t1.
     struct Span {
         uint32_t count = 0;
@@ -134,7 +139,7 @@ struct Series {
     // out[i]. Each search starts where the previous one ended, and a window that begins where the last
     // one ended reuses its bound: n + 1 searches for n back-to-back intervals instead of 2n.
     void add_ranges(size_t s, const TimestampMs* starts, const TimestampMs* ends, size_t n, Span* out) const;
-    // The slices whose owner is `owner`, as [first, last).
+    // The slices whose owner is `owner` (or kEveryone), as [first, last).
     std::pair<size_t, size_t> slices_of_owner(int32_t owner) const;
 };
 

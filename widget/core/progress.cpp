@@ -108,7 +108,7 @@ std::vector<int32_t> goal_owners(const Goal& goal, const EventStore& store) {
             break;
         case AssigneeType::company:
         case AssigneeType::none:
-            for (size_t i = 0; i < store.owners.size(); ++i) owners.push_back(static_cast<int32_t>(i));
+            owners.push_back(kEveryone);  // every event has a known owner: the merged slices hold them all
             break;
     }
     return owners;
