@@ -2,12 +2,11 @@
 // Output shapes are documented in docs/cli.md ("Goal model commands").
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "cli/cli_io.hpp"
 #include "cli/commands.hpp"
 #include "core/giosg_codes.hpp"
 #include "core/goal_store.hpp"
@@ -35,24 +34,10 @@ int usage_error(const char* command, const std::string& message) {
     return 2;
 }
 
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return true;
-}
-
 std::optional<Vendor> vendor_arg(const char* text) {
     const auto v = parse_name<Vendor>(text);
     if (!v || *v == Vendor::unknown) return std::nullopt;
     return v;
-}
-
-Json errors_json(const std::vector<Error>& errors) {
-    Json out = Json::array();
-    for (const Error& e : errors)
-        out.push_back({{"path", e.path}, {"code", e.code}, {"message", e.message}, {"status", e.status}});
-    return out;
 }
 
 // Parses the shared options; returns 0 to go on, or the exit status of a usage error.
@@ -69,7 +54,7 @@ int parse_args(const char* command, int argc, char** argv, GoalArgs& args) {
         }
         if (a == "--giosg-codes" && has_value) {
             std::string text;
-            if (!read_file(argv[++i], text)) return usage_error(command, std::string("cannot read ") + argv[i]);
+            if (!read_file(command, argv[++i], text)) return 2;
             std::vector<Error> errors;
             args.codes = GiosgCodeTable::from_json(Json::parse(text.begin(), text.end(), nullptr, false), errors);
             if (!errors.empty()) return usage_error(command, "bad giosg code table: " + errors.front().path + " " + errors.front().message);
@@ -90,10 +75,7 @@ int parse_args(const char* command, int argc, char** argv, GoalArgs& args) {
 
 bool read_input(const char* command, const GoalArgs& args, ReadResult& out) {
     std::string text;
-    if (!read_file(args.file, text)) {
-        usage_error(command, "cannot read " + args.file);
-        return false;
-    }
+    if (!read_file(command, args.file, text)) return false;
     ReadOptions options;
     options.format = args.from;
     options.giosg_codes = args.codes ? &*args.codes : nullptr;

@@ -3,11 +3,10 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
+#include "cli/cli_io.hpp"
 #include "cli/commands.hpp"
 #include "core/attribution.hpp"
 #include "core/conversion_readers.hpp"
@@ -42,28 +41,9 @@ bool parse_flags(const char* command, int argc, char** argv, const Flag* flags, 
     return true;
 }
 
-bool read_file(const char* path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::fprintf(stderr, "goalpost: cannot read '%s'\n", path);
-        return false;
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
-Json errors_json(const std::vector<Error>& errors) {
-    Json out = Json::array();
-    for (const Error& e : errors)
-        out.push_back({{"path", e.path}, {"code", e.code}, {"message", e.message}, {"status", e.status}});
-    return out;
-}
-
-bool load_goals(const char* path, ReadResult& goals) {
+bool load_goals(const char* command, const char* path, ReadResult& goals) {
     std::string text;
-    if (!read_file(path, text)) return false;
+    if (!read_file(command, path, text)) return false;
     goals = read_goals(text);
     return true;
 }
@@ -136,7 +116,7 @@ int cmd_match(int argc, char** argv) {
 
     ReadResult goals;
     std::string log_text;
-    if (!load_goals(goals_path, goals) || !read_file(events_path, log_text)) return 2;
+    if (!load_goals("match", goals_path, goals) || !read_file("match", events_path, log_text)) return 2;
     const EventLogRead log = read_event_log(log_text);
     const MatchRun run = run_matching(goals.goals, log.views, options);
     const TouchIndex touches(log.views);
@@ -180,7 +160,7 @@ int cmd_explain(int argc, char** argv) {
                                      std::pair{room, &view.room}})
         if (text) *slot = text;
     ReadResult goals;
-    if (!load_goals(goals_path, goals)) return 2;
+    if (!load_goals("explain", goals_path, goals)) return 2;
     Json out = explain_to_json(explain(goals.goals, view));
     out["errors"] = errors_json(goals.errors);
     std::puts(out.dump(2).c_str());

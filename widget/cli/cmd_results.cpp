@@ -2,10 +2,9 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "cli/cli_io.hpp"
 #include "cli/commands.hpp"
 #include "core/calendar.hpp"
 #include "core/data_readers.hpp"
@@ -59,18 +58,6 @@ bool parse_args(int argc, char** argv, ResultsArgs& a) {
     return true;
 }
 
-bool slurp(const char* path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::fprintf(stderr, "goalpost results: cannot read '%s'\n", path);
-        return false;
-    }
-    std::ostringstream s;
-    s << in.rdbuf();
-    out = s.str();
-    return true;
-}
-
 void print_errors(const char* file, const std::vector<Error>& errors) {
     for (const Error& e : errors)
         std::fprintf(stderr, "%s: %s %s: %s\n", file, e.path.c_str(), e.code.c_str(), e.message.c_str());
@@ -80,7 +67,7 @@ void print_errors(const char* file, const std::vector<Error>& errors) {
 bool load_events(const char* path, EventRows& rows, IgnoredTally& ignored) {
     if (!path) return true;
     std::string text;
-    if (!slurp(path, text)) return false;
+    if (!read_file("results", path, text)) return false;
     DataReadResult r = read_events(text);
     if (!r.ok()) {
         print_errors(path, r.errors);
@@ -108,7 +95,7 @@ std::optional<Weekday> weekday_named(std::string_view name) {
 
 bool load_rates(const char* path, ResultsRequest& request) {
     std::string text;
-    if (!slurp(path, text)) return false;
+    if (!read_file("results", path, text)) return false;
     const Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
         std::fprintf(stderr, "%s: expected an object of currency code -> rate\n", path);
@@ -159,13 +146,13 @@ bool build_request(const ResultsArgs& a, ResultsRequest& request) {
 bool load_context(const ResultsArgs& a, Membership& membership, std::vector<CurrencyInfo>& currencies) {
     std::string text;
     if (a.teams) {
-        if (!slurp(a.teams, text)) return false;
+        if (!read_file("results", a.teams, text)) return false;
         MembershipReadResult m = read_membership(text);
         print_errors(a.teams, m.errors);
         membership = std::move(m.membership);
     }
     if (a.currencies) {
-        if (!slurp(a.currencies, text)) return false;
+        if (!read_file("results", a.currencies, text)) return false;
         CurrencyReadResult c = read_pipedrive_currencies(text);
         print_errors(a.currencies, c.errors);
         currencies = std::move(c.currencies);
@@ -181,7 +168,7 @@ int cmd_results(int argc, char** argv) {
     if (!parse_args(argc, argv, args) || !build_request(args, request)) return 2;
 
     std::string goals_text;
-    if (!slurp(args.goals, goals_text)) return 2;
+    if (!read_file("results", args.goals, goals_text)) return 2;
     const ReadResult goals = read_goals(goals_text);
     print_errors(args.goals, goals.errors);
 

@@ -1,0 +1,26 @@
+#include "cli/cli_io.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+namespace gp::cli {
+
+bool read_file(const char* command, const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "goalpost %s: cannot read '%s'\n", command, path.c_str());
+        return false;
+    }
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return true;
+}
+
+Json errors_json(const std::vector<Error>& errors) {
+    Json out = Json::array();
+    for (const Error& e : errors)
+        out.push_back({{"path", e.path}, {"code", e.code}, {"message", e.message}, {"status", e.status}});
+    return out;
+}
+
+}  // namespace gp::cli
