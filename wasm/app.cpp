@@ -15,6 +15,7 @@
 // - [SECTION] Edits from the widget's own editor
 // - [SECTION] Exported C ABI (gp_*)
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -125,22 +126,29 @@ gp::ui::FrameContext frame_context(const App& app) {
     return frame;
 }
 
+// Frames come from html5.h's requestAnimationFrame loop, which ends when draw_frame returns false. (The
+// emscripten_set_main_loop family does the same but brings Emscripten's whole Browser library into the glue:
+// 5.2 KB gzip.) Each loop carries its number; a loop whose number is no longer g_loop ends at its next frame.
+uintptr_t g_loop = 0;
+
+EM_BOOL draw_frame(double, void* loop);
+
 void request_frames(void* = nullptr) {
     if (!g_app) return;
     g_app->frames_to_draw = kTrailingFrames;
     if (g_app->loop_paused) {
         g_app->loop_paused = false;
-        emscripten_resume_main_loop();
+        emscripten_request_animation_frame_loop(draw_frame, reinterpret_cast<void*>(++g_loop));
     }
 }
 
-void draw_frame() {
+EM_BOOL draw_frame(double, void* loop) {
+    if (!g_app || reinterpret_cast<uintptr_t>(loop) != g_loop) return EM_FALSE;  // stopped, or restarted
     App& app = *g_app;
     if (app.frames_to_draw <= 0) {
         // Nothing changed: skip the frame instead of drawing it, and stop asking for animation frames.
         app.loop_paused = true;
-        emscripten_pause_main_loop();
-        return;
+        return EM_FALSE;
     }
     --app.frames_to_draw;
 
@@ -168,6 +176,7 @@ void draw_frame() {
     ++app.frames_drawn;
     // After the frame is on screen: an edit dispatches events, and the page's handlers may call back in.
     apply_view_actions(app);
+    return g_app ? EM_TRUE : EM_FALSE;  // a handler may have stopped the widget
 }
 
 bool create_gl_context(App& app) {
@@ -723,7 +732,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     ImGui_ImplHtml5_Init(config);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    emscripten_set_main_loop(draw_frame, 0, EM_FALSE);
+    app->loop_paused = true;  // no loop runs yet: the first request_frames() starts one
     start_loading(*app, options);
     request_frames();
     return 0;
@@ -808,7 +817,7 @@ EMSCRIPTEN_KEEPALIVE void gp_wake() { request_frames(); }
 EMSCRIPTEN_KEEPALIVE void gp_stop() {
     if (!g_app) return;
     stop_loading();
-    emscripten_cancel_main_loop();
+    ++g_loop;  // a frame already requested ends the loop
     emscripten_webgl_make_context_current(g_app->gl);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplHtml5_Shutdown();
