@@ -3,6 +3,7 @@
 //   match.naive.evaluate  : the reference loop on a 10,000-view sample (items/s compares with the above)
 //   match.run             : the whole runtime on 1M views: sessions, counting, records
 // Page views per second = items / median_ms * 1000; the index's speed-up = the two evaluate rates' ratio.
+// An argument runs only the measurements whose name starts with it (scripts/bench gives none).
 #include <random>
 #include <string>
 #include <vector>
@@ -106,7 +107,9 @@ gp::PageView make_view(std::mt19937& rng, int i) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    const std::string only = argc > 1 ? argv[1] : "";
+    auto wanted = [&](const char* name) { return std::string(name).compare(0, only.size(), only) == 0; };
     std::mt19937 rng(20240501);
     const std::vector<gp::Goal> goals = make_goals(rng);
     std::vector<gp::CompiledGoal> compiled;
@@ -119,33 +122,37 @@ int main() {
     gp::Subject subject;
     std::vector<gp::GoalVerdict> verdicts;
     size_t matched = 0;
-    const double index_ms = gp::bench::median_ms(5, [&] {
-        for (int i = 0; i < kPageViews; ++i) {
-            subject.assign(distinct[static_cast<size_t>(i % kDistinctViews)]);
-            index.evaluate(subject, verdicts);
-            matched += verdicts.size();
-        }
-    });
+    if (wanted("match.index.evaluate")) {
+        const double ms = gp::bench::median_ms(5, [&] {
+            for (int i = 0; i < kPageViews; ++i) {
+                subject.assign(distinct[static_cast<size_t>(i % kDistinctViews)]);
+                index.evaluate(subject, verdicts);
+                matched += verdicts.size();
+            }
+        });
+        gp::bench::report({"match.index.evaluate", ms, 5, 0, kPageViews});
+    }
+    if (wanted("match.naive.evaluate")) {
+        const double ms = gp::bench::median_ms(3, [&] {
+            for (int i = 0; i < kNaiveSample; ++i) {
+                subject.assign(distinct[static_cast<size_t>(i)]);
+                gp::evaluate_naive(compiled, subject, verdicts);
+                matched += verdicts.size();
+            }
+        });
+        gp::bench::report({"match.naive.evaluate", ms, 3, 0, kNaiveSample});
+    }
     gp::bench::keep(matched);
-    gp::bench::report({"match.index.evaluate", index_ms, 5, 0, kPageViews});
 
-    const double naive_ms = gp::bench::median_ms(3, [&] {
-        for (int i = 0; i < kNaiveSample; ++i) {
-            subject.assign(distinct[static_cast<size_t>(i)]);
-            gp::evaluate_naive(compiled, subject, verdicts);
-            matched += verdicts.size();
-        }
-    });
-    gp::bench::keep(matched);
-    gp::bench::report({"match.naive.evaluate", naive_ms, 3, 0, kNaiveSample});
-
-    std::vector<gp::PageView> log;
-    log.reserve(kPageViews);
-    for (int i = 0; i < kPageViews; ++i) log.push_back(distinct[static_cast<size_t>(i % kDistinctViews)]);
-    for (int i = 0; i < kPageViews; ++i) log[static_cast<size_t>(i)].at = int64_t{i} * 1000;
-    size_t records = 0;
-    const double run_ms = gp::bench::median_ms(3, [&] { records += gp::run_matching(goals, log).matches.size(); });
-    gp::bench::keep(records);
-    gp::bench::report({"match.run", run_ms, 3, 0, kPageViews});
+    if (wanted("match.run")) {
+        std::vector<gp::PageView> log;
+        log.reserve(kPageViews);
+        for (int i = 0; i < kPageViews; ++i) log.push_back(distinct[static_cast<size_t>(i % kDistinctViews)]);
+        for (int i = 0; i < kPageViews; ++i) log[static_cast<size_t>(i)].at = int64_t{i} * 1000;
+        size_t records = 0;
+        const double ms = gp::bench::median_ms(3, [&] { records += gp::run_matching(goals, log).matches.size(); });
+        gp::bench::keep(records);
+        gp::bench::report({"match.run", ms, 3, 0, kPageViews});
+    }
     return 0;
 }
