@@ -198,3 +198,35 @@ TEST_CASE("condition index: agrees with the naive loop when page views come from
         }
     CHECK(matches > 30);
 }
+
+TEST_CASE("condition index: wildcards indexed by all their parts give the reference's verdicts") {
+    // Parts that overlap, repeat, come in the wrong order, or touch both ends of the field.
+    using F = gp::ConditionField;
+    using O = gp::ConditionOp;
+    const char* const patterns[] = {"/a/*/b*", "/a*a", "*a*a*", "a*a", "/ab*b/", "*/x/*/x/*", "/*", "*b", "/a/*/a/*/a"};
+    const char* const paths[] = {"/a/x/b", "/a/b", "/a", "/aa", "/a/a", "/ab/b/", "/b/a/b", "/x/x/", "/x/x/x/",
+                                 "/a/b/a/c/a", "/a/a/a", "/", "/b"};
+    std::vector<gp::Goal> goals;
+    for (const char* p : patterns) {
+        goals.emplace_back();
+        goals.back().conditions = {cond(F::path, O::wildcard, p)};
+        goals.emplace_back();  // the same with a second condition, so hits alone do not decide the goal
+        goals.back().combinator = gp::Combinator::all;
+        goals.back().conditions = {cond(F::path, O::wildcard, p), cond(F::url, O::contains, "a")};
+    }
+    std::vector<gp::CompiledGoal> compiled;
+    for (const gp::Goal& g : goals) compiled.push_back(gp::compile_goal(g, ""));
+    gp::ConditionIndex index;
+    index.build(compiled);
+    std::vector<gp::GoalVerdict> naive;
+    size_t matches = 0;
+    for (const char* path : paths) {
+        gp::PageView v;
+        v.url = std::string("https://h.example") + path;
+        const auto indexed = run_both(compiled, index, v, naive);
+        INFO(v.url);
+        REQUIRE(same(indexed, naive));
+        matches += indexed.size();
+    }
+    CHECK(matches >= 20);
+}
