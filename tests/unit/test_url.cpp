@@ -96,3 +96,17 @@ TEST_CASE("url: normalizing twice changes nothing") {
         CHECK(norm(once) == once);
     }
 }
+
+TEST_CASE("url: a URL that fails leaves an empty text and parts that slice it") {
+    // Found by fuzz_matcher: a failure after the host's offset was set left it pointing past the text.
+    for (const char* raw : {"http://[::1/x", "http://a b/", "http://example.com:99999/", "https://:80/"}) {
+        gp::NormalizedUrl u;
+        REQUIRE(gp::normalize_url("https://before.example/long/path?q=1", u) == gp::UrlStatus::ok);
+        INFO(raw);
+        CHECK(gp::normalize_url(raw, u) != gp::UrlStatus::ok);
+        CHECK(u.text.empty());
+        CHECK(u.host().empty());
+        CHECK(u.path().empty());
+        CHECK(u.query().empty());
+    }
+}

@@ -345,6 +345,11 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
     if (work.size() < 3 * raw.size() + 2) work.resize(3 * raw.size() + 2);
     char* const begin = &work[0];
     char* w = begin;
+    // A URL that cannot be used leaves nothing behind: an empty text, and offsets that slice it.
+    auto fail = [&out](UrlStatus status) {
+        out.host_begin = out.host_end = out.path_begin = out.path_end = out.query_begin = out.query_end = 0;
+        return status;
+    };
     for (size_t i = 0; i < colon; ++i) *w++ = kBytes.lower[static_cast<unsigned char>(raw[i])];
     const std::string_view scheme(begin, colon);
     std::string_view rest = raw.substr(colon + 3);
@@ -352,14 +357,14 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
     size_t authority_end = 0;
     const Authority authority = split_authority(rest, authority_end);
     std::string_view port;
-    if (!normalize_port(scheme, authority.port, port)) return UrlStatus::bad_port;
+    if (!normalize_port(scheme, authority.port, port)) return fail(UrlStatus::bad_port);
     // "host:1:2" leaves a ':' in the host: only a bracketed IPv6 literal may hold one.
-    if (authority.host_has_colon && authority.host.substr(0, 1) != "[") return UrlStatus::bad_port;
+    if (authority.host_has_colon && authority.host.substr(0, 1) != "[") return fail(UrlStatus::bad_port);
     *w++ = ':';
     *w++ = '/';
     *w++ = '/';
     out.host_begin = static_cast<uint32_t>(w - begin);
-    if (UrlStatus s = write_host(authority.host, w); s != UrlStatus::ok) return s;
+    if (UrlStatus s = write_host(authority.host, w); s != UrlStatus::ok) return fail(s);
     out.host_end = static_cast<uint32_t>(w - begin);
     if (!port.empty()) {
         *w++ = ':';
