@@ -407,6 +407,7 @@ struct ConditionIndex::Impl {
     static constexpr size_t kOrigins = 8;
     OriginMemo origins[2][kOrigins];
     size_t next_origin[2] = {0, 0};
+    size_t last_origin[2] = {0, 0};
     size_t scan_url(const ByteAutomaton& automaton, std::string_view url, size_t origin_end, bool folded);
 
     void build(const std::vector<CompiledGoal>& goals);
@@ -528,12 +529,12 @@ void ConditionIndex::Impl::scan_literals(size_t channel, const Subject& subject)
     // The URL's parts are slices of the same text: their spans inside it bound where an occurrence counts.
     Span spans[kFieldCount];
     spans[static_cast<size_t>(field)] = {0, s.size()};
-    if (field == ConditionField::url)
-        for (ConditionField part : {ConditionField::path, ConditionField::query, ConditionField::host}) {
-            const std::string_view p = subject.text(part, folded);
-            const size_t begin = static_cast<size_t>(p.data() - s.data());
-            spans[static_cast<size_t>(part)] = {begin, begin + p.size()};
-        }
+    if (field == ConditionField::url) {
+        const NormalizedUrl& url = subject.url();
+        spans[static_cast<size_t>(ConditionField::path)] = {url.path_begin, url.path_end};
+        spans[static_cast<size_t>(ConditionField::query)] = {url.query_begin, url.query_end};
+        spans[static_cast<size_t>(ConditionField::host)] = {url.host_begin, url.host_end};
+    }
     const ByteAutomaton& automaton = literals[channel];
     if (stops.size() < s.size()) stops.resize(s.size());
     uint32_t state = 0;
@@ -559,17 +560,22 @@ void ConditionIndex::Impl::scan_literals(size_t channel, const Subject& subject)
 size_t ConditionIndex::Impl::scan_url(const ByteAutomaton& automaton, std::string_view url, size_t origin_end,
                                       bool folded) {
     const std::string_view origin = url.substr(0, origin_end);
+    OriginMemo* const memos = origins[folded];
     OriginMemo* memo = nullptr;
-    for (OriginMemo& m : origins[folded])
-        if (m.origin == origin) memo = &m;
+    // The last origin used first: page views of one site often come in runs from one origin.
+    const size_t last = last_origin[folded];
+    if (memos[last].origin == origin) memo = &memos[last];
+    for (size_t k = 0; k < kOrigins && !memo; ++k)
+        if (memos[k].origin == origin) memo = &memos[k];
     if (!memo) {
-        memo = &origins[folded][next_origin[folded]];
+        memo = &memos[next_origin[folded]];
         next_origin[folded] = (next_origin[folded] + 1) % kOrigins;
         memo->origin.assign(origin.data(), origin.size());
         memo->state = 0;
         memo->stops.resize(origin.size());
         memo->stops.resize(automaton.scan(origin, 0, memo->state, memo->stops.data()));
     }
+    last_origin[folded] = static_cast<size_t>(memo - memos);
     std::copy(memo->stops.begin(), memo->stops.end(), stops.begin());
     uint32_t state = memo->state;
     return memo->stops.size() + automaton.scan(url, origin_end, state, stops.data() + memo->stops.size());

@@ -60,6 +60,8 @@ public:
     // `folded`: the ASCII-lower-cased spelling, for case-insensitive conditions.
     std::string_view text(ConditionField field, bool folded) const;
     UrlStatus url_status() const { return url_status_; }
+    // The normalized URL's parts as offsets: the same in its folded spelling.
+    const NormalizedUrl& url() const { return url_; }
     const PageView* view() const { return view_; }
 
 private:

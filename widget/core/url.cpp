@@ -50,7 +50,7 @@ int hex_value(unsigned char c) {
     return -1;
 }
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
