@@ -168,6 +168,7 @@ Plan resolve(const Goal& goal, const EventStore& store, const ResultsRequest& re
                                type == MetricType::sales_quota);
     plan.currency = goal_currency(goal, store);
     const std::vector<int32_t> owners = goal_owners(goal, store);
+    plan.parts.reserve(16);  // a person's goal: a dozen slices or so
     const auto add = [&](const Series& s, bool by_date) { add_parts(s, by_date, goal, store, owners, request, plan); };
     switch (type) {
         case MetricType::deals_won:
@@ -357,8 +358,10 @@ ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const 
     r.ignored = store.ignored;
     const std::vector<DateRange> ranges = bucket_ranges(goal, *period, request.calendar);
     std::vector<Window> windows;
+    windows.reserve(ranges.size());
     for (const DateRange& range : ranges) windows.push_back(window_of(range, request.zone_offset_minutes));
     const Measured measured = measure(plan, windows);
+    r.buckets.reserve(ranges.size());
     for (size_t i = 0; i < ranges.size(); ++i) {
         Bucket b{ranges[i], measured.progress[i], bucket_target(goal, ranges[i], request.calendar), std::nullopt};
         b.percent = percent_of(b.progress, b.target);
