@@ -69,7 +69,7 @@ TEST_CASE("the match feed credits the agent of the goal's attribution", "[ui][br
     CHECK(feed[0].url == "https://shop.example/thanks");
 }
 
-TEST_CASE("condition goals count the matches in the period; other goals go to the CRM progress", "[ui][bridge]") {
+TEST_CASE("condition goals count the matches in the period, other goals go to the CRM progress", "[ui][bridge]") {
     Goal conversions;
     conversions.id = "5";
     conversions.vendor = Vendor::zendesk;

@@ -168,7 +168,7 @@ TEST_CASE("the slash key focuses the search field", "[ui][filters][keyboard]") {
 // [SECTION] Overview rows and detail
 //-----------------------------------------------------------------------------
 
-TEST_CASE("rows show value, target, percent and unit; a click opens the detail", "[ui][overview]") {
+TEST_CASE("rows show value, target, percent and unit, and a click opens the detail", "[ui][overview]") {
     Headless ui;
     WidgetData data = sample();
     ui.frames(data, 2);
@@ -416,7 +416,7 @@ TEST_CASE("the status strip says how fresh the data is and offers a retry after 
     CHECK_FALSE(ui.view.shown().retry_offered);
 }
 
-TEST_CASE("an idle view asks for no frames; motion, when allowed, ends", "[ui][idle]") {
+TEST_CASE("an idle view asks for no frames, and motion, when allowed, ends", "[ui][idle]") {
     Headless ui;
     WidgetData data = sample();
     ui.frames(data, 3);

@@ -76,7 +76,7 @@ TEST_CASE("nulls read as absent, never as a crash", "[bad_input]") {
     CHECK(data_null.goals.empty());
 }
 
-TEST_CASE("numbers as strings are read; bad and huge numbers are errors at their place", "[bad_input]") {
+TEST_CASE("numbers as strings are read, and bad and huge numbers are errors at their place", "[bad_input]") {
     const std::string payload = R"({"data":{"goals":[
         {"id":"a","type":{"name":"deals_won","params":{"pipeline_id":["4"]}},"expected_outcome":{"target":"1e3","tracking_metric":"quantity"}},
         {"id":"b","type":{"name":"deals_won"},"expected_outcome":{"target":1e400,"tracking_metric":"quantity"}},

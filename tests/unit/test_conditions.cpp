@@ -189,7 +189,7 @@ gp::Condition giosg(int code, std::string value) {
 
 }  // namespace
 
-TEST_CASE("conditions: giosg codes go through the mapping table; unknown codes are unsupported") {
+TEST_CASE("conditions: giosg codes go through the mapping table, unknown codes are unsupported") {
     gp::CompileOptions options;
     options.giosg_codes = &test_codes;
     gp::PageView v = view_of("https://a.com/helsinki/offices");

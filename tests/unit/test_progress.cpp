@@ -413,7 +413,7 @@ TEST_CASE("stage changes find their deal by id in either form", "[progress]") {
     }
 }
 
-TEST_CASE("a slice's range counts and sums exactly the events in [t0, t1), ties included", "[progress]") {
+TEST_CASE("a slice's range counts and sums exactly the events from t0 up to but not including t1, ties included", "[progress]") {
     std::mt19937 rng(7);
     std::uniform_int_distribution<int> hour(0, 40), cents(1, 10000);
     EventRows rows;
