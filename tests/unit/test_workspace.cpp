@@ -308,3 +308,26 @@ TEST_CASE("a team goal counts its members' deals once the membership is known", 
     ws.set_membership(teams);
     CHECK(ws.call("results", march, at(kMarch15)).result["totals"]["progress"] == 2);
 }
+
+TEST_CASE("editing a giosg goal with a configured code table keeps its coded conditions", "[workspace]") {
+    Workspace ws;
+    std::vector<Error> errors;
+    ws.set_giosg_codes(GiosgCodeTable::from_json(
+        Json::parse(R"({"codes": [{"code": 1, "field": "path", "op": "contains", "name": "path contains"}]})"), errors));
+    REQUIRE(errors.empty());
+    ReadOptions read;
+    read.giosg_codes = ws.codes_for_readers();
+    const ReadResult goals = read_goals(R"({"next": null, "previous": null, "results": [
+      {"id": "0b6f2c1a-0000-4000-8000-000000000002", "name": "Pricing", "organization_id": "o", "is_any_room_allowed": true,
+       "allowed_rooms": [], "default_value": 5, "conditions": [{"type": 1, "negate": false, "settings": {}, "value": "/pricing"}]}]})", read);
+    REQUIRE(goals.ok());
+    ws.load_goals(goals);
+    Goal draft = ws.goals().front();
+    draft.title = "Pricing, renamed";
+    const CallReply r = ws.edit(GoalEdit::update, draft, kMarch15);
+    INFO((r.error ? r.error->path + " " + r.error->message : std::string()));
+    REQUIRE(r.ok());
+    CHECK(ws.goals().front().title == "Pricing, renamed");
+    REQUIRE(ws.goals().front().conditions.size() == 1);
+    CHECK(ws.goals().front().conditions[0].value == "/pricing");
+}

@@ -75,7 +75,15 @@ std::vector<WorkspaceEvent> Workspace::take_events() {
 // [SECTION] Goals
 //-----------------------------------------------------------------------------
 
-void Workspace::set_giosg_codes(GiosgCodeTable codes) { giosg_codes_ = std::make_unique<GiosgCodeTable>(std::move(codes)); }
+void Workspace::set_giosg_codes(GiosgCodeTable codes) {
+    giosg_codes_ = std::make_unique<GiosgCodeTable>(std::move(codes));
+    // The store keeps a pointer to the table: give it the new one, with the goals it holds.
+    StoreOptions options;
+    options.giosg_codes = giosg_codes_.get();
+    std::vector<Goal> goals = store_.goals();
+    store_ = GoalStore(store_.vendor(), options);
+    store_.set_goals(std::move(goals));
+}
 
 void Workspace::load_goals(const ReadResult& run) {
     StoreOptions options;
@@ -109,11 +117,13 @@ CallReply Workspace::edit(GoalEdit kind, const Goal& goal, TimestampMs now) {
     WriteOptions options;
     options.format = store_.vendor();
     options.single = true;
+    options.giosg_codes = giosg_codes_.get();
     WriteResult written = write_goals({goal}, options);
     if (!written.ok()) return fail_with(400, std::move(written.errors));
     // Pipedrive's single shape is the {success, data: {goal}} envelope; a request body is the goal alone.
     Json body = std::move(written.document);
     if (const Json* data = member(body, "data"); data && member(*data, "goal")) body = Json((*data)["goal"]);
+    if (!body.is_object()) return fail(500, "not_representable", "the goal could not be written as a request body");
     if (kind == GoalEdit::create) {
         body.erase("id");
         return add({{"goal", std::move(body)}}, context);
