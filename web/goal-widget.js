@@ -78,7 +78,7 @@ function createMirror(element, label) {
 }
 
 // One mirror line per goal, from the inspection state: the same numbers, units and status the canvas shows.
-export function describeGoal(goal) {
+function describeGoal(goal) {
   const parts = [goal.title || '(untitled goal)'];
   if (goal.value_text) parts.push(`${goal.value_text} of ${goal.target_text}`);
   else if (goal.progress !== null && goal.progress !== undefined) parts.push(`progress ${goal.progress} of ${goal.target}`);
@@ -150,8 +150,9 @@ function createCanvas(element, options) {
  *            height: CSS length, label,
  *            refresh: seconds between reloads (0: once), timeout: seconds per request, retries: per request,
  *            headers: async () => ({ Authorization: ... }) asked before each load (docs/network.md) }
- * Resolves to a handle { element, state(), destroy() } once the module runs; the 'ready' and 'error'
- * events on `element` report data loading.
+ * Resolves to a handle { element, state(), call(), destroy(), and the element's methods (track, results,
+ * find, explain, add, update, remove, show) } once the module runs; events on `element` report the rest
+ * (docs/embedding.md).
  */
 export async function mount(element, options = {}) {
   const canvas = createCanvas(element, options);
@@ -307,7 +308,7 @@ class GoalWidget extends HTMLElement {
     return this.#handle.call(method, args);
   }
 
-  /** Reports a page view or event ({url, event, value, visitor_id, at, ...}); answers {matches}. */
+  /** Reports a page view or event ({url, event, event_value, goal_value, visitor_id, at, ...}); answers {matches}. */
   track(event) { return this.#call('track', { event }); }
   /** A goal's results for "START..END" or {start, end}, in the progress engine's JSON shape. */
   results(id, period) { return this.#call('results', { id, period }); }
