@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <functional>
 #include <random>
 #include <set>
 
@@ -448,6 +450,69 @@ TEST_CASE("a slice's range counts and sums exactly the events from t0 up to but 
             }
     }
     CHECK(s.event_count() == 300);
+}
+
+TEST_CASE("add_ranges and range agree with counting on even, clustered, skewed and tied slices", "[progress]") {
+    // The searches start from a guess made as if a slice's times were even, and gallop from the previous
+    // bound: these shapes put the guess far off, and the windows are back to back, gapped, or outside.
+    std::mt19937 rng(7);
+    const TimestampMs t_start = at("2024-01-01T00:00:00Z");
+    const TimestampMs year = 366LL * 86400000LL;
+    std::uniform_int_distribution<TimestampMs> anywhere(0, year - 1);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const std::vector<std::pair<const char*, std::function<TimestampMs()>>> shapes = {
+        {"even", [&] { return anywhere(rng); }},
+        {"skewed to the start", [&] { return static_cast<TimestampMs>(std::pow(unit(rng), 8) * (year - 1)); }},
+        {"two far clusters", [&] { return unit(rng) < 0.5 ? anywhere(rng) % 86400000LL : year - 1 - anywhere(rng) % 86400000LL; }},
+        {"all tied", [&] { return year / 2; }},
+    };
+    for (const auto& [shape, when] : shapes) {
+        for (const int events : {5, 40, 3000}) {
+            EventRows rows;
+            for (int i = 0; i < events; ++i) {
+                DealRow d;
+                d.id = std::to_string(i);
+                d.owner = "7";
+                d.currency = "EUR";
+                d.value = i % 10 + 1;
+                d.add_time = t_start + when();
+                rows.deals.push_back(d);
+            }
+            const EventStore store = build_event_store(rows);
+            const Series& s = store.started;
+            const auto [slice, end] = s.slices_of_owner(*store.find_owner("7"));
+            REQUIRE(end == slice + 1);
+            for (int round = 0; round < 20; ++round) {
+                // Sorted cut points, some of them before or after every event, paired into windows.
+                std::vector<TimestampMs> cuts;
+                for (int c = 0; c < 26; ++c) cuts.push_back(t_start - year / 4 + static_cast<TimestampMs>(unit(rng) * 1.5 * year));
+                if (round % 2) cuts.push_back(t_start + year / 2);  // exactly on the tied events
+                std::sort(cuts.begin(), cuts.end());
+                std::vector<TimestampMs> starts, ends;
+                for (size_t c = 0; c + 1 < cuts.size(); c += (round % 3 == 0 ? 2 : 1)) {  // gapped or back to back
+                    starts.push_back(cuts[c]);
+                    ends.push_back(cuts[c + 1]);
+                }
+                std::vector<Series::Span> spans(starts.size());
+                s.add_ranges(slice, starts.data(), ends.data(), starts.size(), spans.data());
+                for (size_t w = 0; w < starts.size(); ++w) {
+                    uint32_t count = 0;
+                    double sum = 0;
+                    for (const DealRow& d : rows.deals)
+                        if (*d.add_time >= starts[w] && *d.add_time < ends[w]) {
+                            ++count;
+                            sum += d.value;
+                        }
+                    INFO(shape << ", " << events << " events, round " << round << ", window " << w);
+                    CHECK(spans[w].count == count);
+                    CHECK(spans[w].sum == Approx(sum).margin(1e-9));
+                    const Series::Span alone = s.range(slice, starts[w], ends[w]);
+                    CHECK(alone.count == count);
+                    CHECK(alone.sum == Approx(sum).margin(1e-9));
+                }
+            }
+        }
+    }
 }
 
 //-----------------------------------------------------------------------------

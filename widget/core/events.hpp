@@ -125,6 +125,10 @@ struct Series {
     std::vector<uint32_t> slice_begin;     // slice i is [slice_begin[i], slice_begin[i+1]); size = slices + 1
     std::vector<TimestampMs> time;         // sorted within each slice
     std::vector<double> prefix;            // prefix[i] = sum of the values before i; size = time.size() + 1
+    struct SliceTimes {
+        TimestampMs first, last;
+    };
+    std::vector<SliceTimes> slice_times;   // each slice's earliest and latest time: searches start from them
     size_t events = 0;                     // distinct events (each is laid out twice)
 
     size_t slice_count() const { return slice_keys.size(); }

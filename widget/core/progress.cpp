@@ -32,13 +32,14 @@ namespace {
 //-----------------------------------------------------------------------------
 
 std::optional<Date> period_bound(const std::optional<std::string>& text, const char* name, std::vector<Error>& errors) {
-    const std::string path = std::string("/") + name;
+    // The paths are built only for an error: this runs for every goal on every redraw.
     if (!text || text->empty()) {
-        errors.push_back({path, "required", std::string(name) + " is required", 400});
+        errors.push_back({std::string("/") + name, "required", std::string(name) + " is required", 400});
         return std::nullopt;
     }
     const std::optional<Date> d = parse_civil_date(*text);
-    if (!d) errors.push_back({path, "bad_date", std::string(name) + " must be an existing date as YYYY-MM-DD", 400});
+    if (!d)
+        errors.push_back({std::string("/") + name, "bad_date", std::string(name) + " must be an existing date as YYYY-MM-DD", 400});
     return d;
 }
 
@@ -262,11 +263,13 @@ double sliced_target(const std::vector<IntervalTarget>& slices, DateRange bucket
 }
 
 // Pipedrive's target applies to each interval; a bucket clipped by the period gets its share by days.
-double bucket_target(const Goal& goal, DateRange bucket, const CalendarOptions& calendar) {
+// Only the first and last of a period's buckets can be clipped: the ones between are whole intervals.
+double bucket_target(const Goal& goal, DateRange bucket, bool maybe_clipped, const CalendarOptions& calendar) {
     const Schedule& s = goal.schedule;
     if (!s.per_interval.empty()) return sliced_target(s.per_interval, bucket);
     const double amount = goal.target.amount;
     if (s.interval != Interval::none) {
+        if (!maybe_clipped) return amount;
         const DateRange full = interval_containing(bucket.start, s.interval, calendar);
         return amount * bucket.days() / static_cast<double>(full.days());
     }
@@ -363,7 +366,9 @@ ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const 
     const Measured measured = measure(plan, windows);
     r.buckets.reserve(ranges.size());
     for (size_t i = 0; i < ranges.size(); ++i) {
-        Bucket b{ranges[i], measured.progress[i], bucket_target(goal, ranges[i], request.calendar), std::nullopt};
+        const bool maybe_clipped = i == 0 || i + 1 == ranges.size();
+        Bucket b{ranges[i], measured.progress[i], bucket_target(goal, ranges[i], maybe_clipped, request.calendar),
+                 std::nullopt};
         b.percent = percent_of(b.progress, b.target);
         r.total_progress += b.progress;
         r.total_target += b.target;
