@@ -560,6 +560,19 @@ MethodReply call_set_theme(App&, const gp::Json& args) {
     return {gp::Json(theme), std::nullopt};
 }
 
+// The host page's URL changed ({url}): a single-page app navigated without reloading. It becomes the
+// default URL of track() and the page whose matching goals the conversions view lists.
+MethodReply call_set_page(App& app, const gp::Json& args) {
+    std::string url = string_option(args, "url");
+    if (url.empty()) return method_error("bad_url", "url must be a non-empty string");
+    if (url != app.page_url) {
+        app.page_url = url;
+        app.data.current_page_url = std::move(url);
+        request_frames();
+    }
+    return {gp::Json(app.page_url), std::nullopt};
+}
+
 // Opens a view: {tab: "overview" | "detail" | "conversions" | "url_tester" | "editor"}, and for the detail
 // view the goal {id}. For deep links from the page, and for the README's screenshots.
 MethodReply call_show(App& app, const gp::Json& args) {
@@ -592,6 +605,7 @@ struct MethodEntry {
 // The page's goal methods (track, results, find, explain, add, update, remove) are the workspace's;
 // only what concerns drawing is answered here.
 constexpr MethodEntry kMethods[] = {
+    {"set_page", call_set_page},
     {"set_theme", call_set_theme},
     {"show", call_show},
 };
@@ -766,6 +780,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                                   {"end", gp::format_civil_date(app.view.shown().period.end)},
                                   {"label", app.view.shown().period_label}}},
                       {"tab", gp::ui::tab_label(app.view.shown().tab)},
+                      {"page", app.page_url},
                       {"controls", controls_json(app.view.shown())},
                       {"matches", app.workspace.matches().size()},
                       {"conversions", app.workspace.conversions().size()},

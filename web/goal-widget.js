@@ -223,6 +223,18 @@ export async function mount(element, options = {}) {
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
   const onThemeChange = () => call('set_theme', { theme: resolveTheme(options.theme) });
   if (!options.theme || options.theme === 'auto') darkQuery.addEventListener('change', onThemeChange);
+  // Follow a single-page app's navigations: the Navigation API sees pushState too where the browser has it;
+  // popstate and hashchange cover the rest. The URL is also checked before track(), which defaults to it.
+  let pageUrl = startOptions.page;
+  const followPage = () => {
+    if (location.href === pageUrl) return;
+    pageUrl = location.href;
+    call('set_page', { url: pageUrl });
+  };
+  const navigation = typeof window.navigation === 'object' && window.navigation;
+  const pageEvents = [[window, 'popstate'], [window, 'hashchange']];
+  if (navigation && typeof navigation.addEventListener === 'function') pageEvents.push([navigation, 'navigatesuccess']);
+  for (const [target, type] of pageEvents) target.addEventListener(type, followPage);
 
   // The module's JSON method bridge: gp_call returns a module-owned buffer, copied here at once.
   function call(method, args = {}) {
@@ -239,7 +251,10 @@ export async function mount(element, options = {}) {
     element,
     state: readState,
     call,
-    track: (event) => call('track', { event }),
+    track: (event) => {
+      followPage();
+      return call('track', { event });
+    },
     results: (id, period) => call('results', { id, period }),
     find: (query = {}) => call('find', { query }),
     explain: (url) => call('explain', { url }),
@@ -250,6 +265,7 @@ export async function mount(element, options = {}) {
     destroy() {
       resizeObserver.disconnect();
       darkQuery.removeEventListener('change', onThemeChange);
+      for (const [target, type] of pageEvents) target.removeEventListener(type, followPage);
       module._gp_stop();
       canvas.remove();
       mirror.mirror.remove();
@@ -303,13 +319,17 @@ class GoalWidget extends HTMLElement {
     return this.#handle ? this.#handle.state() : { started: false };
   }
 
-  #call(method, args) {
+  #started() {
     if (!this.#handle) throw new Error('goalpost: the widget has not started yet (wait for its ready event)');
-    return this.#handle.call(method, args);
+    return this.#handle;
+  }
+
+  #call(method, args) {
+    return this.#started().call(method, args);
   }
 
   /** Reports a page view or event ({url, event, event_value, goal_value, visitor_id, at, ...}); answers {matches}. */
-  track(event) { return this.#call('track', { event }); }
+  track(event) { return this.#started().track(event); }
   /** A goal's results for "START..END" or {start, end}, in the progress engine's JSON shape. */
   results(id, period) { return this.#call('results', { id, period }); }
   /** Goals matching Pipedrive-style dot filters, e.g. {'type.name': 'deals_won'}. */

@@ -161,6 +161,20 @@ export const tests = {
     assert.equal(bad, '/event/at');
   },
 
+  async 'a single-page app navigation changes the page the widget matches'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/index.html`);
+    await waitForReady(page, '#zendesk');
+    const pageOf = () => page.evaluate(() => document.querySelector('#zendesk').state().page);
+    assert.equal(await pageOf(), `${baseUrl}/index.html`);
+    // pushState fires no window event: the loader learns of it from the Navigation API.
+    await page.evaluate(() => history.pushState({}, '', '?step=order-confirmed'));
+    await page.waitForFunction(() => document.querySelector('#zendesk').state().page.endsWith('?step=order-confirmed'));
+    const reply = await page.evaluate(() => document.querySelector('#zendesk').track({ visitor_id: 'spa-visitor' }));
+    assert.deepEqual(reply.matches.map((m) => m.goal), ['301'], 'track() defaults to the URL navigated to');
+    await page.evaluate(() => history.back());
+    await page.waitForFunction((url) => document.querySelector('#zendesk').state().page === url, `${baseUrl}/index.html`);
+  },
+
   async 'the demo URL tester lists every goal verdict'({ page, baseUrl }) {
     await page.goto(`${baseUrl}/index.html`);
     await waitForReady(page, '#zendesk');
