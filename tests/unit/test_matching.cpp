@@ -153,6 +153,31 @@ TEST_CASE("matching: the index and the naive loop give the same run") {
     }
 }
 
+TEST_CASE("matching: goals compiled once give the same runs, run after run, as compiling each time") {
+    gp::Goal broken = url_goal("broken", "thanks");
+    broken.conditions[0].op = gp::ConditionOp::unsupported;
+    const std::vector<gp::Goal> goals{url_goal("a", "thanks", gp::CountingMode::once_per_session), broken,
+                                      url_goal("b", "a.com", gp::CountingMode::once_per_visitor)};
+    gp::CompiledGoals compiled(goals);
+    CHECK(compiled.size() == 3);
+    REQUIRE(compiled.problems().size() == 1);
+    // Different logs through the one index: nothing of an earlier run (verdicts, counting) may carry over.
+    std::vector<gp::PageView> shorter = two_sessions();
+    shorter.resize(2);
+    for (const std::vector<gp::PageView>& log : {two_sessions(), shorter, two_sessions()}) {
+        const gp::MatchRun fresh = gp::run_matching(goals, log);
+        const gp::MatchRun reused = gp::run_matching(compiled, goals, log);
+        REQUIRE(reused.matches.size() == fresh.matches.size());
+        for (size_t i = 0; i < fresh.matches.size(); ++i) {
+            CHECK(reused.matches[i].goal_id == fresh.matches[i].goal_id);
+            CHECK(reused.matches[i].at == fresh.matches[i].at);
+            CHECK(reused.matches[i].session == fresh.matches[i].session);
+        }
+        REQUIRE(reused.goal_problems.size() == 1);
+        CHECK(reused.goal_problems[0].goal_id == "broken");
+    }
+}
+
 TEST_CASE("matching: retroactive evaluation of a new or edited goal") {
     const std::vector<gp::Goal> goals{url_goal("keep", "a.com"), url_goal("edit", "nothing-matches")};
     const gp::MatchRun before = gp::run_matching(goals, two_sessions());

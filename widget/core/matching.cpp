@@ -9,6 +9,7 @@
 #include "core/matching.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
@@ -162,11 +163,24 @@ struct Hit {
 
 }  // namespace
 
+CompiledGoals::CompiledGoals(const std::vector<Goal>& goals, const MatchOptions& options) : use_index_(options.use_index) {
+    compiled_ = compile_all(goals, options.compile, problems_);
+    if (use_index_) index_.build(compiled_);
+}
+
 MatchRun run_matching(const std::vector<Goal>& goals, const std::vector<PageView>& log, const MatchOptions& options) {
+    CompiledGoals compiled(goals, options);
+    return run_matching(compiled, goals, log, options);
+}
+
+MatchRun run_matching(CompiledGoals& compiled_goals, const std::vector<Goal>& goals, const std::vector<PageView>& log,
+                      const MatchOptions& options) {
+    assert(compiled_goals.size() == goals.size() && "the goals must be the ones the compiled set was made from");
     MatchRun run;
-    const std::vector<CompiledGoal> compiled = compile_all(goals, options.compile, run.goal_problems);
-    ConditionIndex index;
-    if (options.use_index) index.build(compiled);
+    run.goal_problems = compiled_goals.problems_;
+    const std::vector<CompiledGoal>& compiled = compiled_goals.compiled_;
+    ConditionIndex& index = compiled_goals.index_;
+    const bool use_index = compiled_goals.use_index_;
 
     const std::vector<uint32_t> rank_of = visitor_ranks(log);
     std::vector<uint32_t> session_of, visit_order;
@@ -194,7 +208,7 @@ MatchRun run_matching(const std::vector<Goal>& goals, const std::vector<PageView
         if (subject.url_status() != UrlStatus::ok && !v.url.empty())
             bad_urls.push_back({visit_order[i], Error{"/events/" + std::to_string(i) + "/url", "bad_url",
                                                       url_status_message(subject.url_status()), 400}});
-        if (options.use_index) index.evaluate(subject, verdicts);
+        if (use_index) index.evaluate(subject, verdicts);
         else evaluate_naive(compiled, subject, verdicts);
         for (const GoalVerdict& gv : verdicts) {
             const Goal& goal = goals[gv.goal];

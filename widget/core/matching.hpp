@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/condition_index.hpp"
 #include "core/conditions.hpp"
 #include "core/model.hpp"
 #include "core/progress.hpp"
@@ -73,6 +74,33 @@ struct MatchRun {
 bool is_touch_only(const PageView& view);
 
 MatchRun run_matching(const std::vector<Goal>& goals, const std::vector<PageView>& log, const MatchOptions& options = {});
+
+// The same with the goals compiled beforehand. Compiling costs time linear in the goals' conditions; a
+// caller that runs the same goals many times (the workspace, for each tracked page view) compiles once.
+// `goals` must be the ones `compiled` was made from; the compile options and use_index are the ones it was
+// made with, and only options.session_timeout_ms is read here.
+class CompiledGoals;
+MatchRun run_matching(CompiledGoals& compiled, const std::vector<Goal>& goals, const std::vector<PageView>& log,
+                      const MatchOptions& options = {});
+
+class CompiledGoals {
+public:
+    explicit CompiledGoals(const std::vector<Goal>& goals, const MatchOptions& options = {});
+    // The index points into the compiled conditions: neither is copied or moved.
+    CompiledGoals(const CompiledGoals&) = delete;
+    CompiledGoals& operator=(const CompiledGoals&) = delete;
+
+    size_t size() const { return compiled_.size(); }
+    const std::vector<GoalProblem>& problems() const { return problems_; }
+
+private:
+    friend MatchRun run_matching(CompiledGoals&, const std::vector<Goal>&, const std::vector<PageView>&,
+                                 const MatchOptions&);
+    std::vector<CompiledGoal> compiled_;
+    std::vector<GoalProblem> problems_;
+    ConditionIndex index_;
+    bool use_index_ = true;
+};
 
 // Retroactive evaluation: `goal` (new, or an edited version of a goal in `previous`) over the loaded log.
 // The goal's earlier matches are replaced; every other goal's matches are kept as they were.

@@ -104,6 +104,7 @@ void Workspace::goals_changed() {
         for (const CurrencyInfo& c : currencies_)
             if (c.id == *g.target.currency_id) g.target.currency_code = c.code;
     }
+    compiled_goals_ = std::make_unique<CompiledGoals>(live_goals_);
     rematch();
     ++generation_;
 }
@@ -202,7 +203,8 @@ void Workspace::set_external_matches(std::vector<ExternalMatch> matches) {
 }
 
 void Workspace::rematch() {
-    run_ = run_matching(live_goals_, log_);
+    if (!compiled_goals_) compiled_goals_ = std::make_unique<CompiledGoals>(live_goals_);
+    run_ = run_matching(*compiled_goals_, live_goals_, log_);
     external_errors_.clear();
     if (external_.empty()) return;
     for (size_t i = 0; i < external_.size(); ++i) {
@@ -248,7 +250,8 @@ CallReply Workspace::track(const Json& args, const CallContext& context) {
     std::vector<PageView> history;
     history.reserve(visitor.size());
     for (size_t i : visitor) history.push_back(log_[i]);
-    MatchRun visitor_run = run_matching(live_goals_, history);
+    if (!compiled_goals_) compiled_goals_ = std::make_unique<CompiledGoals>(live_goals_);
+    MatchRun visitor_run = run_matching(*compiled_goals_, live_goals_, history);
     Json found = Json::array();
     for (MatchRecord& m : visitor_run.matches) {
         if (m.event != history.size() - 1) continue;
@@ -257,11 +260,13 @@ CallReply Workspace::track(const Json& args, const CallContext& context) {
         Json detail = match_json(m, live_goals_[m.goal].title, agent);
         events_.push_back({"match", detail});
         found.push_back(std::move(detail));
-        run_.matches.push_back(std::move(m));
+        // The run stays in time order, a new match after those at the same time, as a stable sort would
+        // leave it; a tracked event is usually the newest, so this is an append.
+        const auto later = std::upper_bound(run_.matches.begin(), run_.matches.end(), m.at,
+                                            [](TimestampMs at, const MatchRecord& r) { return at < r.at; });
+        run_.matches.insert(later, std::move(m));
     }
-    // Keep the whole run in time order, as run_matching leaves it; a tracked event is usually the newest.
-    std::stable_sort(run_.matches.begin(), run_.matches.end(),
-                     [](const MatchRecord& a, const MatchRecord& b) { return a.at < b.at; });
+
     ++generation_;
     CallReply reply;
     reply.result = {{"matches", std::move(found)}};

@@ -145,6 +145,7 @@ private:
     std::shared_ptr<const EventStore> event_store_;
     std::vector<PageView> log_;
     std::map<std::string, std::vector<size_t>, std::less<>> log_by_visitor_;  // record indexes, in log order
+    std::unique_ptr<CompiledGoals> compiled_goals_;  // live_goals_ compiled for matching; made with them
     MatchRun run_;
     std::unique_ptr<TouchIndex> touches_;
     std::vector<Conversion> conversions_;
