@@ -463,21 +463,11 @@ void ConversionPages::begin_run() {
     external = ExternalMatchesRead{};
 }
 
-namespace {
-
-// giosg's match objects are the only conversions that name a `visitor_identity`.
-bool is_giosg_matches(std::string_view body) {
-    const Json doc = Json::parse(body.begin(), body.end(), nullptr, false);
-    const Json* first = doc.is_array() && !doc.empty() ? &doc.front() : &doc;
-    return first->is_object() && first->contains("visitor_identity");
-}
-
-}  // namespace
-
 PageRead ConversionPages::read_page(std::string_view body) {
-    if (is_giosg_matches(body)) {
-        ExternalMatchesRead page = read_giosg_matches(body, giosg_goal_id);
-        PageRead read;
+    AnyConversionsRead any = read_any_conversions(body, giosg_goal_id);
+    PageRead read;
+    if (any.giosg) {
+        ExternalMatchesRead& page = any.giosg_matches;
         if (page.matches.empty() && !page.errors.empty()) {
             read.readable = false;
             read.problem = page.errors.front().path + ": " + page.errors.front().message;
@@ -486,8 +476,7 @@ PageRead ConversionPages::read_page(std::string_view body) {
         external.errors.insert(external.errors.end(), page.errors.begin(), page.errors.end());
         return read;
     }
-    ConversionsRead page = read_zendesk_conversions(body);
-    PageRead read;
+    ConversionsRead& page = any.zendesk;
     read.next = page.next;
     if (page.conversions.empty() && !page.errors.empty()) {
         read.readable = false;

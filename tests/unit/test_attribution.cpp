@@ -196,3 +196,22 @@ TEST_CASE("readers: Zendesk conversions told apart by shape") {
     CHECK(one.conversions[0].chat_id == "c-9");
     CHECK(one.conversions[0].visitor_id == "v-1");
 }
+
+TEST_CASE("readers: a conversions payload of either vendor, parsed once and told apart by shape") {
+    const gp::AnyConversionsRead giosg = gp::read_any_conversions(read_fixture("giosg_matches.json"), "lead");
+    REQUIRE(giosg.giosg);
+    CHECK(giosg.giosg_matches.matches.size() == 2);
+    CHECK(giosg.giosg_matches.matches[0].goal_id == "lead");
+    CHECK(giosg.giosg_matches.errors.size() == 2);
+    CHECK(giosg.zendesk.conversions.empty());
+    for (const char* fixture : {"zendesk_chats.json", "zendesk_incremental.json"}) {
+        INFO(fixture);
+        const gp::AnyConversionsRead zendesk = gp::read_any_conversions(read_fixture(fixture), "lead");
+        CHECK_FALSE(zendesk.giosg);
+        CHECK(zendesk.zendesk.conversions.size() == gp::read_zendesk_conversions(read_fixture(fixture)).conversions.size());
+        CHECK(zendesk.giosg_matches.matches.empty());
+    }
+    const gp::AnyConversionsRead broken = gp::read_any_conversions("[{", "lead");
+    CHECK_FALSE(broken.giosg);
+    CHECK(broken.zendesk.errors.at(0).code == "malformed_json");
+}

@@ -5,6 +5,7 @@
 // - [SECTION] Event log (JSON lines)
 // - [SECTION] Zendesk Chat conversions
 // - [SECTION] giosg external matches
+// - [SECTION] Either vendor's conversions
 #include "core/conversion_readers.hpp"
 
 #include <cmath>
@@ -298,13 +299,21 @@ ConversionsRead read_zendesk_incremental_conversions(std::string_view payload, c
 }
 
 // An export page is an object with `conversions` and no chat `id`; a chat has both.
+namespace {
+
+void read_zendesk_document(const Json& doc, ConversionsRead& out) {
+    const bool export_page = doc.is_object() && doc.contains("conversions") && !doc.contains("id");
+    if (export_page) read_export_document(doc, out);
+    else read_chats_document(doc, out);
+}
+
+}  // namespace
+
 ConversionsRead read_zendesk_conversions(std::string_view payload, const ReaderLimits& limits) {
     ConversionsRead out;
     Json doc;
     if (!parse_checked(payload, limits, doc, out.errors)) return out;
-    const bool export_page = doc.is_object() && doc.contains("conversions") && !doc.contains("id");
-    if (export_page) read_export_document(doc, out);
-    else read_chats_document(doc, out);
+    read_zendesk_document(doc, out);
     return out;
 }
 
@@ -333,17 +342,41 @@ void read_external(const Json& item, const std::string& path, const std::string&
     if (ok) out.matches.push_back(std::move(m));
 }
 
+void read_giosg_document(const Json& doc, const std::string& goal_id, ExternalMatchesRead& out) {
+    if (doc.is_array()) {
+        for (size_t i = 0; i < doc.size(); ++i) read_external(doc[i], "/" + std::to_string(i), goal_id, out);
+    } else {
+        read_external(doc, "", goal_id, out);
+    }
+}
+
+bool is_giosg_matches_document(const Json& doc) {
+    const Json* first = doc.is_array() && !doc.empty() ? &doc.front() : &doc;
+    return first->is_object() && first->contains("visitor_identity");
+}
+
 }  // namespace
 
 ExternalMatchesRead read_giosg_matches(std::string_view payload, const std::string& goal_id, const ReaderLimits& limits) {
     ExternalMatchesRead out;
     Json doc;
     if (!parse_checked(payload, limits, doc, out.errors)) return out;
-    if (doc.is_array()) {
-        for (size_t i = 0; i < doc.size(); ++i) read_external(doc[i], "/" + std::to_string(i), goal_id, out);
-    } else {
-        read_external(doc, "", goal_id, out);
-    }
+    read_giosg_document(doc, goal_id, out);
+    return out;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Either vendor's conversions
+//-----------------------------------------------------------------------------
+
+AnyConversionsRead read_any_conversions(std::string_view payload, const std::string& giosg_goal_id,
+                                        const ReaderLimits& limits) {
+    AnyConversionsRead out;
+    Json doc;
+    if (!parse_checked(payload, limits, doc, out.zendesk.errors)) return out;
+    out.giosg = is_giosg_matches_document(doc);
+    if (out.giosg) read_giosg_document(doc, giosg_goal_id, out.giosg_matches);
+    else read_zendesk_document(doc, out.zendesk);
     return out;
 }
 

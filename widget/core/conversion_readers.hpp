@@ -64,4 +64,15 @@ struct ExternalMatchesRead {
 ExternalMatchesRead read_giosg_matches(std::string_view payload, const std::string& goal_id,
                                        const ReaderLimits& limits = {});
 
+// A conversions payload whose vendor is not known beforehand, parsed once: giosg's goal matches (the only
+// conversions that name a `visitor_identity`), else Zendesk Chat's chats or export page. A payload that is
+// not JSON is reported as Zendesk's (malformed_json, like every reader).
+struct AnyConversionsRead {
+    bool giosg = false;             // which of the two below holds the result
+    ConversionsRead zendesk;
+    ExternalMatchesRead giosg_matches;
+};
+AnyConversionsRead read_any_conversions(std::string_view payload, const std::string& giosg_goal_id,
+                                        const ReaderLimits& limits = {});
+
 }  // namespace gp
