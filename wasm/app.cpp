@@ -101,8 +101,7 @@ void show_workspace(App& app) {
     app.data.matches = gp::ui::matches_for_view(app.workspace);
     auto crm_progress = app.has_crm_data ? gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates())
                                          : nullptr;
-    app.data.services.progress = gp::ui::progress_with_matches(
-        std::make_shared<const std::vector<gp::MatchRecord>>(app.workspace.matches()), std::move(crm_progress));
+    app.data.services.progress = gp::ui::progress_with_matches(app.workspace.matches(), std::move(crm_progress));
     ++app.data.generation;
     for (const gp::WorkspaceEvent& event : app.workspace.take_events()) emit(event.type.c_str(), event.detail);
 }

@@ -2,6 +2,8 @@
 // goal's duration, and the match feed with attributed agents.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "core/data_readers.hpp"
 #include "core/read.hpp"
 #include "ui/core_bridge.hpp"
@@ -78,11 +80,11 @@ TEST_CASE("condition goals count the matches in the period, other goals go to th
     Goal quota;
     quota.id = "q";
     quota.vendor = Vendor::pipedrive;
-    auto matches = std::make_shared<std::vector<gp::MatchRecord>>(3);
-    (*matches)[0].goal_id = (*matches)[1].goal_id = (*matches)[2].goal_id = "5";
-    (*matches)[0].at = kNow;                      // 2024-03-31 12:00 UTC
-    (*matches)[1].at = kNow + 11 * 3600000;       // 23:00 UTC: April 1st for a viewer at UTC+2
-    (*matches)[2].at = kNow - 40LL * 86400000;    // February
+    std::vector<gp::MatchRecord> matches(3);
+    matches[0].goal_id = matches[1].goal_id = matches[2].goal_id = "5";
+    matches[0].at = kNow;                      // 2024-03-31 12:00 UTC
+    matches[1].at = kNow + 11 * 3600000;       // 23:00 UTC: April 1st for a viewer at UTC+2
+    matches[2].at = kNow - 40LL * 86400000;    // February
     int other_calls = 0;
     const auto progress = ui::progress_with_matches(matches, [&](const Goal&, const ui::ProgressQuery&) {
         ++other_calls;
@@ -98,4 +100,36 @@ TEST_CASE("condition goals count the matches in the period, other goals go to th
     CHECK(progress(conversions, march).value == 1);
     progress(quota, march);
     CHECK(other_calls == 1);
+}
+
+TEST_CASE("condition goal progress agrees with counting every match, for any period, zone and order", "[ui][bridge]") {
+    std::mt19937 rng(11);
+    std::uniform_int_distribution<TimestampMs> when(kNow - 90LL * 86400000, kNow + 90LL * 86400000);
+    std::uniform_int_distribution<int> goal_of(0, 2), value(0, 50), day(-100, 100), length(0, 40), zone(-12, 14);
+    const char* ids[] = {"a", "b", "c"};
+    std::vector<gp::MatchRecord> matches(600);  // in no particular order, as a merged feed may be
+    for (gp::MatchRecord& m : matches) {
+        m.goal_id = ids[goal_of(rng)];
+        m.at = when(rng);
+        if (value(rng) > 5) m.value = value(rng) / 4.0;
+    }
+    const auto progress = ui::progress_with_matches(matches, nullptr);
+    const Date today = civil_date_of(kNow);
+    for (int round = 0; round < 200; ++round) {
+        Goal g;
+        g.id = ids[round % 3];
+        g.vendor = Vendor::giosg;
+        g.metric.type = MetricType::conversions;
+        g.target.tracking = round % 2 ? TrackingMetric::sum : TrackingMetric::quantity;
+        ui::ProgressQuery query;
+        query.period.start = Date{today.days + day(rng)};
+        query.period.end = Date{query.period.start.days + length(rng)};
+        query.zone_offset_minutes = zone(rng) * 60 + (round % 4) * 15;
+        double expected = 0;
+        for (const gp::MatchRecord& m : matches)
+            if (m.goal_id == g.id && query.period.contains(civil_date_of(m.at, query.zone_offset_minutes)))
+                expected += g.target.tracking == TrackingMetric::sum ? m.value.value_or(0.0) : 1.0;
+        INFO("round " << round);
+        CHECK(progress(g, query).value == Approx(expected).margin(1e-9));
+    }
 }

@@ -1,6 +1,7 @@
 #include "ui/core_bridge.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/calendar.hpp"
 #include "core/explain.hpp"
@@ -169,16 +170,48 @@ std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_cor
 // [SECTION] Matches
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// One condition goal's matches in time order, with running sums of their values: a period's count or sum
+// is then two binary searches. The overview asks for every goal's progress whenever the data or the
+// period changes, and a scan of every match per goal would cost goals x matches each time.
+struct MatchTimeline {
+    std::vector<TimestampMs> at;
+    std::vector<double> value_before;  // value_before[i]: the sum of the values of the first i matches
+};
+
+}  // namespace
+
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_matches(
-    std::shared_ptr<const std::vector<gp::MatchRecord>> matches,
-    std::function<GoalProgress(const Goal&, const ProgressQuery&)> otherwise) {
-    return [matches, otherwise](const Goal& goal, const ProgressQuery& query) {
+    const std::vector<gp::MatchRecord>& matches, std::function<GoalProgress(const Goal&, const ProgressQuery&)> otherwise) {
+    std::unordered_map<std::string, std::vector<std::pair<TimestampMs, double>>> by_goal;
+    for (const gp::MatchRecord& m : matches) by_goal[m.goal_id].push_back({m.at, m.value.value_or(0.0)});
+    auto timelines = std::make_shared<std::unordered_map<std::string, MatchTimeline>>();
+    for (auto& [goal_id, list] : by_goal) {
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        MatchTimeline& t = (*timelines)[goal_id];
+        t.at.reserve(list.size());
+        t.value_before.reserve(list.size() + 1);
+        t.value_before.push_back(0.0);
+        for (const auto& [at, value] : list) {
+            t.at.push_back(at);
+            t.value_before.push_back(t.value_before.back() + value);
+        }
+    }
+    return [timelines, otherwise](const Goal& goal, const ProgressQuery& query) {
         if (!is_condition_goal(goal)) return otherwise ? otherwise(goal, query) : progress_from_goal(goal, query);
         GoalProgress p;
-        const bool sum = goal.target.tracking == TrackingMetric::sum;
-        for (const gp::MatchRecord& m : *matches)
-            if (m.goal_id == goal.id && query.period.contains(civil_date_of(m.at, query.zone_offset_minutes)))
-                p.value += sum ? m.value.value_or(0.0) : 1.0;
+        const auto found = timelines->find(goal.id);
+        if (found != timelines->end() && !(query.period.end < query.period.start)) {
+            // The days of the period in the viewer's zone, as [from, to).
+            const TimestampMs from = start_of_day(query.period.start, query.zone_offset_minutes);
+            const TimestampMs to = start_of_day(Date{query.period.end.days + 1}, query.zone_offset_minutes);
+            const MatchTimeline& t = found->second;
+            const size_t lo = static_cast<size_t>(std::lower_bound(t.at.begin(), t.at.end(), from) - t.at.begin());
+            const size_t hi = static_cast<size_t>(std::lower_bound(t.at.begin(), t.at.end(), to) - t.at.begin());
+            p.value = goal.target.tracking == TrackingMetric::sum ? t.value_before[hi] - t.value_before[lo]
+                                                                   : static_cast<double>(hi - lo);
+        }
         p.target = goal.target.amount;
         if (p.target > 0) p.percent = p.value / p.target * 100.0;
         return p;

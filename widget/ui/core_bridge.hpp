@@ -31,9 +31,9 @@ std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_cor
 // Progress of condition goals (giosg, Zendesk) over the period: the matches found in the browser,
 // counted (or their values summed, for sum goals) by the day they fell on in the viewer's zone; other
 // goals go to `otherwise`.
+// The matches are indexed by goal and time when this is called; the function keeps the index, not them.
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_matches(
-    std::shared_ptr<const std::vector<gp::MatchRecord>> matches,
-    std::function<GoalProgress(const Goal&, const ProgressQuery&)> otherwise);
+    const std::vector<gp::MatchRecord>& matches, std::function<GoalProgress(const Goal&, const ProgressQuery&)> otherwise);
 
 // The conversions view's feed: the matches found in the browser, each with the agent its goal's
 // attribution credits, and the conversions the vendor computed.
