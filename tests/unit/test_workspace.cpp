@@ -331,3 +331,32 @@ TEST_CASE("editing a giosg goal with a configured code table keeps its coded con
     REQUIRE(ws.goals().front().conditions.size() == 1);
     CHECK(ws.goals().front().conditions[0].value == "/pricing");
 }
+
+TEST_CASE("CRM rows count together whether each kind has its own source or several sources share one", "[workspace]") {
+    const auto march_won = [](Workspace& ws) {
+        const CallReply r = ws.call("results", {{"id", "41"}, {"period", "2024-03-01..2024-03-31"}}, at(kMarch15));
+        REQUIRE(r.ok());
+        return r.result["totals"]["progress"].get<double>();
+    };
+    Workspace ws = pipedrive_workspace();  // deals 1 and 2 won in March, 3 in April
+    CHECK(march_won(ws) == 2);
+    // Another kind from its own source: the deals are still counted where they are.
+    DataReadResult activities = read_pipedrive_activities(R"({"success": true, "data": [
+      {"id": 5, "user_id": 3, "type": "call", "done": true, "add_time": "2024-03-01 09:00:00",
+       "marked_as_done_time": "2024-03-01 10:00:00"}]})");
+    REQUIRE(activities.ok());
+    ws.set_event_rows("activities", std::move(activities.rows));
+    CHECK(march_won(ws) == 2);
+    // A second source of deals: both sources' deals count, and a deal both name counts once.
+    DataReadResult more = read_pipedrive_deals(R"({"success": true, "data": [
+      {"id": 2, "user_id": 3, "pipeline_id": 1, "stage_id": 2, "status": "won", "value": 20, "currency": "EUR",
+       "add_time": "2024-02-05 09:00:00", "won_time": "2024-03-09 16:30:00"},
+      {"id": 8, "user_id": 3, "pipeline_id": 1, "stage_id": 2, "status": "won", "value": 5, "currency": "EUR",
+       "add_time": "2024-02-05 09:00:00", "won_time": "2024-03-20 16:30:00"}]})");
+    REQUIRE(more.ok());
+    ws.set_event_rows("deals-archive", std::move(more.rows));
+    CHECK(march_won(ws) == 3);
+    ws.set_event_rows("deals-archive", {});
+    CHECK(march_won(ws) == 2);
+}
+

@@ -502,11 +502,11 @@ void add_deal(const DealRow& d, Builder& b, DealRowsOut& out, DealInfo& info) {
     }
 }
 
-void build_deals(const EventRows& rows, Builder& b, Deals& deals) {
+void build_deals(const std::vector<DealRow>& rows, Builder& b, Deals& deals) {
     DealRowsOut out;
-    out.started.reserve(rows.deals.size());
-    deals.infos.reserve(rows.deals.size());
-    for (const DealRow& d : rows.deals) {
+    out.started.reserve(rows.size());
+    deals.infos.reserve(rows.size());
+    for (const DealRow& d : rows) {
         uint32_t index = 0;
         if (!first_time_seen(deals.ids, d.id, d.path, b.store.ignored, index)) continue;
         deals.infos.emplace_back();
@@ -519,16 +519,16 @@ void build_deals(const EventRows& rows, Builder& b, Deals& deals) {
 
 // Only the first entry of a deal into a stage counts: a deal that leaves and comes back has not progressed
 // again, and keeping one entry per (deal, stage) keeps the count a plain prefix sum.
-void build_stage_changes(const EventRows& rows, Builder& b, const Deals& deals) {
+void build_stage_changes(const std::vector<StageChangeRow>& rows, Builder& b, const Deals& deals) {
     std::vector<const StageChangeRow*> order;
-    order.reserve(rows.stage_changes.size());
-    for (const StageChangeRow& c : rows.stage_changes) order.push_back(&c);
+    order.reserve(rows.size());
+    for (const StageChangeRow& c : rows) order.push_back(&c);
     std::stable_sort(order.begin(), order.end(),
                      [](const StageChangeRow* x, const StageChangeRow* y) { return x->time < y->time; });
-    IdIndex seen_ids(rows.stage_changes, [](const StageChangeRow& c) -> const std::string& { return c.id; });
-    Interner<DealStage, DealStageHash> entered(rows.stage_changes.size());
+    IdIndex seen_ids(rows, [](const StageChangeRow& c) -> const std::string& { return c.id; });
+    Interner<DealStage, DealStageHash> entered(rows.size());
     std::vector<Row> progressed;
-    progressed.reserve(rows.stage_changes.size());
+    progressed.reserve(rows.size());
     for (const StageChangeRow* c : order) {
         bool added = true;
         if (!c->id.empty()) seen_ids.intern(c->id, added);
@@ -550,11 +550,11 @@ void build_stage_changes(const EventRows& rows, Builder& b, const Deals& deals) 
     b.store.progressed = lay_out(progressed, b.keys.keys());
 }
 
-void build_activities(const EventRows& rows, Builder& b) {
+void build_activities(const std::vector<ActivityRow>& rows, Builder& b) {
     std::vector<Row> added, completed;
-    added.reserve(rows.activities.size());
-    IdIndex seen(rows.activities, [](const ActivityRow& a) -> const std::string& { return a.id; });
-    for (const ActivityRow& a : rows.activities) {
+    added.reserve(rows.size());
+    IdIndex seen(rows, [](const ActivityRow& a) -> const std::string& { return a.id; });
+    for (const ActivityRow& a : rows) {
         uint32_t index = 0;
         if (!first_time_seen(seen, a.id, a.path, b.store.ignored, index)) continue;
         if (!a.add_time) {
@@ -587,7 +587,8 @@ void build_teams(const Membership& membership, EventStore& store) {
 
 }  // namespace
 
-EventStore build_event_store(const EventRows& rows, const Membership& membership,
+EventStore build_event_store(const std::vector<DealRow>& deal_rows, const std::vector<ActivityRow>& activity_rows,
+                             const std::vector<StageChangeRow>& stage_change_rows, const Membership& membership,
                              const std::vector<CurrencyInfo>& currencies) {
     EventStore store;
     Builder b{store, Interner<std::string_view, TextHash>(membership.users.size()), {}, {}, {}};
@@ -596,13 +597,18 @@ EventStore build_event_store(const EventRows& rows, const Membership& membership
         b.known_currencies.insert(c.code);
         store.currency_codes[c.id] = c.code;
     }
-    Deals deals{IdIndex(rows.deals, [](const DealRow& d) -> const std::string& { return d.id; }), {}};
-    build_deals(rows, b, deals);
-    build_stage_changes(rows, b, deals);
-    build_activities(rows, b);
+    Deals deals{IdIndex(deal_rows, [](const DealRow& d) -> const std::string& { return d.id; }), {}};
+    build_deals(deal_rows, b, deals);
+    build_stage_changes(stage_change_rows, b, deals);
+    build_activities(activity_rows, b);
     b.publish_owners();
     build_teams(membership, store);
     return store;
+}
+
+EventStore build_event_store(const EventRows& rows, const Membership& membership,
+                             const std::vector<CurrencyInfo>& currencies) {
+    return build_event_store(rows.deals, rows.activities, rows.stage_changes, membership, currencies);
 }
 
 }  // namespace gp

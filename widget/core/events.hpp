@@ -173,5 +173,9 @@ struct EventStore {
 
 EventStore build_event_store(const EventRows& rows, const Membership& membership = {},
                              const std::vector<CurrencyInfo>& currencies = {});
+// The same over rows kept apart (each kind from its own source), without first copying them together.
+EventStore build_event_store(const std::vector<DealRow>& deals, const std::vector<ActivityRow>& activities,
+                             const std::vector<StageChangeRow>& stage_changes, const Membership& membership,
+                             const std::vector<CurrencyInfo>& currencies);
 
 }  // namespace gp

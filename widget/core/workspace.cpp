@@ -161,9 +161,26 @@ void Workspace::set_rates(std::optional<RateTable> rates) {
 
 std::shared_ptr<const EventStore> Workspace::event_store() {
     if (event_store_) return event_store_;
-    const EventRows* only = rows_by_source_.size() == 1 ? &rows_by_source_.begin()->second : nullptr;
-    if (only) {
-        event_store_ = std::make_shared<const EventStore>(build_event_store(*only, membership_, currencies_));
+    // The page gives each kind of row its own source (deals, activities, stage changes): then the store is
+    // built from them where they are. Only a kind that several sources hold is copied together.
+    static const EventRows kNone;
+    const EventRows* deals = &kNone;
+    const EventRows* activities = &kNone;
+    const EventRows* stage_changes = &kNone;
+    bool apart = true;
+    const auto take = [&apart](const EventRows*& slot, const EventRows& rows, bool has) {
+        if (!has) return;
+        apart = apart && slot == &kNone;
+        slot = &rows;
+    };
+    for (const auto& [name, rows] : rows_by_source_) {
+        take(deals, rows, !rows.deals.empty());
+        take(activities, rows, !rows.activities.empty());
+        take(stage_changes, rows, !rows.stage_changes.empty());
+    }
+    if (apart) {
+        event_store_ = std::make_shared<const EventStore>(build_event_store(
+            deals->deals, activities->activities, stage_changes->stage_changes, membership_, currencies_));
         return event_store_;
     }
     EventRows all;
