@@ -3,8 +3,8 @@
 // Readers (data_readers.hpp) produce plain rows; build_event_store() checks them (duplicate ids, unknown
 // users, unknown currencies), leaves the bad ones out with a reason in the ignored tally, and lays the
 // rest out as one Series per kind of event. A Series is a struct of arrays sorted by (key, time), cut
-// into slices of equal key, with a prefix sum of values: any [t0, t1) sum over a slice is two binary
-// searches and a subtraction, so results never rescan the events.
+// into slices of equal key, with a prefix sum of values: any [t0, t1) sum over a slice is two searches
+// and a subtraction, so results never rescan the events.
 //
 // Index
 // - [SECTION] Rows (what readers produce)
