@@ -452,7 +452,7 @@ TEST_CASE("a slice's range counts and sums exactly the events from t0 up to but 
     CHECK(s.event_count() == 300);
 }
 
-TEST_CASE("add_ranges and range agree with counting on even, clustered, skewed and tied slices", "[progress]") {
+TEST_CASE("add_ranges, range and count agree with counting on even, clustered, skewed and tied slices", "[progress]") {
     // The searches start from a guess made as if a slice's times were even, and gallop from the previous
     // bound: these shapes put the guess far off, and the windows are back to back, gapped, or outside.
     std::mt19937 rng(7);
@@ -493,8 +493,9 @@ TEST_CASE("add_ranges and range agree with counting on even, clustered, skewed a
                     starts.push_back(cuts[c]);
                     ends.push_back(cuts[c + 1]);
                 }
-                std::vector<Series::Span> spans(starts.size());
+                std::vector<Series::Span> spans(starts.size()), counts(starts.size());
                 s.add_ranges(slice, starts.data(), ends.data(), starts.size(), spans.data());
+                s.add_ranges(slice, starts.data(), ends.data(), starts.size(), counts.data(), false);
                 for (size_t w = 0; w < starts.size(); ++w) {
                     uint32_t count = 0;
                     double sum = 0;
@@ -506,9 +507,12 @@ TEST_CASE("add_ranges and range agree with counting on even, clustered, skewed a
                     INFO(shape << ", " << events << " events, round " << round << ", window " << w);
                     CHECK(spans[w].count == count);
                     CHECK(spans[w].sum == Approx(sum).margin(1e-9));
+                    CHECK(counts[w].count == count);
+                    CHECK(counts[w].sum == 0);  // sums not asked for
                     const Series::Span alone = s.range(slice, starts[w], ends[w]);
                     CHECK(alone.count == count);
                     CHECK(alone.sum == Approx(sum).margin(1e-9));
+                    CHECK(s.count(slice, starts[w], ends[w]) == count);
                 }
             }
         }

@@ -122,7 +122,17 @@ Series::Span Series::range(size_t s, TimestampMs t0, TimestampMs t1) const {
     return {static_cast<uint32_t>(j - i), prefix[j] - prefix[i]};
 }
 
-void Series::add_ranges(size_t s, const TimestampMs* starts, const TimestampMs* ends, size_t n, Span* out) const {
+uint32_t Series::count(size_t s, TimestampMs t0, TimestampMs t1) const {
+    const TimestampMs* first = time.data() + slice_begin[s];
+    const TimestampMs* last = time.data() + slice_begin[s + 1];
+    const SliceTimes& span = slice_times[s];
+    const TimestampMs* lo = first_not_before_guessed(first, last, span.first, span.last, t0);
+    const TimestampMs* hi = lo == last ? last : first_not_before_guessed(lo, last, *lo, span.last, t1);
+    return static_cast<uint32_t>(hi - lo);
+}
+
+void Series::add_ranges(size_t s, const TimestampMs* starts, const TimestampMs* ends, size_t n, Span* out,
+                        bool sums) const {
     const TimestampMs* cursor = time.data() + slice_begin[s];
     const TimestampMs* last = time.data() + slice_begin[s + 1];
     const SliceTimes& span = slice_times[s];
@@ -136,7 +146,7 @@ void Series::add_ranges(size_t s, const TimestampMs* starts, const TimestampMs* 
         const size_t a = static_cast<size_t>(lo - time.data());
         const size_t b = static_cast<size_t>(hi - time.data());
         out[i].count += static_cast<uint32_t>(b - a);
-        out[i].sum += prefix[b] - prefix[a];
+        if (sums) out[i].sum += prefix[b] - prefix[a];
     }
 }
 

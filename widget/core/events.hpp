@@ -139,10 +139,14 @@ struct Series {
         double sum = 0;
     };
     Span range(size_t s, TimestampMs t0, TimestampMs t1) const;
+    // range().count alone: the prefix sums (another cache miss or two) are not read.
+    uint32_t count(size_t s, TimestampMs t0, TimestampMs t1) const;
     // range() for n windows [starts[i], ends[i]) given in ascending, non-overlapping order, added into
     // out[i]. Each search starts where the previous one ended, and a window that begins where the last
     // one ended reuses its bound: n + 1 searches for n back-to-back intervals instead of 2n.
-    void add_ranges(size_t s, const TimestampMs* starts, const TimestampMs* ends, size_t n, Span* out) const;
+    // With `sums` false only the counts are added (quantity goals need no prefix sums).
+    void add_ranges(size_t s, const TimestampMs* starts, const TimestampMs* ends, size_t n, Span* out,
+                    bool sums = true) const;
     // The slices whose owner is `owner` (or kEveryone), as [first, last).
     std::pair<size_t, size_t> slices_of_owner(int32_t owner) const;
 };

@@ -214,16 +214,16 @@ Measured measure(const Plan& plan, const std::vector<Window>& windows) {
         bounds[2 * n + i] = windows[i].civil_start;
         bounds[3 * n + i] = windows[i].civil_end;
     }
-    const auto spans_of = [&](const Part& p, std::vector<Series::Span>& spans) {
+    const auto spans_of = [&](const Part& p, std::vector<Series::Span>& spans, bool sums) {
         std::fill(spans.begin(), spans.end(), Series::Span{});
         const TimestampMs* b = bounds.data() + (p.by_civil_date ? 2 * n : 0);
-        p.series->add_ranges(p.slice, b, b + n, n, spans.data());
+        p.series->add_ranges(p.slice, b, b + n, n, spans.data(), sums);
     };
     Measured m;
     m.progress.assign(n, 0.0);
     std::vector<Series::Span> spans(n);
     for (const Part& p : plan.parts) {
-        spans_of(p, spans);
+        spans_of(p, spans, plan.sum);
         for (size_t i = 0; i < n; ++i) m.progress[i] += plan.sum ? spans[i].sum * p.factor : spans[i].count;
     }
     // Only a period total is reported for these: back-to-back buckets need just the outer bounds.
@@ -232,10 +232,10 @@ Measured measure(const Plan& plan, const std::vector<Window>& windows) {
     for (const Part& p : plan.other_currency) {
         if (contiguous && n > 0) {
             const TimestampMs* b = bounds.data() + (p.by_civil_date ? 2 * n : 0);
-            m.other_currency_events += p.series->range(p.slice, b[0], b[2 * n - 1]).count;
+            m.other_currency_events += p.series->count(p.slice, b[0], b[2 * n - 1]);
             continue;
         }
-        spans_of(p, spans);
+        spans_of(p, spans, false);
         for (const Series::Span& span : spans) m.other_currency_events += span.count;
     }
     return m;
