@@ -37,6 +37,7 @@
 #include "data_loader.hpp"
 #include "imgui_impl_html5.h"
 #include "imgui_impl_opengl3.h"
+#include "browser_font.hpp"
 #include "ui/core_bridge.hpp"
 #include "ui/widget_view.hpp"
 
@@ -64,6 +65,7 @@ struct App {
     bool has_crm_data = false;     // progress is computed from events once a source has loaded
     gp::ui::WidgetData data;
     gp::ui::WidgetView view;
+    gp::web::BrowserFont font{""};  // the page's font family, drawn by the browser
     bool ready = false;
     int frames_to_draw = 0;
     bool loop_paused = false;
@@ -572,6 +574,22 @@ MethodReply call_set_page(App& app, const gp::Json& args) {
     return {gp::Json(app.page_url), std::nullopt};
 }
 
+// The views draw with the page's font: `family` is the widget element's computed CSS font-family.
+void use_page_font(App& app, std::string family) {
+    app.font = gp::web::BrowserFont(std::move(family));
+    app.view.set_font_baker([font = &app.font](ImFontAtlas& atlas, float size, const ImWchar* ranges) {
+        return font->bake(atlas, size, ranges);
+    });
+}
+
+// The page's font family changed, or a web font it names finished loading ({family}): the glyphs are drawn
+// again at the next frame.
+MethodReply call_set_font(App& app, const gp::Json& args) {
+    use_page_font(app, string_option(args, "family"));
+    request_frames();
+    return {gp::Json(true), std::nullopt};
+}
+
 // Opens a view: {tab: "overview" | "detail" | "conversions" | "url_tester" | "editor"}, and for the detail
 // view the goal {id}. For deep links from the page, and for the README's screenshots.
 MethodReply call_show(App& app, const gp::Json& args) {
@@ -604,6 +622,7 @@ struct MethodEntry {
 // The page's goal methods (track, results, find, explain, add, update, remove) are the workspace's;
 // only what concerns drawing is answered here.
 constexpr MethodEntry kMethods[] = {
+    {"set_font", call_set_font},
     {"set_page", call_set_page},
     {"set_theme", call_set_theme},
     {"show", call_show},
@@ -712,6 +731,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     }
     g_goal_pages.options.giosg_codes = app->workspace.codes_for_readers();
     app->data.current_page_url = app->page_url;
+    use_page_font(*app, string_option(options, "fontFamily"));
     if (!apply_period_option(app->view.state().period, string_option(options, "period")))
         emit("error", {{"stage", "start"}, {"message", "period is week, month, quarter, year or START..END; the month is shown"}});
     const std::string format = string_option(options, "format");
@@ -780,6 +800,8 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                                   {"label", app.view.shown().period_label}}},
                       {"tab", gp::ui::tab_label(app.view.shown().tab)},
                       {"page", app.page_url},
+                      {"font", {{"css", app.font.css_font()}, {"glyphs", app.font.glyphs()},
+                                {"inked_glyphs", app.font.inked_glyphs()}}},
                       {"controls", controls_json(app.view.shown())},
                       {"matches", app.workspace.matches().size()},
                       {"conversions", app.workspace.conversions().size()},

@@ -198,6 +198,7 @@ export async function mount(element, options = {}) {
     giosgCodes: plainObject(options.giosgCodes),
     teams: plainObject(options.teams),
     page: location.href,
+    fontFamily: getComputedStyle(element).fontFamily,
     zoneOffset: -new Date().getTimezoneOffset(),
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     refresh: numberOption(options.refresh),
@@ -223,6 +224,13 @@ export async function mount(element, options = {}) {
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
   const onThemeChange = () => call('set_theme', { theme: resolveTheme(options.theme) });
   if (!options.theme || options.theme === 'auto') darkQuery.addEventListener('change', onThemeChange);
+  let alive = true;
+  // The widget draws with the page's font. A web font still loading at mount is drawn again once it is in.
+  if (document.fonts && document.fonts.status === 'loading') {
+    document.fonts.ready.then(() => {
+      if (alive) call('set_font', { family: getComputedStyle(element).fontFamily });
+    }, () => {});
+  }
   // Follow a single-page app's navigations: the Navigation API sees pushState too where the browser has it;
   // popstate and hashchange cover the rest. The URL is also checked before track(), which defaults to it.
   let pageUrl = startOptions.page;
@@ -263,6 +271,7 @@ export async function mount(element, options = {}) {
     remove: (id) => call('remove', { id }),
     show: (id, tab) => call('show', { id: id || '', tab: tab || '' }),
     destroy() {
+      alive = false;
       resizeObserver.disconnect();
       darkQuery.removeEventListener('change', onThemeChange);
       for (const [target, type] of pageEvents) target.removeEventListener(type, followPage);

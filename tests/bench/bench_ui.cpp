@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "bench.hpp"
+#include "ui/fonts_embedded.hpp"
 #include "ui/widget_view.hpp"
 
 namespace {
@@ -39,6 +40,7 @@ struct Frames {
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1000, 700);
         io.DeltaTime = 1.0f / 60.0f;
+        view.set_font_baker(gp::ui::bake_embedded_font);
         view.rebuild_fonts(1.0f);
         context.now = 1710000000000;
     }

@@ -175,6 +175,35 @@ export const tests = {
     await page.waitForFunction((url) => document.querySelector('#zendesk').state().page === url, `${baseUrl}/index.html`);
   },
 
+  async 'the widget draws its text in the font of the page around it'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/e2e/blank.html`);
+    await page.evaluate(async () => {
+      const { mount } = await import('/web/goal-widget.js');
+      const shown = [];
+      for (const family of ['serif', 'monospace']) {
+        const host = document.body.appendChild(document.createElement('div'));
+        host.style.cssText = `width: 600px; height: 300px; font-family: ${family}`;
+        const handle = await mount(host, { goals: '/web/data/zendesk-goals.json' });
+        shown.push({ family, handle });
+      }
+      window.shown = shown;
+    });
+    // The glyphs are drawn with the first frame.
+    await page.waitForFunction(() => window.shown.every(({ handle }) => handle.state().frames_drawn > 0));
+    const fonts = await page.evaluate(() => window.shown.map(({ family, handle }) => ({ family, font: handle.state().font })));
+    for (const { family, font } of fonts) {
+      assert.ok(font.css.endsWith(`px ${family}`), `${font.css} is not ${family}`);
+      // Every code point of the UI's ranges is packed, and the canvas put ink in nearly all of them (spaces
+      // and a few format characters have none).
+      assert.ok(font.glyphs > 700, `${font.glyphs} glyphs`);
+      assert.ok(font.inked_glyphs > font.glyphs * 0.7, `${font.inked_glyphs} of ${font.glyphs} inked`);
+    }
+    // When a web font arrives after mount, the loader asks for the glyphs again (set_font).
+    await page.evaluate(() => window.shown[0].handle.call('set_font', { family: 'sans-serif' }));
+    await page.waitForFunction(() => window.shown[0].handle.state().font.css.endsWith('px sans-serif'));
+    assert.ok((await page.evaluate(() => window.shown[0].handle.state().font.inked_glyphs)) > 500);
+  },
+
   async 'the demo URL tester lists every goal verdict'({ page, baseUrl }) {
     await page.goto(`${baseUrl}/index.html`);
     await waitForReady(page, '#zendesk');

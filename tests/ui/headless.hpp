@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "core/calendar.hpp"
+#include "ui/fonts_embedded.hpp"
 #include "ui/widget_view.hpp"
 
 namespace gp::ui::test {
@@ -35,6 +36,7 @@ public:
         io.KeyMap[ImGuiKey_Backspace] = 8;
         io.KeyMap[ImGuiKey_Delete] = 46;
         io.KeyMap[ImGuiKey_A] = 65;
+        view.set_font_baker(bake_embedded_font);
         view.rebuild_fonts(1.0f);
         context.now = 1710000000000;  // 2024-03-09T16:00:00Z
         context.reduced_motion = true;

@@ -1,10 +1,11 @@
-// The embedded font: its coverage, the visible replacement for what it lacks, and DPI rebuilds.
+// The embedded font (native builds and tests): its coverage, the visible replacement for what it lacks, DPI
+// rebuilds, and the fallback when a baker fails.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
 
 #include "headless.hpp"
-#include "ui/fonts.hpp"
+#include "ui/fonts_embedded.hpp"
 
 using gp::ui::test::Headless;
 
@@ -64,5 +65,33 @@ TEST_CASE("the subset file stays small", "[ui][font][size]") {
     const long size = std::ftell(f);
     std::fclose(f);
     CHECK(size == long(gp::ui::embedded_font().size));
-    CHECK(size < 100 * 1024);  // DejaVu Sans whole is 740 KB; the budget for the whole widget is 200 KB gzip
+    CHECK(size < 100 * 1024);  // DejaVu Sans whole is 740 KB; the subset is only for native builds and tests
+}
+
+TEST_CASE("a baker that fails leaves ImGui's own font at the same size, and a new baker asks for a rebuild", "[ui][font]") {
+    Headless ui;
+    int calls = 0;
+    ui.view.set_font_baker([&calls](ImFontAtlas&, float, const ImWchar*) {
+        ++calls;
+        return false;
+    });
+    CHECK(ui.view.needs_fonts_rebuilt(1.0f));
+    ui.view.rebuild_fonts(2.0f);
+    CHECK(calls == 1);
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    CHECK(ImGui::GetIO().Fonts->IsBuilt());
+    CHECK(font->FontSize == Approx(gp::ui::kBaseFontSize * 2));
+    CHECK(font->FindGlyphNoFallback('A') != nullptr);
+    // Whatever a baker is given: the UI's ranges at the bake size.
+    float size = 0;
+    const ImWchar* ranges = nullptr;
+    ui.view.set_font_baker([&](ImFontAtlas& atlas, float s, const ImWchar* r) {
+        size = s;
+        ranges = r;
+        return gp::ui::bake_embedded_font(atlas, s, r);
+    });
+    ui.view.rebuild_fonts(1.25f);
+    CHECK(size == Approx(gp::ui::kBaseFontSize * 1.25f));
+    CHECK(ranges == gp::ui::font_glyph_ranges());
+    CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(0x0416) != nullptr);  // Ж, from the subset
 }

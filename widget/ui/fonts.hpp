@@ -1,8 +1,10 @@
-// goalpost UI: the widget's font, a subset of DejaVu Sans made at build time (widget/ui/CMakeLists.txt)
-// and embedded in the library, baked at the screen's pixel ratio so that text stays crisp.
+// goalpost UI: the widget's font, baked at the screen's pixel ratio so that text stays crisp. Where the
+// glyphs come from is the platform's choice (a FontBaker): the browser build draws them with the page's own
+// font (wasm/browser_font.cpp); native builds and tests use a DejaVu Sans subset embedded at build time
+// (fonts_embedded.hpp, a library of its own so that the browser download does not carry it).
 #pragma once
 
-#include <cstddef>
+#include <functional>
 
 #include <imgui.h>
 
@@ -10,20 +12,19 @@ namespace gp::ui {
 
 constexpr float kBaseFontSize = 15.0f;  // CSS pixels
 
-struct EmbeddedFont {
-    const unsigned char* data = nullptr;
-    size_t size = 0;
-};
-EmbeddedFont embedded_font();
-
-// The code point ranges the subset covers (pairs, zero-terminated), U+FFFD among them: ImGui draws that
-// replacement glyph for every character the font lacks, so nothing vanishes silently.
+// The code point ranges the UI bakes (pairs, zero-terminated): Latin, Greek, Cyrillic, punctuation,
+// currency signs and U+FFFD, which ImGui draws for every character the atlas lacks, so nothing vanishes
+// silently. One list for every baker (widget/ui/CMakeLists.txt, GP_FONT_RANGES).
 const ImWchar* font_glyph_ranges();
 
-// Replaces the atlas's fonts with the embedded font rasterised at kBaseFontSize × pixel_ratio, and sets
-// io.FontGlobalScale to 1 / pixel_ratio so that layout stays in CSS pixels. The caller uploads the
-// texture again afterwards (its renderer backend owns it).
-void build_fonts(ImGuiIO& io, float pixel_ratio);
+// Adds the UI font to a cleared atlas at `size_pixels` for `ranges`, and builds the atlas. Returns false
+// when it cannot (build_fonts then falls back to ImGui's own font, so text still shows).
+using FontBaker = std::function<bool(ImFontAtlas& atlas, float size_pixels, const ImWchar* ranges)>;
+
+// Replaces the atlas's fonts with the baker's at kBaseFontSize × pixel_ratio, and sets io.FontGlobalScale to
+// 1 / pixel_ratio so that layout stays in CSS pixels. The caller uploads the texture again afterwards (its
+// renderer backend owns it).
+void build_fonts(ImGuiIO& io, float pixel_ratio, const FontBaker& baker);
 
 // The ratio build_fonts() bakes at for a devicePixelRatio (rounded up to a quarter).
 float font_bake_ratio(float pixel_ratio);

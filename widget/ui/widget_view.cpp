@@ -355,6 +355,7 @@ struct WidgetView::Impl {
     Palette palette;
     int theme_applied = -1;  // -1: none yet, 0 light, 1 dark
     float fonts_ratio = 0.0f;
+    FontBaker font_baker;
     Tab tab_open = Tab::overview;
     bool first_frame = true;
     // Bars ease in over kRevealSeconds after new data, if the page allows motion.
@@ -380,12 +381,18 @@ std::vector<Action> WidgetView::take_actions() {
     return out;
 }
 
+void WidgetView::set_font_baker(FontBaker baker) {
+    impl_->font_baker = std::move(baker);
+    impl_->fonts_ratio = 0.0f;  // bake again with it at the next chance
+}
+
 bool WidgetView::needs_fonts_rebuilt(float pixel_ratio) const {
     return impl_->fonts_ratio != font_bake_ratio(pixel_ratio);
 }
 
 void WidgetView::rebuild_fonts(float pixel_ratio) {
-    build_fonts(ImGui::GetIO(), pixel_ratio);
+    IM_ASSERT(impl_->font_baker && "set_font_baker() first: without one the widget draws ImGui's own font");
+    build_fonts(ImGui::GetIO(), pixel_ratio, impl_->font_baker);
     impl_->fonts_ratio = font_bake_ratio(pixel_ratio);
 }
 

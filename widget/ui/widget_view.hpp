@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/fonts.hpp"
 #include "ui/widget_data.hpp"
 
 namespace gp::ui {
@@ -171,6 +172,8 @@ public:
     bool wants_frame() const;
     std::vector<Action> take_actions();
 
+    // Where the glyphs come from (fonts.hpp); setting one asks for a rebuild.
+    void set_font_baker(FontBaker baker);
     bool needs_fonts_rebuilt(float pixel_ratio) const;
     // Rebuilds the current context's atlas for the ratio; the caller then re-uploads the font texture.
     void rebuild_fonts(float pixel_ratio);

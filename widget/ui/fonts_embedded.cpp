@@ -1,0 +1,28 @@
+#include "ui/fonts_embedded.hpp"
+
+#include <cstdio>
+
+namespace gp::ui {
+
+namespace generated {
+extern const unsigned char kFontData[];
+extern const size_t kFontSize;
+}  // namespace generated
+
+EmbeddedFont embedded_font() { return {generated::kFontData, generated::kFontSize}; }
+
+bool bake_embedded_font(ImFontAtlas& atlas, float size_pixels, const ImWchar* ranges) {
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;  // the bytes are static data in the library
+    config.OversampleH = 2;
+    config.OversampleV = 1;
+    config.PixelSnapH = true;
+    std::snprintf(config.Name, sizeof config.Name, "DejaVu Sans subset, %.1f px", double(size_pixels));
+    const EmbeddedFont font = embedded_font();
+    if (!atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(font.data), int(font.size), size_pixels, &config,
+                                    ranges))
+        return false;
+    return atlas.Build();
+}
+
+}  // namespace gp::ui
