@@ -29,10 +29,12 @@ struct Measurement {
     double items = 0;  // goals, events, page views... for items/s (0 if not meaningful)
 };
 
-// Runs `work` `runs` times after one warm-up and returns the median wall time in milliseconds.
+// Runs `work` `runs` times after `warmups` untimed runs and returns the median wall time in milliseconds.
+// Under node, code starts in V8's baseline tier and is recompiled optimised in the background once it is
+// hot: short work needs several warm-up runs before the timed ones measure the optimised code.
 template <class F>
-double median_ms(int runs, F&& work) {
-    work();
+double median_ms(int runs, F&& work, int warmups = 1) {
+    for (int i = 0; i < warmups; ++i) work();
     std::vector<double> times;
     times.reserve(static_cast<size_t>(runs));
     for (int i = 0; i < runs; ++i) {
