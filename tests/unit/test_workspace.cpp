@@ -231,6 +231,19 @@ TEST_CASE("a goal added after the log loaded is evaluated over it", "[workspace]
     REQUIRE(ws.call("add", {{"goal", pricing}}, at(kMarch15)).ok());
     REQUIRE(ws.matches().size() == 2);
     CHECK(ws.matches()[0].url == "https://shop.example/pricing");
+
+    // track() uses the goals as they are now: the added goal matches, a removed one no longer does.
+    const CallReply seen = ws.call("track", {{"event", {{"visitor_id", "v10"}}}}, at(kMarch15 + 5000, "https://shop.example/pricing"));
+    REQUIRE(seen.ok());
+    REQUIRE(seen.result["matches"].size() == 1);
+    CHECK(seen.result["matches"][0]["title"] == "Saw pricing");
+    REQUIRE(ws.call("remove", {{"id", "7"}}, at(kMarch15)).ok());
+    const CallReply gone = ws.call("track", {{"event", {{"visitor_id", "v10"}, {"url", "https://shop.example/order/thanks"}}}},
+                                   at(kMarch15 + 6000));
+    REQUIRE(gone.ok());
+    CHECK(gone.result["matches"].empty());
+    // The run stays in time order with the tracked matches in it.
+    for (size_t i = 1; i < ws.matches().size(); ++i) CHECK(ws.matches()[i - 1].at <= ws.matches()[i].at);
 }
 
 TEST_CASE("an unknown method is a 404, and arguments must be an object", "[workspace]") {

@@ -104,9 +104,14 @@ void Workspace::goals_changed() {
         for (const CurrencyInfo& c : currencies_)
             if (c.id == *g.target.currency_id) g.target.currency_code = c.code;
     }
-    compiled_goals_ = std::make_unique<CompiledGoals>(live_goals_);
+    compiled_goals_.reset();  // compiled again from these goals when next needed
     rematch();
     ++generation_;
+}
+
+CompiledGoals& Workspace::compiled_goals() {
+    if (!compiled_goals_) compiled_goals_ = std::make_unique<CompiledGoals>(live_goals_);
+    return *compiled_goals_;
 }
 
 CallReply Workspace::edit(GoalEdit kind, const Goal& goal, TimestampMs now) {
@@ -220,8 +225,7 @@ void Workspace::set_external_matches(std::vector<ExternalMatch> matches) {
 }
 
 void Workspace::rematch() {
-    if (!compiled_goals_) compiled_goals_ = std::make_unique<CompiledGoals>(live_goals_);
-    run_ = run_matching(*compiled_goals_, live_goals_, log_);
+    run_ = run_matching(compiled_goals(), live_goals_, log_);
     external_errors_.clear();
     if (external_.empty()) return;
     for (size_t i = 0; i < external_.size(); ++i) {
@@ -267,8 +271,7 @@ CallReply Workspace::track(const Json& args, const CallContext& context) {
     std::vector<PageView> history;
     history.reserve(visitor.size());
     for (size_t i : visitor) history.push_back(log_[i]);
-    if (!compiled_goals_) compiled_goals_ = std::make_unique<CompiledGoals>(live_goals_);
-    MatchRun visitor_run = run_matching(*compiled_goals_, live_goals_, history);
+    MatchRun visitor_run = run_matching(compiled_goals(), live_goals_, history);
     Json found = Json::array();
     for (MatchRecord& m : visitor_run.matches) {
         if (m.event != history.size() - 1) continue;
@@ -283,7 +286,6 @@ CallReply Workspace::track(const Json& args, const CallContext& context) {
                                             [](TimestampMs at, const MatchRecord& r) { return at < r.at; });
         run_.matches.insert(later, std::move(m));
     }
-
     ++generation_;
     CallReply reply;
     reply.result = {{"matches", std::move(found)}};

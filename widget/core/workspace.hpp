@@ -133,6 +133,7 @@ private:
     CallReply store_reply(const StoreResult& result, const char* action, std::string id);
     void goals_changed();
     void rematch();
+    CompiledGoals& compiled_goals();  // live_goals_ compiled for matching, made when first needed
     void rebuild_touches();
 
     std::unique_ptr<GiosgCodeTable> giosg_codes_;  // null: the built-in (empty) table
@@ -145,7 +146,7 @@ private:
     std::shared_ptr<const EventStore> event_store_;
     std::vector<PageView> log_;
     std::map<std::string, std::vector<size_t>, std::less<>> log_by_visitor_;  // record indexes, in log order
-    std::unique_ptr<CompiledGoals> compiled_goals_;  // live_goals_ compiled for matching; made with them
+    std::unique_ptr<CompiledGoals> compiled_goals_;  // see compiled_goals(); reset when the goals change
     MatchRun run_;
     std::unique_ptr<TouchIndex> touches_;
     std::vector<Conversion> conversions_;
