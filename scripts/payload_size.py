@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Measures what one widget downloads (loader, glue, wasm, fonts) as gzip -9 bytes, against the budget.
+"""Measures what one widget downloads (loader, glue, wasm) as gzip -9 bytes, against the budget.
 
     payload_size.py SITE_DIR [--check]
 With --check the exit status is 1 when the total is over the budget (the wasm-release ctest payload.budget).
 
 The files are found from the loader, not listed by hand: web/goal-widget.js, every module it imports
 (static `import ... from './x.js'` or dynamic `import('./x.js')`, followed recursively) and every file it
-names with `new URL('./x', import.meta.url)` (goalpost.wasm). The font is embedded in goalpost.wasm, whose
-code and data sections are printed too, to show where the bytes are.
+names with `new URL('./x', import.meta.url)` (goalpost.wasm). No font file is downloaded (the browser draws
+the page's own font); goalpost.wasm's code and data sections are printed too, to show where the bytes are.
 """
 import gzip
 import os
@@ -57,7 +57,8 @@ def measure(site):
 
 
 def wasm_sections(data):
-    """(name, bytes, gzip bytes) of a wasm module's code and data sections (the data holds the font)."""
+    """(name, bytes, gzip bytes) of a wasm module's code and data sections (the data: strings, tables, ImGui's
+    built-in font)."""
     def leb(i):
         value = shift = 0
         while True:
