@@ -13,8 +13,20 @@ namespace {
 // Measures each code point in the CSS `font`: five floats per glyph into `out` (bitmap width and height,
 // advance, and the bitmap's offset from the pen at the line's top-left), all in atlas pixels. Returns the
 // baseline's distance from the line top, or 0 when there is no 2D canvas or the canvas refused `font`.
+// Drawing text is slow (about a quarter of a second for the UI's 918 code points in headless Chromium), so
+// the results are kept in the loader's page-wide Module.glyphCache, by font and code point count: other
+// widgets with the same font reuse them. Glyphs drawn while the page's web fonts were still loading may
+// be a fallback font's: they are not reused once the fonts are in.
 // clang-format off
 EM_JS(int, gp_measure_glyphs, (const char* font, float size, const unsigned* code_points, int count, float* out), {
+  const cache = Module['glyphCache'];
+  const key = UTF8ToString(font) + '|' + count;
+  const fontsLoading = typeof document === 'object' && document.fonts && document.fonts.status === 'loading';
+  const known = cache && cache.get(key);
+  if (known && (fontsLoading || !known.provisional)) {
+    HEAPF32.set(known.metrics, out >> 2);
+    return known.baseline;
+  }
   const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (!ctx) return 0;
@@ -41,45 +53,61 @@ EM_JS(int, gp_measure_glyphs, (const char* font, float size, const unsigned* cod
     HEAPF32[o + 3] = x0;
     HEAPF32[o + 4] = y0;
   }
+  if (cache) {
+    const metrics = HEAPF32.slice(out >> 2, (out >> 2) + count * 5);
+    cache.set(key, { baseline, metrics, bitmaps: null, provisional: fontsLoading });
+  }
   return baseline;
 });
 
 // Draws each code point white into its packed rectangle (six ints per glyph: x, y, width, height, and the
-// bitmap's offset from the pen) and copies the coverage into the atlas's 8-bit pixels. Returns the number
-// of glyphs that got any ink, or -1 without a 2D canvas.
+// bitmap's offset from the pen) and copies the coverage into the atlas's 8-bit pixels; glyphs another
+// widget already drew with this font (Module.glyphCache) are copied, not drawn. Returns the number of
+// glyphs that got any ink, or -1 without a 2D canvas.
 EM_JS(int, gp_draw_glyphs, (const char* font, int baseline, const unsigned* code_points, const int* rects, int count,
                             unsigned char* pixels, int width, int height), {
-  const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return -1;
-  ctx.font = UTF8ToString(font);
-  ctx.fillStyle = '#fff';
-  ctx.textBaseline = 'alphabetic';
-  for (let i = 0; i < count; ++i) {
-    const r = (rects >> 2) + i * 6;
-    const x = HEAP32[r], y = HEAP32[r + 1], w = HEAP32[r + 2], h = HEAP32[r + 3];
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(x, y, w, h);
-    ctx.clip();
-    ctx.fillText(String.fromCodePoint(HEAPU32[(code_points >> 2) + i]), x - HEAP32[r + 4], y - HEAP32[r + 5] + baseline);
-    ctx.restore();
+  const cache = Module['glyphCache'];
+  const entry = cache && cache.get(UTF8ToString(font) + '|' + count);
+  let bitmaps = entry && entry.bitmaps;
+  if (!bitmaps) {
+    const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return -1;
+    ctx.font = UTF8ToString(font);
+    ctx.fillStyle = '#fff';
+    ctx.textBaseline = 'alphabetic';
+    for (let i = 0; i < count; ++i) {
+      const r = (rects >> 2) + i * 6;
+      const x = HEAP32[r], y = HEAP32[r + 1], w = HEAP32[r + 2], h = HEAP32[r + 3];
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x, y, w, h);
+      ctx.clip();
+      ctx.fillText(String.fromCodePoint(HEAPU32[(code_points >> 2) + i]), x - HEAP32[r + 4], y - HEAP32[r + 5] + baseline);
+      ctx.restore();
+    }
+    const image = ctx.getImageData(0, 0, width, height).data;
+    bitmaps = [];
+    for (let i = 0; i < count; ++i) {
+      const r = (rects >> 2) + i * 6;
+      const x = HEAP32[r], y = HEAP32[r + 1], w = HEAP32[r + 2], h = HEAP32[r + 3];
+      const bitmap = new Uint8Array(w * h);
+      for (let row = 0; row < h; ++row)
+        for (let col = 0; col < w; ++col) bitmap[row * w + col] = image[((y + row) * width + x + col) * 4 + 3];
+      bitmaps.push(bitmap);
+    }
+    if (entry) entry.bitmaps = bitmaps;
   }
-  const image = ctx.getImageData(0, 0, width, height).data;
   let inked = 0;
   for (let i = 0; i < count; ++i) {
     const r = (rects >> 2) + i * 6;
-    const x = HEAP32[r], y = HEAP32[r + 1], w = HEAP32[r + 2], h = HEAP32[r + 3];
-    let ink = 0;
-    for (let row = y; row < y + h; ++row)
-      for (let col = x; col < x + w; ++col) {
-        const alpha = image[(row * width + col) * 4 + 3];
-        HEAPU8[pixels + row * width + col] = alpha;
-        ink |= alpha;
-      }
-    if (ink) ++inked;
+    const x = HEAP32[r], y = HEAP32[r + 1], w = HEAP32[r + 2];
+    const bitmap = bitmaps[i];
+    for (let row = 0; row * w < bitmap.length; ++row)
+      HEAPU8.set(bitmap.subarray(row * w, (row + 1) * w), pixels + (y + row) * width + x);
+    if (bitmap.some((alpha) => alpha !== 0)) ++inked;
   }
   return inked;
 });

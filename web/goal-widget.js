@@ -11,6 +11,9 @@ import createGoalpost from './goalpost.js';
 const wasmUrl = new URL('./goalpost.wasm', import.meta.url);
 let compiledModule = null;
 let nextCanvasId = 0;
+// Glyphs the browser drew for the widgets, by CSS font (wasm/browser_font.cpp): every widget on the page
+// with the same font and pixel ratio reuses them instead of drawing them again.
+const glyphCache = new Map();
 
 // Compiles goalpost.wasm once per page. A failed download can be retried by the next widget.
 function compileModuleOnce() {
@@ -162,6 +165,7 @@ export async function mount(element, options = {}) {
   try {
     const wasmModule = await compileModuleOnce();
     module = await createGoalpost({
+      glyphCache,
       instantiateWasm(imports, receiveInstance) {
         WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule));
         return {};

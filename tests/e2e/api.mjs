@@ -198,6 +198,24 @@ export const tests = {
       assert.ok(font.glyphs > 700, `${font.glyphs} glyphs`);
       assert.ok(font.inked_glyphs > font.glyphs * 0.7, `${font.inked_glyphs} of ${font.glyphs} inked`);
     }
+    // A third widget in a font the page already drew reuses those glyphs: no canvas is made for it.
+    const reuse = await page.evaluate(async () => {
+      let canvases = 0;
+      const Original = window.OffscreenCanvas;
+      window.OffscreenCanvas = class extends Original {
+        constructor(...args) { super(...args); canvases += 1; }
+      };
+      const { mount } = await import('/web/goal-widget.js');
+      const host = document.body.appendChild(document.createElement('div'));
+      host.style.cssText = 'width: 600px; height: 300px; font-family: serif';
+      const handle = await mount(host, { goals: '/web/data/zendesk-goals.json' });
+      while (handle.state().frames_drawn === 0) await new Promise((resolve) => requestAnimationFrame(resolve));
+      window.OffscreenCanvas = Original;
+      return { canvases, font: handle.state().font, first: window.shown[0].handle.state().font };
+    });
+    assert.equal(reuse.canvases, 0);
+    assert.equal(reuse.font.css, reuse.first.css);
+    assert.equal(reuse.font.inked_glyphs, reuse.first.inked_glyphs);
     // When a web font arrives after mount, the loader asks for the glyphs again (set_font).
     await page.evaluate(() => window.shown[0].handle.call('set_font', { family: 'sans-serif' }));
     await page.waitForFunction(() => window.shown[0].handle.state().font.css.endsWith('px sans-serif'));
