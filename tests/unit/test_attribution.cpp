@@ -211,6 +211,14 @@ TEST_CASE("readers: a conversions payload of either vendor, parsed once and told
         CHECK(zendesk.zendesk.conversions.size() == gp::read_zendesk_conversions(read_fixture(fixture)).conversions.size());
         CHECK(zendesk.giosg_matches.matches.empty());
     }
+    // A giosg page whose first match is broken is still giosg's: the good match is kept, the bad one named.
+    const gp::AnyConversionsRead first_bad = gp::read_any_conversions(
+        R"([{"goal_matched_at": "2024-05-02T12:30:00Z"},
+            {"visitor_identity": "v-2", "goal_matched_at": "2024-05-02T12:31:00Z", "rooms": ["r"]}])", "lead");
+    REQUIRE(first_bad.giosg);
+    CHECK(first_bad.giosg_matches.matches.size() == 1);
+    REQUIRE_FALSE(first_bad.giosg_matches.errors.empty());
+    for (const gp::Error& e : first_bad.giosg_matches.errors) CHECK(e.path.rfind("/0/", 0) == 0);
     const gp::AnyConversionsRead broken = gp::read_any_conversions("[{", "lead");
     CHECK_FALSE(broken.giosg);
     CHECK(broken.zendesk.errors.at(0).code == "malformed_json");

@@ -8,6 +8,8 @@
 // - [SECTION] Either vendor's conversions
 #include "core/conversion_readers.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 
@@ -350,9 +352,12 @@ void read_giosg_document(const Json& doc, const std::string& goal_id, ExternalMa
     }
 }
 
+// giosg's matches are the only conversions that name a `visitor_identity`. Any item that does decides, so
+// that a page whose first match is broken is still read (and its error reported) as giosg's.
 bool is_giosg_matches_document(const Json& doc) {
-    const Json* first = doc.is_array() && !doc.empty() ? &doc.front() : &doc;
-    return first->is_object() && first->contains("visitor_identity");
+    const auto names_visitor = [](const Json& item) { return item.is_object() && item.contains("visitor_identity"); };
+    if (!doc.is_array()) return names_visitor(doc);
+    return std::any_of(doc.begin(), doc.end(), names_visitor);
 }
 
 }  // namespace
