@@ -16,11 +16,4 @@ bool read_file(const char* command, const std::string& path, std::string& out) {
     return true;
 }
 
-Json errors_json(const std::vector<Error>& errors) {
-    Json out = Json::array();
-    for (const Error& e : errors)
-        out.push_back({{"path", e.path}, {"code", e.code}, {"message", e.message}, {"status", e.status}});
-    return out;
-}
-
 }  // namespace gp::cli

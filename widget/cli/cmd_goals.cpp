@@ -12,6 +12,7 @@
 #include "core/goal_store.hpp"
 #include "core/json_access.hpp"
 #include "core/model_names.hpp"
+#include "core/progress.hpp"
 #include "core/read.hpp"
 #include "core/validate.hpp"
 #include "core/write.hpp"
@@ -97,7 +98,7 @@ int cmd_validate(int argc, char** argv) {
            {"format", name_of(r.vendor)},
            {"valid", r.ok()},
            {"goals", r.goals.size()},
-           {"errors", errors_json(r.errors)}},
+           {"errors", errors_to_json(r.errors)}},
           args.indent);
     return r.ok() ? 0 : 1;
 }
@@ -118,7 +119,7 @@ int cmd_convert(int argc, char** argv) {
     std::vector<Error> errors = r.errors;
     errors.insert(errors.end(), out.errors.begin(), out.errors.end());
     if (errors.empty()) return 0;
-    std::fprintf(stderr, "%s\n", dump_json({{"errors", errors_json(errors)}}).c_str());
+    std::fprintf(stderr, "%s\n", dump_json({{"errors", errors_to_json(errors)}}).c_str());
     return 1;
 }
 
@@ -147,7 +148,7 @@ int cmd_find(int argc, char** argv) {
            {"count", found.goals.size()},
            {"ids", std::move(ids)},
            {"body", found.body},
-           {"errors", errors_json(errors)}},
+           {"errors", errors_to_json(errors)}},
           args.indent);
     return found.ok() && r.ok() ? 0 : 1;
 }

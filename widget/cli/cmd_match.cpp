@@ -12,6 +12,7 @@
 #include "core/conversion_readers.hpp"
 #include "core/explain.hpp"
 #include "core/matching.hpp"
+#include "core/progress.hpp"
 #include "core/read.hpp"
 
 namespace gp::cli {
@@ -84,7 +85,7 @@ Json goal_totals_json(const std::vector<Goal>& goals, const MatchRun& run) {
 Json problems_json(const MatchRun& run) {
     Json out = Json::array();
     for (const GoalProblem& p : run.goal_problems)
-        out.push_back({{"goal", p.goal_id}, {"state", verdict_name(p.state)}, {"errors", errors_json(p.errors)}});
+        out.push_back({{"goal", p.goal_id}, {"state", verdict_name(p.state)}, {"errors", errors_to_json(p.errors)}});
     return out;
 }
 
@@ -133,7 +134,7 @@ int cmd_match(int argc, char** argv) {
     errors.insert(errors.end(), run.errors.begin(), run.errors.end());
     for (size_t g = 0; g < goals.goals.size(); ++g)
         if (auto e = check_attribution(goals.goals[g], "/goals/" + std::to_string(g))) errors.push_back(*e);
-    out["errors"] = errors_json(errors);
+    out["errors"] = errors_to_json(errors);
     std::puts(out.dump(2).c_str());
     return errors.empty() && run.goal_problems.empty() ? 0 : 1;
 }
@@ -162,7 +163,7 @@ int cmd_explain(int argc, char** argv) {
     ReadResult goals;
     if (!load_goals("explain", goals_path, goals)) return 2;
     Json out = explain_to_json(explain(goals.goals, view));
-    out["errors"] = errors_json(goals.errors);
+    out["errors"] = errors_to_json(goals.errors);
     std::puts(out.dump(2).c_str());
     return goals.errors.empty() ? 0 : 1;
 }
