@@ -111,23 +111,24 @@ const TimestampMs* first_not_before_guessed(const TimestampMs* first, const Time
 
 }  // namespace
 
-Series::Span Series::range(size_t s, TimestampMs t0, TimestampMs t1) const {
+std::pair<const TimestampMs*, const TimestampMs*> Series::bounds(size_t s, TimestampMs t0, TimestampMs t1) const {
     const TimestampMs* first = time.data() + slice_begin[s];
     const TimestampMs* last = time.data() + slice_begin[s + 1];
     const SliceTimes& span = slice_times[s];
     const TimestampMs* lo = first_not_before_guessed(first, last, span.first, span.last, t0);
     const TimestampMs* hi = lo == last ? last : first_not_before_guessed(lo, last, *lo, span.last, t1);
+    return {lo, hi};
+}
+
+Series::Span Series::range(size_t s, TimestampMs t0, TimestampMs t1) const {
+    const auto [lo, hi] = bounds(s, t0, t1);
     const size_t i = static_cast<size_t>(lo - time.data());
     const size_t j = static_cast<size_t>(hi - time.data());
     return {static_cast<uint32_t>(j - i), prefix[j] - prefix[i]};
 }
 
 uint32_t Series::count(size_t s, TimestampMs t0, TimestampMs t1) const {
-    const TimestampMs* first = time.data() + slice_begin[s];
-    const TimestampMs* last = time.data() + slice_begin[s + 1];
-    const SliceTimes& span = slice_times[s];
-    const TimestampMs* lo = first_not_before_guessed(first, last, span.first, span.last, t0);
-    const TimestampMs* hi = lo == last ? last : first_not_before_guessed(lo, last, *lo, span.last, t1);
+    const auto [lo, hi] = bounds(s, t0, t1);
     return static_cast<uint32_t>(hi - lo);
 }
 

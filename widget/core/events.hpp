@@ -149,6 +149,10 @@ struct Series {
                     bool sums = true) const;
     // The slices whose owner is `owner` (or kEveryone), as [first, last).
     std::pair<size_t, size_t> slices_of_owner(int32_t owner) const;
+
+private:
+    // The events of slice `s` with t0 <= time < t1, as [first, last) in `time`.
+    std::pair<const TimestampMs*, const TimestampMs*> bounds(size_t s, TimestampMs t0, TimestampMs t1) const;
 };
 
 //-----------------------------------------------------------------------------
