@@ -435,8 +435,8 @@ void ConditionIndex::Impl::index_condition(uint32_t id, uint32_t goal) {
         candidate.goal_and_flags |= Candidate::kVerify;
         wildcard_of[id] = {static_cast<uint32_t>(wildcard_parts.size()), static_cast<uint32_t>(c.wildcard_parts.size())};
         for (const std::string& part : c.wildcard_parts) {
-            // Offset and size for now (wildcard_bytes still grows); build() makes them views.
-            wildcard_parts.emplace_back(nullptr, part.size());
+            // The condition's own bytes for now (wildcard_bytes still grows); build() points them into it.
+            wildcard_parts.emplace_back(part);
             wildcard_bytes += part;
         }
     } else if (goal_rules[goal] == GoalRule::any_hit) {
