@@ -179,8 +179,9 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (e->numTouches <= 0) return EM_FALSE;
     const EmscriptenTouchPoint& t = e->touches[0];
     io.MousePos = ImVec2(float(t.targetX), float(t.targetY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) queue_input({InputEvent::button, true, 0});
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) queue_input({InputEvent::button, false, 0});
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) g_backend->input.push_back({InputEvent::button, true, 0});
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL)
+        g_backend->input.push_back({InputEvent::button, false, 0});
     wake();
     return EM_FALSE;  // page scrolling and zooming by touch stay the browser's
 }
