@@ -61,6 +61,7 @@ struct App {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     std::string page_url;          // the host page, for "goals matching this page" and track()
     int zone_offset_minutes = 0;   // the viewer's offset from UTC, as the page reported it
+    std::optional<gp::Date> as_of; // the page's as-of day: "today" for every figure, instead of the clock
     gp::Workspace workspace;       // goals, the data they are measured against, matches
     bool has_crm_data = false;     // progress is computed from events once a source has loaded
     gp::ui::WidgetData data;
@@ -104,6 +105,7 @@ void show_workspace(App& app) {
     auto crm_progress = app.has_crm_data ? gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates())
                                          : nullptr;
     app.data.services.progress = gp::ui::progress_with_matches(app.workspace.matches(), std::move(crm_progress));
+    app.data.data_span = app.workspace.data_span();
     ++app.data.generation;
     for (const gp::WorkspaceEvent& event : app.workspace.take_events()) emit(event.type.c_str(), event.detail);
 }
@@ -114,10 +116,19 @@ void show_workspace(App& app) {
 
 void apply_view_actions(App& app);
 
+// The instant figures are shown at: the end of the page's as-of day, or the page's clock. Edits still stamp
+// their times with the clock (they are sent to vendors as when they happened).
+gp::TimestampMs shown_now(const App& app) {
+    if (app.as_of) return gp::end_of_day(*app.as_of, app.zone_offset_minutes);
+    return gp::TimestampMs(emscripten_date_now());
+}
+
 // What a frame is drawn with; the inspection call uses the same, so the mirror says what the canvas shows.
 gp::ui::FrameContext frame_context(const App& app) {
     gp::ui::FrameContext frame;
-    frame.now = gp::TimestampMs(emscripten_date_now());
+    frame.now = shown_now(app);
+    frame.as_of = app.as_of;
+    if (app.as_of) frame.wall_clock = gp::TimestampMs(emscripten_date_now());
     frame.locale = gp::ui::locale_from_json(app.locale);
     frame.reduced_motion = app.reduced_motion;
     frame.zone_offset_minutes = app.zone_offset_minutes;
@@ -574,6 +585,26 @@ MethodReply call_set_page(App& app, const gp::Json& args) {
     return {gp::Json(app.page_url), std::nullopt};
 }
 
+// "YYYY-MM-DD" fixes the day figures are shown as of; "" goes back to the page's clock. False: not a date.
+bool apply_as_of(App& app, const std::string& text) {
+    if (text.empty()) {
+        app.as_of.reset();
+        return true;
+    }
+    const std::optional<gp::Date> day = gp::parse_civil_date(text);
+    if (!day) return false;
+    app.as_of = *day;
+    return true;
+}
+
+// {asOf: "2026-11-20"} shows every figure as of that day; {asOf: ""} follows the page's clock again.
+MethodReply call_set_as_of(App& app, const gp::Json& args) {
+    if (!apply_as_of(app, string_option(args, "asOf")))
+        return method_error("bad_as_of", "asOf is a date, YYYY-MM-DD, or empty for the page's clock");
+    request_frames();
+    return {app.as_of ? gp::Json(gp::format_civil_date(*app.as_of)) : gp::Json(), std::nullopt};
+}
+
 // The views draw with the page's font: `family` is the widget element's computed CSS font-family.
 void use_page_font(App& app, std::string family) {
     app.font = gp::web::BrowserFont(std::move(family));
@@ -622,6 +653,7 @@ struct MethodEntry {
 // The page's goal methods (track, results, find, explain, add, update, remove) are the workspace's;
 // only what concerns drawing is answered here.
 constexpr MethodEntry kMethods[] = {
+    {"set_as_of", call_set_as_of},
     {"set_font", call_set_font},
     {"set_page", call_set_page},
     {"set_theme", call_set_theme},
@@ -630,7 +662,7 @@ constexpr MethodEntry kMethods[] = {
 
 gp::CallContext call_context(const App& app) {
     gp::CallContext context;
-    context.now = gp::TimestampMs(emscripten_date_now());
+    context.now = shown_now(app);
     context.zone_offset_minutes = app.zone_offset_minutes;
     context.page_url = app.page_url;
     return context;
@@ -721,6 +753,8 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     if (auto it = options.find("reducedMotion"); it != options.end() && it->is_boolean()) app->reduced_motion = it->get<bool>();
     app->page_url = string_option(options, "page");
     app->zone_offset_minutes = int(number_option(options, "zoneOffset", 0, -14 * 60, 14 * 60));
+    if (!apply_as_of(*app, string_option(options, "asOf")))
+        emit("error", {{"stage", "start"}, {"message", "as-of is a date, YYYY-MM-DD; the page's clock is used"}});
     app->workspace.set_currencies(currency_option(options));
     app->workspace.set_rates(rates_option(options));
     app->workspace.set_membership(teams_option(options));
@@ -780,15 +814,18 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
         // Every goal as the overview draws it for the period on screen: progress as computed, with units
         // and status. The page's accessibility mirror is made from this list.
         gp::Json goals = gp::Json::array();
-        for (const gp::ui::ShownGoal& row : g_app->view.summaries(app.data, frame_context(app)))
+        const gp::ui::FrameContext frame = frame_context(app);
+        for (const gp::ui::ShownGoal& row : g_app->view.summaries(app.data, frame))
             goals.push_back({{"id", row.goal_id},
                              {"title", row.title},
                              {"progress", row.value},
                              {"target", row.target},
                              {"percent", row.percent ? gp::Json(*row.percent) : gp::Json()},
-                             {"status", gp::ui::pace_state_label(row.status)},
+                             {"status", row.no_data ? "no data" : gp::ui::pace_state_label(row.status)},
+                             {"no_data", row.no_data},
                              {"value_text", row.value_text},
                              {"target_text", row.target_text}});
+        const std::optional<gp::ui::PeriodNote> note = g_app->view.period_note(app.data, frame);
         state.update({{"ready", app.ready},
                       {"loading", app.data.loading},
                       {"status", app.data.status},
@@ -798,6 +835,11 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                       {"period", {{"start", gp::format_civil_date(app.view.shown().period.start)},
                                   {"end", gp::format_civil_date(app.view.shown().period.end)},
                                   {"label", app.view.shown().period_label}}},
+                      {"notice", note ? gp::Json(note->text) : gp::Json()},
+                      {"as_of", app.as_of ? gp::Json(gp::format_civil_date(*app.as_of)) : gp::Json()},
+                      {"data_span", app.data.data_span ? gp::Json{{"first", app.data.data_span->first},
+                                                                  {"last", app.data.data_span->last}}
+                                                       : gp::Json()},
                       {"tab", gp::ui::tab_label(app.view.shown().tab)},
                       {"page", app.page_url},
                       {"font", {{"css", app.font.css_font()}, {"glyphs", app.font.glyphs()},

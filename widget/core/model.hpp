@@ -44,6 +44,12 @@ struct Date {
 // A UTC instant in milliseconds since the Unix epoch.
 using TimestampMs = int64_t;
 
+// The first and last instant some data holds, both inclusive.
+struct TimeSpan {
+    TimestampMs first = 0;
+    TimestampMs last = 0;
+};
+
 //-----------------------------------------------------------------------------
 // [SECTION] Enumerations
 //-----------------------------------------------------------------------------

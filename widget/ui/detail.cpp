@@ -120,14 +120,18 @@ void draw_detail(ViewContext& ctx) {
     }
     const Goal& goal = ctx.data.goals[size_t(index)];
     const GoalProgress& p = ctx.cache.progress(uint32_t(index));
-    ShownGoal row = shown_goal(goal, p, ctx.frame.locale);
+    ShownGoal row = shown_goal(goal, p, ctx.frame.locale, ctx.period_note.has_value());
     text(row.title);
     ImGui::SameLine();
     badge(vendor_label(goal.vendor), vendor_colour(ctx.palette, goal.vendor));
-    std::string summary = row.value_text + " of " + row.target_text;
-    if (row.percent) summary += " (" + format_percent(*row.percent, ctx.frame.locale) + ")";
-    coloured_text(status_colour(ctx.palette, p.status), summary + ", " + pace_state_label(p.status));
-    if (p.forecast) {
+    if (draw_period_note(ctx)) {
+        coloured_text(ctx.palette.muted_text, "Target " + row.target_text);
+    } else {
+        std::string summary = row.value_text + " of " + row.target_text;
+        if (row.percent) summary += " (" + format_percent(*row.percent, ctx.frame.locale) + ")";
+        coloured_text(status_colour(ctx.palette, p.status), summary + ", " + pace_state_label(p.status));
+    }
+    if (p.forecast && !row.no_data) {
         text("Forecast to " + format_date(ctx.query.period.end, ctx.frame.locale) + ": " +
              format_goal_amount(goal, *p.forecast, ctx.frame.locale));
     }

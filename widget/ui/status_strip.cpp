@@ -28,6 +28,11 @@ void line(ViewContext& ctx, ImU32 colour, std::string s) {
 void draw_status_strip(ViewContext& ctx) {
     const WidgetData& load = ctx.data;  // the loading fields
     ImGui::Separator();
+    if (ctx.frame.as_of) {
+        // The page fixed "today": every figure is as of that day, whatever the visitor's clock says.
+        line(ctx, ctx.palette.muted_text, "as of " + format_date(*ctx.frame.as_of, ctx.frame.locale));
+        ImGui::SameLine();
+    }
     if (load.loading) {
         char label[64];
         if (load.pages_expected && *load.pages_expected > 0) {
@@ -45,7 +50,7 @@ void draw_status_strip(ViewContext& ctx) {
         ImGui::SameLine();
     }
     if (load.loaded_at) {
-        std::string age = age_text(ctx.frame.now, *load.loaded_at);
+        std::string age = age_text(ctx.frame.wall_clock.value_or(ctx.frame.now), *load.loaded_at);
         if (load.stale) age += " (stale)";
         line(ctx, load.stale ? ctx.palette.behind : ctx.palette.muted_text, age);
         ImGui::SameLine();

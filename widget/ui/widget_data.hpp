@@ -138,8 +138,12 @@ struct WidgetData {
     bool loading = false;
     int pages_loaded = 0;
     std::optional<int> pages_expected;      // when the vendor says how many there are
-    std::optional<TimestampMs> loaded_at;   // when the goals shown were fetched
+    std::optional<TimestampMs> loaded_at;   // when the goals shown were fetched (the page's clock)
     bool stale = false;                     // the last refresh failed: the goals shown are older
+
+    // When the loaded data happened (Workspace::data_span); none when no data source is loaded. A period
+    // on screen outside it is said to have no data instead of being drawn as zero bars.
+    std::optional<TimeSpan> data_span;
 };
 
 //-----------------------------------------------------------------------------
@@ -151,7 +155,12 @@ enum class ThemeChoice : uint8_t { light, dark, follow_system };
 // Everything the views need from outside ImGui for one frame. The UI never reads a clock or the
 // environment: the platform layer passes them in.
 struct FrameContext {
+    // The instant the goals are shown at: "today", the default period, pace and forecast all follow it.
+    // The page's clock, or the end of the page's as-of day.
     TimestampMs now = 0;
+    std::optional<Date> as_of;               // the page fixed "today" (the as-of option): the strip says so
+    std::optional<TimestampMs> wall_clock;   // the page's clock when it differs from `now`, for "updated ... ago"
+
     int zone_offset_minutes = 0;
     ThemeChoice theme = ThemeChoice::follow_system;
     bool system_prefers_dark = false;   // prefers-color-scheme: dark
