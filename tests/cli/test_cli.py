@@ -243,6 +243,30 @@ def results_json_shape():
 
 
 @case
+def results_as_of_a_day_picks_the_period_and_pace():
+    p = lambda name: fixture("progress", name)
+    common = ["results", "--goals", p("pipedrive_goals.json"), "--deals", p("pipedrive_deals.json"),
+              "--currencies", p("pipedrive_currencies.json"), "--goal", "g-won-eur"]
+    # --as-of is the end of that day for the viewer: the same figures as --now at its last millisecond.
+    as_of = run(*common, "--period", "month", "--as-of", "2024-02-29")
+    check_status(as_of, 0)
+    data = as_of.json()["data"]
+    check(data["period"] == {"start": "2024-02-01", "end": "2024-02-29"}, f"{data['period']}")
+    now = run(*common, "--period", "2024-02-01..2024-02-29", "--now", "2024-02-29T23:59:59.999Z")
+    check_status(now, 0)
+    check(data == now.json()["data"], f"{data}\n!=\n{now.json()['data']}")
+    check(data["pace"] is not None and abs(data["pace"]["elapsed_fraction"] - 1.0) < 1e-6, f"pace {data['pace']}")
+    # The viewer's zone decides which day that is; quarters follow the fiscal year.
+    east = run(*common, "--period", "quarter", "--as-of", "2024-04-01", "--tz-offset", "120", "--fiscal-year-start", "2")
+    check_status(east, 0)
+    check(east.json()["data"]["period"] == {"start": "2024-02-01", "end": "2024-04-30"}, east.stdout[:400])
+    # A keyword period needs a day to hold; the CLI never reads the clock.
+    check_status(run(*common, "--period", "month"), 2)
+    check_status(run(*common, "--period", "month", "--as-of", "2024-02-30"), 2)
+    check_status(run(*common, "--period", "month", "--as-of", "2024-02-01", "--now", "2024-02-01T00:00:00Z"), 2)
+
+
+@case
 def results_failures_and_command_lines():
     p = lambda name: fixture("progress", name)
     outside = run("results", "--goals", p("pipedrive_goals.json"), "--deals", p("pipedrive_deals.json"),
