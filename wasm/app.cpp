@@ -63,7 +63,6 @@ struct App {
     int zone_offset_minutes = 0;   // the viewer's offset from UTC, as the page reported it
     std::optional<gp::Date> as_of; // the page's as-of day: "today" for every figure, instead of the clock
     gp::Workspace workspace;       // goals, the data they are measured against, matches
-    bool has_crm_data = false;     // progress is computed from events once a source has loaded
     gp::ui::WidgetData data;
     gp::ui::WidgetView view;
     gp::web::BrowserFont font{""};  // the page's font family, drawn by the browser
@@ -102,9 +101,9 @@ gp::Json errors_json(const std::vector<gp::Error>& errors) {
 void show_workspace(App& app) {
     app.data.goals = app.workspace.goals();
     app.data.matches = gp::ui::matches_for_view(app.workspace);
-    auto crm_progress = app.has_crm_data ? gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates())
-                                         : nullptr;
-    app.data.services.progress = gp::ui::progress_with_matches(app.workspace.matches(), std::move(crm_progress));
+    // Without CRM data the store is empty, and the core shows the vendor's own figures (one rule for both).
+    app.data.services.progress = gp::ui::progress_with_matches(
+        app.workspace.matches(), gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates()));
     app.data.data_span = app.workspace.data_span();
     ++app.data.generation;
     for (const gp::WorkspaceEvent& event : app.workspace.take_events()) emit(event.type.c_str(), event.detail);
@@ -348,7 +347,6 @@ void commit_crm_rows(App& app, DataSource& source) {
                      {"stage_changes", run.rows.stage_changes.size()}, {"ignored", run.ignored.total()}};
     source.errors = run.errors;
     app.workspace.set_event_rows(source.name, std::move(run.rows));
-    app.has_crm_data = true;
 }
 
 void commit_page_views(App& app, DataSource& source) {

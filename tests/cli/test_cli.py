@@ -213,7 +213,7 @@ def find_bad_filter_is_a_400_at_its_key():
 # [SECTION] results
 
 RESULT_KEYS = {"goal_id", "period", "interval", "direction", "tracking_metric", "currency", "intervals", "totals",
-               "pace", "currency_conversion", "other_currency_events", "ignored"}
+               "pace", "currency_conversion", "other_currency_events", "ignored", "source", "level", "reported"}
 
 
 @case

@@ -85,6 +85,14 @@ std::string format_decimal(double value) {
 // [SECTION] ObjectReader
 //-----------------------------------------------------------------------------
 
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    for (size_t i = 0; i < a.size(); ++i)
+        if (fold(a[i]) != fold(b[i])) return false;
+    return true;
+}
+
 namespace {
 
 std::optional<int64_t> integral(double v) {
@@ -140,6 +148,10 @@ const Json* ObjectReader::lookup(std::string_view key) {
 
 void ObjectReader::error(std::string_view key, std::string code, std::string message, int status) {
     errors_->push_back({path_of(key), std::move(code), std::move(message), status});
+}
+
+void ObjectReader::warning(std::string_view key, std::string code, std::string message) {
+    if (warnings_) warnings_->push_back({path_of(key), std::move(code), std::move(message), 200});
 }
 
 void ObjectReader::type_error(std::string_view key, const char* expected) {
@@ -314,7 +326,9 @@ ObjectReader ObjectReader::object(std::string_view key) {
         type_error(key, "an object");
         v = nullptr;
     }
-    return ObjectReader(v, path_of(key), *errors_);
+    ObjectReader child(v, path_of(key), *errors_);
+    child.warnings_ = warnings_;
+    return child;
 }
 
 const Json* ObjectReader::array(std::string_view key) {

@@ -75,6 +75,7 @@ void read_parsed(const Json& doc, const ReadOptions& options, const std::vector<
     ctx.options = &options;
     ctx.codes = options.giosg_codes ? options.giosg_codes : &GiosgCodeTable::builtin();
     ctx.errors = &out.errors;
+    ctx.warnings = options.lenient ? &out.warnings : nullptr;
     ctx.tainted = tainted;
     switch (out.vendor) {
         case Vendor::pipedrive: read_pipedrive(doc, ctx, out); break;
@@ -118,12 +119,6 @@ ReadResult read_goals(std::string_view payload, const ReadOptions& options) {
     for (const Error& e : scan.errors) tainted.push_back(e.path);
     out.errors = std::move(scan.errors);
     read_parsed(doc, options, tainted.empty() ? nullptr : &tainted, out);
-    return out;
-}
-
-ReadResult read_document(const Json& doc, const ReadOptions& options) {
-    ReadResult out;
-    read_parsed(doc, options, nullptr, out);
     return out;
 }
 

@@ -16,13 +16,13 @@ struct ReadOptions {
     int max_depth = 64;                       // deeper nesting is refused before anything recursive runs
     const GiosgCodeTable* giosg_codes = nullptr;  // nullptr: GiosgCodeTable::builtin()
     bool validate = true;                     // apply the vendor's rules (validate.hpp) to every goal read
+    // Records from a vendor are read leniently: an unknown value of an optional field is a warning and a
+    // safe fallback. Bodies to be written (the goal store's create and update) are not: it is an error.
+    bool lenient = true;
 };
 
 // Never throws and never aborts: every problem becomes an Error naming its place, and every valid goal
 // in the payload is returned beside them. A goal with any error is left out of `goals`.
 ReadResult read_goals(std::string_view payload, const ReadOptions& options = {});
-
-// The same for a document that is already parsed (request bodies in the goal store).
-ReadResult read_document(const Json& doc, const ReadOptions& options = {});
 
 }  // namespace gp

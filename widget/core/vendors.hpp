@@ -17,13 +17,24 @@ struct ReadContext {
     const ReadOptions* options = nullptr;
     const GiosgCodeTable* codes = nullptr;
     std::vector<Error>* errors = nullptr;
+    std::vector<Error>* warnings = nullptr;
     const std::vector<std::string>* tainted = nullptr;  // string paths the pre-scan had to repair
+    // A reader for one item at `path`, reporting warnings where this context does.
+    ObjectReader reader(const Json* item, std::string path) const {
+        ObjectReader r(item, std::move(path), *errors);
+        r.set_warnings(warnings);
+        return r;
+    }
     bool is_tainted(const std::string& item_path) const;
 };
 
 struct WriteContext {
     const GiosgCodeTable* codes = nullptr;
-    std::vector<Error>* errors = nullptr;
+    std::vector<Error>* errors = nullptr;    // "not_representable": the goal is left out
+    std::vector<Error>* warnings = nullptr;  // written, but something changed on the way; says what
+    void warn(std::string path, std::string code, std::string message) const {
+        if (warnings) warnings->push_back({std::move(path), std::move(code), std::move(message), 200});
+    }
 };
 
 // Reads one goal object of `vendor`'s shape; true when it read without errors (and passed validation
