@@ -280,6 +280,7 @@ void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadF
     if (commit) {
         app.workspace.load_goals(run);
         app.data.errors = std::move(run.errors);
+        app.data.warnings = std::move(run.warnings);
         app.data.loaded_at = gp::TimestampMs(emscripten_date_now());
         show_workspace(app);
     }
@@ -289,7 +290,8 @@ void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadF
         show_status(app, "ready: " + std::string(gp::name_of(run.vendor)) + pages_note(pages), false);
         if (!app.data.errors.empty())
             emit("error", {{"stage", "read"}, {"url", app.goals_url}, {"errors", errors_json(app.data.errors)}});
-        emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(run.vendor)}, {"pages", pages}});
+        emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(run.vendor)}, {"pages", pages},
+                       {"warnings", errors_json(app.data.warnings)}});
     } else if (failure) {
         show_failure(app, commit, *failure);
     }
@@ -309,7 +311,7 @@ void start_event_loading(App& app, const gp::web::LoaderOptions& shared);
 void start_loading(App& app, const gp::Json& options) {
     if (app.goals_url.empty()) return;
     gp::web::LoaderOptions loader;
-    loader.url = app.goals_url;
+    loader.url = gp::goals_request_url(app.goals_url, app.format);
     loader.timeout_ms = unsigned(number_option(options, "timeout", kFetchTimeoutMs / 1000.0, 0.1, 300) * 1000);
     loader.max_retries = int(number_option(options, "retries", 3, 0, 10));
     const double refresh = number_option(options, "refresh", 0, 0, 7 * 86400);
@@ -830,6 +832,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                       {"goal_count", app.data.goals.size()},
                       {"goals", std::move(goals)},
                       {"errors", errors_json(app.data.errors)},
+                      {"warnings", errors_json(app.data.warnings)},
                       {"period", {{"start", gp::format_civil_date(app.view.shown().period.start)},
                                   {"end", gp::format_civil_date(app.view.shown().period.end)},
                                   {"label", app.view.shown().period_label}}},

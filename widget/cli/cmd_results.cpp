@@ -205,6 +205,7 @@ int cmd_results(int argc, char** argv) {
     if (!read_file("results", args.goals, goals_text)) return 2;
     const ReadResult goals = read_goals(goals_text);
     print_errors(args.goals, goals.errors);
+    print_errors(args.goals, goals.warnings);
 
     EventRows rows;
     IgnoredTally read_ignored;

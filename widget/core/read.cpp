@@ -93,6 +93,13 @@ void read_parsed(const Json& doc, const ReadOptions& options, const std::vector<
 
 }  // namespace
 
+std::string goals_request_url(std::string_view url, Vendor format) {
+    const std::string_view path = url.substr(0, url.find_first_of("?#"));
+    const bool hubspot_path = path.find("/objects/goal_targets") != std::string_view::npos;
+    if (format == Vendor::hubspot || (format == Vendor::unknown && hubspot_path)) return hubspot_goals_url(url);
+    return std::string(url);
+}
+
 ReadResult read_goals(std::string_view payload, const ReadOptions& options) {
     ReadResult out;
     out.vendor = options.format;

@@ -37,6 +37,16 @@ constexpr WireName<TrackingMetric> kMetricTypes[] = {{"SUM", TrackingMetric::sum
 constexpr const char* kCorrelationKey = "hs_group_correlation_uuid";
 constexpr const char* kGroupKey = "hs_goal_target_group_id";
 
+// Every property read_properties() reads, for the request's `properties` parameter.
+constexpr const char* kReadProperties =
+    "hs_goal_name,hs_target_amount,hs_start_datetime,hs_end_datetime,hs_group_correlation_uuid,"
+    "hs_goal_target_group_id,hs_assignee_user_id,hs_assignee_team_id,hubspot_owner_id,hubspot_team_id,"
+    "hs_kpi_value,hs_kpi_progress_percent,hs_kpi_tracking_method,hs_kpi_unit_type,hs_kpi_metric_type,"
+    "hs_goal_target_currency_code,hs_currency";
+// Without these a record is no usable goal: the request did not ask for them.
+constexpr const char* kEssentialProperties[] = {"hs_goal_name", "hs_target_amount", "hs_start_datetime",
+                                                "hs_end_datetime"};
+
 template <class E, size_t N>
 const char* wire_name(const WireName<E> (&names)[N], E value) {
     for (const auto& n : names)
@@ -116,6 +126,16 @@ Record read_record(const Json& item, std::string path, ReadContext& ctx) {
     r.timestamp("updatedAt", rec.goal.updated_at);
     r.boolean("archived", rec.goal.archived);
     ObjectReader props = r.object("properties");
+    // A list fetched without `properties` has only HubSpot's defaults: say what to ask for instead of
+    // showing an untitled zero.
+    if (ctx.warnings && (!props.has("hs_goal_name") || !props.has("hs_target_amount"))) {
+        std::string missing;
+        for (const char* key : kEssentialProperties)
+            if (!props.has(key)) missing += (missing.empty() ? "" : ", ") + std::string(key);
+        ctx.warnings->push_back({rec.path + "/properties", "missing_properties",
+                                 "the record has no " + missing + "; fetch goal_targets with properties=" + kReadProperties,
+                                 200});
+    }
     read_properties(props, rec);
     keep_unknown(rec.extra, r);
     keep_unknown(rec.extra, props, {"properties"});
@@ -217,6 +237,26 @@ void read_record_array(const Json& items, const std::string& path, ReadContext& 
 }
 
 }  // namespace
+
+std::string hubspot_goals_url(std::string_view url) {
+    const std::string_view before_hash = url.substr(0, url.find('#'));
+    const size_t question = before_hash.find('?');
+    if (question != std::string_view::npos) {
+        std::string_view query = before_hash.substr(question + 1);
+        while (!query.empty()) {
+            const size_t amp = query.find('&');
+            const std::string_view name = query.substr(0, std::min(query.find('='), amp));
+            if (name == "properties") return std::string(url);  // the page chose its own
+            query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+        }
+    }
+    std::string out(before_hash);
+    out += question == std::string_view::npos ? '?' : '&';
+    out += "properties=";
+    out += kReadProperties;
+    out += url.substr(before_hash.size());
+    return out;
+}
 
 void read_hubspot(const Json& doc, ReadContext& ctx, ReadResult& out) {
     if (doc.is_array()) return read_record_array(doc, "", ctx, out);

@@ -45,6 +45,9 @@ void read_goal_items(const Json& items, Vendor vendor, const std::string& path, 
 // Adds the reader's unknown keys to `extra` under `nesting` (e.g. {"type", "params"}).
 void keep_unknown(Json& extra, const ObjectReader& reader, std::initializer_list<const char*> nesting = {});
 
+// `url` with the properties the HubSpot reader uses added, unless it names its own.
+std::string hubspot_goals_url(std::string_view url);
+
 void read_pipedrive(const Json& doc, ReadContext& ctx, ReadResult& out);
 void read_hubspot(const Json& doc, ReadContext& ctx, ReadResult& out);
 void read_giosg(const Json& doc, ReadContext& ctx, ReadResult& out);

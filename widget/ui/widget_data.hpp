@@ -133,6 +133,7 @@ struct WidgetData {
     uint64_t generation = 0;
     std::vector<Goal> goals;
     std::vector<Error> errors;          // problems in the last payload (its valid goals are still shown)
+    std::vector<Error> warnings;        // what the readers assumed about odd values (the goals are kept)
     std::vector<MatchRecord> matches;   // conversions, in any order
     std::string current_page_url;       // the host page, for "goals matching this page"
     Services services;
