@@ -50,6 +50,9 @@ namespace {
 // Frames drawn after the last change, so hover highlights and layout settle before the loop pauses.
 constexpr int kTrailingFrames = 3;
 constexpr unsigned kFetchTimeoutMs = 15000;
+// What the page passes in (options, method arguments, headers) is read like any outside bytes; a method's
+// argument (a goal body, an event) is small, but a page may hand over a whole goal list to add.
+constexpr gp::ParseLimits kPageJsonLimits{16u * 1024u * 1024u, 64};
 
 struct App {
     std::string canvas_selector;
@@ -470,7 +473,7 @@ void stop_loading() {
 extern "C" EMSCRIPTEN_KEEPALIVE void gp_set_headers(unsigned cycle, const char* headers_json) {
     if (!g_loader) return;
     const std::string text = headers_json ? headers_json : "";
-    const gp::Json headers = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const gp::Json headers = gp::parse_json(text, kPageJsonLimits).doc;
     g_loader->set_headers(cycle, headers.is_object() ? &headers : nullptr);
 }
 
@@ -740,7 +743,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     if (g_app) return 1;
     const std::string text = options_json ? options_json : "";
-    const gp::Json options = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const gp::Json options = gp::parse_json(text, kPageJsonLimits).doc;
     if (options.is_discarded() || !options.is_object()) {
         emit("error", {{"stage", "start"}, {"message", "options are not a JSON object"}});
         return 2;
@@ -865,7 +868,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_call(const char* method, const char* args_js
     gp::Json reply;
     const std::string name = method ? method : "";
     const std::string text = args_json ? args_json : "{}";
-    const gp::Json args = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const gp::Json args = gp::parse_json(text, kPageJsonLimits).doc;
     const MethodEntry* entry = nullptr;
     for (const MethodEntry& m : kMethods)
         if (name == m.name) entry = &m;

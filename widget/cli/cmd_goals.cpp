@@ -57,7 +57,7 @@ int parse_args(const char* command, int argc, char** argv, GoalArgs& args) {
             std::string text;
             if (!read_file(command, argv[++i], text)) return 2;
             std::vector<Error> errors;
-            args.codes = GiosgCodeTable::from_json(Json::parse(text.begin(), text.end(), nullptr, false), errors);
+            args.codes = GiosgCodeTable::from_json(parse_json(text).doc, errors);
             if (!errors.empty()) return usage_error(command, "bad giosg code table: " + errors.front().path + " " + errors.front().message);
         } else if (a == "--single") {
             args.single = true;

@@ -1,4 +1,5 @@
 // Index
+// - [SECTION] Parsing outside bytes
 // - [SECTION] Paths
 // - [SECTION] Scalars from text
 // - [SECTION] ObjectReader
@@ -7,6 +8,7 @@
 #include "core/json_access.hpp"
 
 #include "core/calendar.hpp"
+#include "core/prescan.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -17,6 +19,37 @@
 #include <fast_float/fast_float.h>
 
 namespace gp {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Parsing outside bytes
+//-----------------------------------------------------------------------------
+
+ParsedJson parse_json(std::string_view payload, const ParseLimits& limits) {
+    ParsedJson out;
+    out.doc = Json(Json::value_t::discarded);
+    if (payload.size() > limits.max_bytes) {
+        out.errors.push_back({"", "too_large",
+                              "payload is " + std::to_string(payload.size()) + " bytes, over the limit of " +
+                                  std::to_string(limits.max_bytes),
+                              413});
+        return out;
+    }
+    PrescanResult scan = prescan_json(payload, limits.max_depth);
+    if (scan.too_deep) {
+        out.errors = std::move(scan.errors);
+        return out;
+    }
+    const std::string_view text = scan.changed ? std::string_view(scan.repaired) : payload;
+    out.doc = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (out.doc.is_discarded()) {
+        out.errors.push_back({"", "malformed_json", "payload is not valid JSON", 400});
+        return out;
+    }
+    out.tainted.reserve(scan.errors.size());
+    for (const Error& e : scan.errors) out.tainted.push_back(e.path);
+    out.errors = std::move(scan.errors);
+    return out;
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Paths

@@ -6,6 +6,7 @@
 // in Goal::extra. Nothing here throws, so it is safe in the exception-free wasm build.
 //
 // Index
+// - [SECTION] Parsing outside bytes
 // - [SECTION] Paths
 // - [SECTION] Scalars from text (dates, timestamps, numbers)
 // - [SECTION] ObjectReader
@@ -22,6 +23,28 @@
 #include "core/model.hpp"
 
 namespace gp {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Parsing outside bytes
+//-----------------------------------------------------------------------------
+
+// The limits every reader of outside bytes (goals, deals, activities, stage changes, event-log lines,
+// conversions, widget options, code tables) applies before anything recursive runs.
+struct ParseLimits {
+    size_t max_bytes = 256u * 1024u * 1024u;  // refused before parsing (413)
+    int max_depth = 64;                       // deeper nesting refused before the recursive parser runs
+};
+
+struct ParsedJson {
+    Json doc;                          // discarded when the bytes are not usable JSON
+    std::vector<Error> errors;         // too_large, too_deep, malformed_json; bad_utf8 and bad_number at their path
+    std::vector<std::string> tainted;  // paths of the strings and numbers the pre-scan had to repair
+    bool ok() const { return !doc.is_discarded(); }
+};
+
+// The one parse entry: size limit, depth limit and UTF-8 repair (core/prescan.hpp), then nlohmann's
+// parser without exceptions. A repaired string keeps the rest of the document readable.
+ParsedJson parse_json(std::string_view payload, const ParseLimits& limits = {});
 
 //-----------------------------------------------------------------------------
 // [SECTION] Paths

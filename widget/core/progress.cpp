@@ -352,13 +352,13 @@ std::vector<double> vendor_progress(const Goal& goal, const std::vector<DateRang
 }
 
 // The vendor's figure for the whole period, to show beside a computed one.
-ReportedFigures reported_over(const Goal& goal, const std::vector<double>& by_bucket, double total_target, bool level) {
+ReportedFigures reported_over(const std::vector<double>& by_bucket, double total_target, bool level) {
     ReportedFigures f;
     for (double v : by_bucket) f.progress += v;
     if (level && !by_bucket.empty()) f.progress /= static_cast<double>(by_bucket.size());
+    // From the vendor's value and the period's target: HubSpot's hs_kpi_progress_percent is written both
+    // as a fraction and as a percentage in the records seen, so it is not trusted for the figure.
     if (total_target != 0) f.percent = f.progress / total_target * 100.0;
-    // HubSpot gives a fraction of its own target; it speaks for one slice only.
-    if (goal.schedule.per_interval.size() <= 1 && goal.reported.percent) f.percent = *goal.reported.percent * 100.0;
     return f;
 }
 
@@ -473,7 +473,7 @@ ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const 
         r.total_target /= static_cast<double>(r.buckets.size());
     }
     if (!use_vendor && vendor_figures)
-        r.reported = reported_over(goal, vendor_progress(goal, ranges, r.level), r.total_target, r.level);
+        r.reported = reported_over(vendor_progress(goal, ranges, r.level), r.total_target, r.level);
     r.total_percent = percent_of(r.total_progress, r.total_target);
     r.pace = pace_of(r, request);
     out.results = std::move(r);

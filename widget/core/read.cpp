@@ -9,7 +9,6 @@
 #include "core/detect.hpp"
 #include "core/giosg_codes.hpp"
 #include "core/model_names.hpp"
-#include "core/prescan.hpp"
 #include "core/validate.hpp"
 #include "core/vendors.hpp"
 
@@ -103,29 +102,10 @@ std::string goals_request_url(std::string_view url, Vendor format) {
 ReadResult read_goals(std::string_view payload, const ReadOptions& options) {
     ReadResult out;
     out.vendor = options.format;
-    if (payload.size() > options.max_bytes) {
-        out.errors.push_back({"", "too_large",
-                              "payload is " + std::to_string(payload.size()) + " bytes, over the limit of " +
-                                  std::to_string(options.max_bytes),
-                              413});
-        return out;
-    }
-    PrescanResult scan = prescan_json(payload, options.max_depth);
-    if (scan.too_deep) {
-        out.errors = std::move(scan.errors);
-        return out;
-    }
-    const std::string_view text = scan.changed ? std::string_view(scan.repaired) : payload;
-    const Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
-    if (doc.is_discarded()) {
-        out.errors.push_back({"", "malformed_json", "payload is not valid JSON", 400});
-        return out;
-    }
-    std::vector<std::string> tainted;
-    tainted.reserve(scan.errors.size());
-    for (const Error& e : scan.errors) tainted.push_back(e.path);
-    out.errors = std::move(scan.errors);
-    read_parsed(doc, options, tainted.empty() ? nullptr : &tainted, out);
+    ParsedJson parsed = parse_json(payload, {options.max_bytes, options.max_depth});
+    out.errors = std::move(parsed.errors);
+    if (!parsed.ok()) return out;
+    read_parsed(parsed.doc, options, parsed.tainted.empty() ? nullptr : &parsed.tainted, out);
     return out;
 }
 
