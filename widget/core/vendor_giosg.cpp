@@ -78,7 +78,11 @@ bool read_giosg_goal(const Json& item, const std::string& path, ReadContext& ctx
     r.id("id", g.id);
     r.string("name", g.title);
     read_rooms(r, g);
-    r.number("default_value", g.default_value);
+    // An empty string is giosg's "no default value" (its match values are left empty the same way).
+    if (const Json* v = r.raw("default_value"); v && v->is_string() && v->get_ref<const std::string&>().empty())
+        g.default_value.reset();
+    else
+        r.number("default_value", g.default_value);
     r.timestamp("created_at", g.created_at);
     r.timestamp("updated_at", g.updated_at);
     if (const Json* conditions = r.array("conditions")) {

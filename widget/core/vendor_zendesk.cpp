@@ -58,7 +58,9 @@ bool read_zendesk_goal(const Json& item, const std::string& path, ReadContext& c
     r.string("name", g.title);
     r.string("description", g.description);
     r.boolean("enabled", g.active);  // absent: enabled, as the API's own list shows goals without the field
-    r.enumeration("attribution_model", kAttributionModels, g.attribution.model);
+    // A model Zendesk may add later credits no agent here rather than the wrong one.
+    r.enumeration_or("attribution_model", kAttributionModels, g.attribution.model, AttributionModel::none,
+                     "no attribution (no agent is credited)");
     int64_t days = 0;
     if (r.integer("attribution_period", days)) {
         // 0 would read back as "no period given", so it is refused here rather than in validate_goal.
