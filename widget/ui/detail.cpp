@@ -135,7 +135,14 @@ void draw_detail(ViewContext& ctx) {
         text("Forecast to " + format_date(ctx.query.period.end, ctx.frame.locale) + ": " +
              format_goal_amount(goal, *p.forecast, ctx.frame.locale));
     }
-    if (p.reported_by_vendor) coloured_text(ctx.palette.muted_text, "Numbers as reported by the vendor.");
+    if (p.reported_by_vendor) {
+        coloured_text(ctx.palette.muted_text, std::string("Numbers as reported by ") + vendor_label(goal.vendor) + ".");
+    } else if (p.vendor_value) {
+        std::string reported = std::string(vendor_label(goal.vendor)) + " reports " +
+                               format_goal_amount(goal, *p.vendor_value, ctx.frame.locale);
+        if (p.vendor_percent) reported += " (" + format_percent(*p.vendor_percent, ctx.frame.locale) + ")";
+        coloured_text(ctx.palette.muted_text, reported + "; the figures above are computed from the data.");
+    }
     if (!goal.description.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         text(goal.description);

@@ -67,6 +67,18 @@ void draw_status_strip(ViewContext& ctx) {
         }
         ImGui::SameLine();
     }
+    if (!ctx.data.warnings.empty()) {
+        const std::string summary = std::to_string(ctx.data.warnings.size()) +
+                                    (ctx.data.warnings.size() == 1 ? " note on the data" : " notes on the data");
+        line(ctx, ctx.palette.muted_text, summary);
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            for (size_t i = 0; i < ctx.data.warnings.size() && i < 20; ++i)
+                text(ctx.data.warnings[i].path + ": " + ctx.data.warnings[i].message);
+            ImGui::EndTooltip();
+        }
+        ImGui::SameLine();
+    }
     if ((load.stale || !ctx.data.errors.empty()) && !load.loading) {
         ctx.shown.retry_offered = true;
         if (ImGui::SmallButton("Retry")) ctx.actions.push_back({Action::Kind::retry, {}});
