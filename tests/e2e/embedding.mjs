@@ -108,6 +108,8 @@ export const tests = {
 
   async 'deals and activities load beside the goals and drive computed progress'({ page, baseUrl, siteDir }) {
     const deals = JSON.parse(await fs.readFile(path.join(siteDir, 'web/data/pipedrive-deals.json'), 'utf8'));
+    // The month shown is the clock's: pinned inside the demo data (which runs to 2026-11-20).
+    await page.clock.setFixedTime(new Date('2026-06-15T12:00:00Z'));
     await page.goto(`${baseUrl}/index.html`);
     await waitForReady(page, '#pipedrive');
     await page.waitForFunction(() => {
