@@ -19,11 +19,12 @@ export async function waitForIdle(page, selector = 'goal-widget') {
   await page.waitForFunction((sel) => document.querySelector(sel).state().loop_paused === true, selector, { timeout: 30000 });
 }
 
-// Reads the canvas pixels and returns how many differ from the most common (background) colour and how
-// many distinct colours there are. A blank or single-colour canvas gives 0 and 1.
-export async function canvasInk(page, selector = 'goal-widget canvas') {
-  return page.evaluate((sel) => {
-    const canvas = document.querySelector(sel);
+// Reads the canvas pixels and returns how many differ from the most common (background) colour, how many
+// distinct colours there are, and the background as [r, g, b]. A blank or single-colour canvas gives 0 and 1.
+// `target` is a selector or a Playwright locator (which finds a canvas inside a shadow root too).
+export async function canvasInk(page, target = 'goal-widget canvas') {
+  const canvas = typeof target === 'string' ? page.locator(target).first() : target;
+  return canvas.evaluate((canvas) => {
     const copy = document.createElement('canvas');
     copy.width = canvas.width;
     copy.height = canvas.height;
@@ -35,9 +36,22 @@ export async function canvasInk(page, selector = 'goal-widget canvas') {
       const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
       counts.set(key, (counts.get(key) || 0) + 1);
     }
-    const background = Math.max(...counts.values());
-    return { total: pixels.length / 4, ink: pixels.length / 4 - background, colours: counts.size };
-  }, selector);
+    const [key, background] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+    return { total: pixels.length / 4, ink: pixels.length / 4 - background, colours: counts.size,
+             background: [key >> 16, (key >> 8) & 255, key & 255] };
+  });
+}
+
+// Waits until the canvas's background is dark (or light): the theme the widget drew last. Gives up after
+// some hundreds of the page's animation frames.
+export async function waitForTheme(page, target, theme) {
+  for (let frames = 0; ; frames++) {
+    const { background } = await canvasInk(page, target);
+    const dark = background.reduce((a, b) => a + b) / 3 < 128;
+    if (dark === (theme === 'dark')) return background;
+    if (frames > 600) throw new Error(`the canvas stays ${dark ? 'dark' : 'light'}: ${background}`);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  }
 }
 
 export { assert };
