@@ -172,8 +172,9 @@ function moduleOptions(options, keys) {
   return Object.fromEntries(keys.filter((key) => key in MODULE_OPTIONS).map((key) => [key, MODULE_OPTIONS[key](options[key])]));
 }
 
+// Bubbling and composed: a listener on an ancestor, a framework's root or a shadow host hears it.
 function emit(element, type, detail) {
-  element.dispatchEvent(new CustomEvent(type, { detail }));
+  element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
 function sizeCanvas(canvas, height) {

@@ -1,5 +1,5 @@
 // Live attributes: a change after mount reloads or redraws only what it concerns, in the same module
-// instance and canvas; a widget moved in the document keeps its state.
+// instance and canvas; a widget moved in the document keeps its state; every event bubbles and is composed.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -255,5 +255,19 @@ export const tests = {
 
     await page.evaluate(() => { window.__removed = document.querySelector('#w'); window.__removed.parentNode.removeChild(window.__removed); });
     await page.waitForFunction(() => window.__removed.state().started === false && !window.__canvas.isConnected);
+  },
+  async 'every event bubbles and is composed, so an ancestor hears it'({ page, baseUrl }) {
+    await openBlankPage(page, baseUrl);
+    await addWidget(page, { goals: '/web/data/zendesk-goals.json', events: '/web/data/zendesk-events.jsonl', deals: '/nope.json' });
+    await waitForSources(page, ['events']);
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'error'));
+    await page.evaluate(() => {
+      const widget = document.querySelector('#w');
+      widget.update('302', { name: 'Trial sign-up, renamed' });
+      widget.track({ visitor_id: 'bubbling', url: 'https://shop.example.org/checkout/thanks' });
+    });
+    const events = await page.evaluate(() => window.__events);
+    assert.deepEqual([...new Set(events.map((e) => e.type))].sort(), ['data', 'error', 'goal-change', 'match', 'ready']);
+    for (const e of events) assert.deepEqual([e.type, e.bubbles, e.composed, e.target], [e.type, true, true, 'w']);
   },
 };
