@@ -415,7 +415,8 @@ export class GoalWidget extends HTMLElement {
   explain(url) { return this.#call('explain', { url }); }
   add(goal) { return this.#call('add', { goal }); }
   update(id, changes) { return this.#call('update', { id, changes }); }
-  remove(id) { return this.#call('remove', { id }); }
+  /** Removes a goal; with no id, the element itself (as every element's remove() does). */
+  remove(id) { return id === undefined ? super.remove() : this.#call('remove', { id }); }
   /** Opens a view: a goal's detail (`show(id)`), or a tab by name (`show(null, 'conversions')`). */
   show(id, tab) { return this.#call('show', { id: id || '', tab: tab || '' }); }
 }

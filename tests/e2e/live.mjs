@@ -208,7 +208,7 @@ export const tests = {
     assert.ok(await sameCanvas(page));
 
     // giosg conditions need the page's code table: without it they are unsupported and match nothing.
-    await page.evaluate(() => document.querySelector('#w').parentNode.removeChild(document.querySelector('#w')));
+    await page.evaluate(() => document.querySelector('#w').remove());
     await page.waitForFunction(() => !window.__canvas.isConnected);
     const codes = '{"codes": [{"code": 1, "field": "path", "op": "contains", "name": "path"}, {"code": 27, "field": "event_name", "op": "equals", "name": "event"}]}';
     await addWidget(page, { goals: '/web/data/giosg-goals.json', events: '/web/data/giosg-events.jsonl', 'giosg-codes': codes });
@@ -253,9 +253,10 @@ export const tests = {
     assert.ok(after.frames_drawn >= before.frames_drawn, 'the module started again');
     assert.ok(await page.evaluate(() => document.querySelector('aside > #w canvas') === window.__canvas));
 
-    await page.evaluate(() => { window.__removed = document.querySelector('#w'); window.__removed.parentNode.removeChild(window.__removed); });
+    await page.evaluate(() => { window.__removed = document.querySelector('#w'); window.__removed.remove(); });
     await page.waitForFunction(() => window.__removed.state().started === false && !window.__canvas.isConnected);
   },
+
   async 'every event bubbles and is composed, so an ancestor hears it'({ page, baseUrl }) {
     await openBlankPage(page, baseUrl);
     await addWidget(page, { goals: '/web/data/zendesk-goals.json', events: '/web/data/zendesk-events.jsonl', deals: '/nope.json' });
