@@ -179,6 +179,12 @@ EM_BOOL draw_frame(double, void* loop) {
     return g_app ? EM_TRUE : EM_FALSE;  // a handler may have stopped the widget
 }
 
+// The canvas may be in a shadow root, where html5.h's document.querySelector() finds nothing: the loader
+// passes the element itself, and every lookup of the selector finds it there.
+EM_JS(void, bind_canvas, (const char* selector), {
+    specialHTMLTargets[UTF8ToString(selector)] = Module["goalpostCanvas"];
+});
+
 bool create_gl_context(App& app) {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
@@ -816,6 +822,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     app->loading.page_headers = headers != options.end() && headers->is_boolean() && headers->get<bool>();
     app->data.current_page_url = app->page_url;
     use_page_font(*app, string_option(options, "fontFamily"));
+    bind_canvas(app->canvas_selector.c_str());
     if (app->canvas_selector.empty() || !create_gl_context(*app)) {
         emit("error", {{"stage", "start"}, {"message", "WebGL2 is not available for this canvas"}});
         delete app;

@@ -223,6 +223,7 @@ export async function mount(element, options = {}) {
     const wasmModule = await compileModuleOnce();
     module = await createGoalpost({
       glyphCache,
+      goalpostCanvas: canvas,
       instantiateWasm(imports, receiveInstance) {
         WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule));
         return {};
