@@ -1,7 +1,14 @@
 // Inside frameworks: React 19 and Vue 3 (npm's production builds, loaded as ES modules with an import map,
 // no bundler) and a shadow root. In each the widget mounts, follows a prop or attribute without a remount,
 // is heard by a listener the framework (or the shadow host) registered, and unmounts leaving nothing behind.
+// The pages are the examples docs/embedding.md quotes (with the package test's TypeScript page); the last
+// test checks that the quotes are current.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assert, assertUnmountedCleanly, installLeakProbe, leakedByGoalpost, waitForIdle, waitForTheme } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 const stateOf = (locator) => locator.evaluate((widget) => widget.state());
 const heard = (page, selector, text) => page.waitForFunction(([sel, t]) => document.querySelector(sel)?.textContent === t,
@@ -83,4 +90,14 @@ export const tests = {
     await assertUnmountedCleanly(page, handle);
   },
 
+  async 'the embedding guide quotes the example pages as they run'() {
+    const doc = await fs.readFile(path.join(here, '..', '..', 'docs', 'embedding.md'), 'utf8');
+    for (const name of ['react.html', 'vue.html']) {
+      const html = await fs.readFile(path.join(here, 'pages', name), 'utf8');
+      const script = html.match(/<script type="module">\n([\s\S]*?)\n\s*<\/script>/)[1];
+      assert.ok(doc.includes(script), `docs/embedding.md does not quote the script of tests/e2e/pages/${name} as it is`);
+    }
+    const typescript = await fs.readFile(path.join(here, 'package', 'consumer.ts'), 'utf8');
+    assert.ok(doc.includes(typescript), 'docs/embedding.md does not quote tests/e2e/package/consumer.ts as it is');
+  },
 };
