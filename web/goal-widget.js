@@ -31,30 +31,6 @@ function compileModuleOnce() {
 
 const MIRRORED_EVENTS = new Set(['ready', 'data', 'goal-change', 'match', 'error']);
 
-// The element's attributes and the mount() options they set. A change after mount is applied live
-// (setOptions), so adding an attribute is a line here and, if the module reads it, one in MODULE_OPTIONS.
-const ATTRIBUTES = {
-  goals: 'goals',
-  deals: 'deals',
-  activities: 'activities',
-  'stage-changes': 'stageChanges',
-  events: 'events',
-  conversions: 'conversions',
-  format: 'format',
-  period: 'period',
-  theme: 'theme',
-  locale: 'locale',
-  currencies: 'currencies',
-  rates: 'rates',
-  teams: 'teams',
-  'giosg-codes': 'giosgCodes',
-  refresh: 'refresh',
-  timeout: 'timeout',
-  retries: 'retries',
-  'aria-label': 'label',
-  height: 'height',
-};
-
 function resolveDataUrl(url) {
   return url ? new URL(url, document.baseURI).href : '';
 }
@@ -140,19 +116,20 @@ function plainObject(value) {
   return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
-// null, not undefined, so that a removed option reaches the module (which takes its default).
+// null, not undefined: a removed option reaches the module, which takes its default.
 function numberOption(value) {
   const number = value === undefined || value === null || value === '' ? NaN : Number(value);
   return Number.isFinite(number) ? number : null;
 }
 
-// The options the module reads (wasm/app.cpp apply_options), as it reads them: all at gp_start, then the
-// changed ones through set_options. The rest (label, height, headers) stay in the loader.
-const MODULE_OPTIONS = {
+// Every attribute the element reads, with what the module is given for it (wasm/app.cpp apply_options: at
+// gp_start, then through set_options when it changes; null: the loader keeps it). mount()'s options are the
+// attributes in camelCase (aria-label: label). An attribute is one line here.
+const ATTRIBUTES = {
   goals: resolveDataUrl,
   deals: resolveDataUrl,
   activities: resolveDataUrl,
-  stageChanges: resolveDataUrl,
+  'stage-changes': resolveDataUrl,
   events: resolveDataUrl,
   conversions: resolveDataUrl,
   format: (format) => format || 'auto',
@@ -161,12 +138,16 @@ const MODULE_OPTIONS = {
   locale: describeLocale,
   currencies: plainObject,
   rates: plainObject,
-  giosgCodes: plainObject,
   teams: plainObject,
+  'giosg-codes': plainObject,
   refresh: numberOption,
   timeout: numberOption,
   retries: numberOption,
+  'aria-label': null,
+  height: null,
 };
+const optionOf = (attribute) => (attribute === 'aria-label' ? 'label' : attribute.replace(/-(.)/g, (_, c) => c.toUpperCase()));
+const MODULE_OPTIONS = Object.fromEntries(Object.entries(ATTRIBUTES).filter(([, give]) => give).map(([a, give]) => [optionOf(a), give]));
 
 function moduleOptions(options, keys) {
   return Object.fromEntries(keys.filter((key) => key in MODULE_OPTIONS).map((key) => [key, MODULE_OPTIONS[key](options[key])]));
@@ -323,8 +304,7 @@ export async function mount(element, options = {}) {
     update: (id, changes) => call('update', { id, changes }),
     remove: (id) => call('remove', { id }),
     show: (id, tab) => call('show', { id: id || '', tab: tab || '' }),
-    // Changed options ({theme: 'dark'}, {deals: url}, ...; undefined for a removed one), applied without a
-    // remount: the module reloads or redraws only what they concern.
+    // Changed options ({theme: 'dark'}, {deals: url}; undefined: removed), applied without a remount.
     setOptions(changes) {
       Object.assign(options, changes);
       if ('label' in changes) label();
@@ -353,7 +333,7 @@ export class GoalWidget extends HTMLElement {
 
   #options() {
     const options = {};
-    for (const [name, key] of Object.entries(ATTRIBUTES)) options[key] = this.getAttribute(name) || undefined;
+    for (const name in ATTRIBUTES) options[optionOf(name)] = this.getAttribute(name) || undefined;
     return options;
   }
 
@@ -389,7 +369,7 @@ export class GoalWidget extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (this.#handle && before !== after) this.#handle.setOptions({ [ATTRIBUTES[name]]: after || undefined });
+    if (this.#handle && before !== after) this.#handle.setOptions({ [optionOf(name)]: after || undefined });
   }
 
   /** The widget's loaded state as a plain object (the module's inspection call). */
