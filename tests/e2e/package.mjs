@@ -53,6 +53,7 @@ export const tests = {
     }
     const manifest = JSON.parse(await fs.readFile(path.join(installedDir(), 'package.json'), 'utf8'));
     assert.equal(manifest.private, undefined);
+    assert.equal(manifest.type, 'module');
     assert.equal(manifest.dependencies, undefined, 'the widget needs nothing at run time');
     // Node resolves the name through `exports`, as bundlers do.
     const resolved = createRequire(path.join(consumerDir, 'package.json')).resolve('goalpost-widget');
