@@ -2,7 +2,11 @@
 """Writes the demo site's data from a fixed seed, so the demo widgets show believable progress for 2026:
 the CRM data (web/data/pipedrive-deals.json, pipedrive-activities.json) and the page-view/event logs the
 condition goals are matched against (web/data/zendesk-events.jsonl, giosg-events.jsonl; docs/conditions.md).
-Re-run it to change the demo data; the output is committed because the static site has no server."""
+Re-run it to change the demo data; the output is committed because the static site has no server.
+
+The demo widgets show the data as of END (index.html and web/embed.html say as-of="2026-11-20"), so the demo
+looks the same on any day it is opened; change those attributes with END (docs/embedding.md, "As of a day").
+tests/e2e/embedding.mjs checks that the as-of day is the last day of this data."""
 import json
 import random
 from datetime import datetime, timedelta, timezone
@@ -92,6 +96,9 @@ def visits(site, pages, finish, rooms, agents, visitors):
                     record["room"] = room
                 lines.append(record)
             t += timedelta(hours=rng.randrange(2, 72))
+    # Sessions run on past END by a few days; the demo's as-of day is END, so nothing is later than that day.
+    last = iso(END + timedelta(days=1) - timedelta(seconds=1))
+    lines = [r for r in lines if r["at"] <= last]
     lines.sort(key=lambda r: (r["visitor_id"], r["at"]))
     return lines
 

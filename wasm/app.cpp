@@ -49,6 +49,9 @@ namespace {
 
 // Frames drawn after the last change, so hover highlights and layout settle before the loop pauses.
 constexpr int kTrailingFrames = 3;
+// What the page passes in (options, method arguments, headers) is read like any outside bytes; a method's
+// argument (a goal body, an event) is small, but a page may hand over a whole goal list to add.
+constexpr gp::ParseLimits kPageJsonLimits{16u * 1024u * 1024u, 64};
 
 struct App {
     std::string canvas_selector;
@@ -60,8 +63,8 @@ struct App {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     std::string page_url;          // the host page, for "goals matching this page" and track()
     int zone_offset_minutes = 0;   // the viewer's offset from UTC, as the page reported it
+    std::optional<gp::Date> as_of; // the page's as-of day: "today" for every figure, instead of the clock
     gp::Workspace workspace;       // goals, the data they are measured against, matches
-    bool has_crm_data = false;     // progress is computed from events once a source has loaded
     gp::ui::WidgetData data;
     gp::ui::WidgetView view;
     gp::web::BrowserFont font{""};  // the page's font family, drawn by the browser
@@ -100,9 +103,10 @@ gp::Json errors_json(const std::vector<gp::Error>& errors) {
 void show_workspace(App& app) {
     app.data.goals = app.workspace.goals();
     app.data.matches = gp::ui::matches_for_view(app.workspace);
-    auto crm_progress = app.has_crm_data ? gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates())
-                                         : nullptr;
-    app.data.services.progress = gp::ui::progress_with_matches(app.workspace.matches(), std::move(crm_progress));
+    // Without CRM data the store is empty, and the core shows the vendor's own figures (one rule for both).
+    app.data.services.progress = gp::ui::progress_with_matches(
+        app.workspace.matches(), gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates()));
+    app.data.data_span = app.workspace.data_span();
     ++app.data.generation;
     for (const gp::WorkspaceEvent& event : app.workspace.take_events()) emit(event.type.c_str(), event.detail);
 }
@@ -113,10 +117,19 @@ void show_workspace(App& app) {
 
 void apply_view_actions(App& app);
 
+// The instant figures are shown at: the end of the page's as-of day, or the page's clock. Edits still stamp
+// their times with the clock (they are sent to vendors as when they happened).
+gp::TimestampMs shown_now(const App& app) {
+    if (app.as_of) return gp::end_of_day(*app.as_of, app.zone_offset_minutes);
+    return gp::TimestampMs(emscripten_date_now());
+}
+
 // What a frame is drawn with; the inspection call uses the same, so the mirror says what the canvas shows.
 gp::ui::FrameContext frame_context(const App& app) {
     gp::ui::FrameContext frame;
-    frame.now = gp::TimestampMs(emscripten_date_now());
+    frame.now = shown_now(app);
+    frame.as_of = app.as_of;
+    if (app.as_of) frame.wall_clock = gp::TimestampMs(emscripten_date_now());
     frame.locale = gp::ui::locale_from_json(app.locale);
     frame.reduced_motion = app.reduced_motion;
     frame.zone_offset_minutes = app.zone_offset_minutes;
@@ -275,6 +288,7 @@ void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadF
     if (commit) {
         app.workspace.load_goals(run);
         app.data.errors = std::move(run.errors);
+        app.data.warnings = std::move(run.warnings);
         app.data.loaded_at = gp::TimestampMs(emscripten_date_now());
         show_workspace(app);
     }
@@ -284,7 +298,8 @@ void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadF
         show_status(app, "ready: " + std::string(gp::name_of(run.vendor)) + pages_note(pages), false);
         if (!app.data.errors.empty())
             emit("error", {{"stage", "read"}, {"url", app.goals_url}, {"errors", errors_json(app.data.errors)}});
-        emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(run.vendor)}, {"pages", pages}});
+        emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(run.vendor)}, {"pages", pages},
+                       {"warnings", errors_json(app.data.warnings)}});
     } else if (failure) {
         show_failure(app, commit, *failure);
     }
@@ -313,14 +328,16 @@ void start_goals(App& app) {
         show_status(app, "", false);
         return;
     }
+    // The request itself may depend on the format (the HubSpot goals request names the properties read).
+    std::string url = gp::goals_request_url(app.goals_url, app.format);
     if (!g_loader) {
         gp::web::LoaderOptions options = app.loading;
-        options.url = app.goals_url;
+        options.url = url;
         g_loader = new gp::web::DataLoader(std::move(options), g_goal_pages,
                                            {nullptr, on_load_ended, show_load_progress, need_headers});
     }
     show_status(app, "loading goals", true);
-    g_loader->reload(app.goals_url);
+    g_loader->reload(std::move(url));
 }
 
 // The data goals are measured against: one loader per source URL, each committed run handed to the
@@ -351,7 +368,6 @@ void commit_crm_rows(App& app, DataSource& source) {
                      {"stage_changes", run.rows.stage_changes.size()}, {"ignored", run.ignored.total()}};
     source.errors = run.errors;
     app.workspace.set_event_rows(source.kind->name, std::move(run.rows));
-    app.has_crm_data = true;
 }
 
 void commit_page_views(App& app, DataSource& source) {
@@ -434,9 +450,6 @@ void set_source(App& app, const SourceKind& kind, const std::string& url) {
         source.sink->begin_run();  // committing an empty run takes the source's data out of the workspace
         kind.commit(app, source);
         g_sources.erase(it);
-        app.has_crm_data = std::any_of(g_sources.begin(), g_sources.end(), [](const auto& s) {
-            return s->kind->commit == commit_crm_rows && !s->counts.empty();
-        });
         return;
     }
     if (it == g_sources.end()) {
@@ -481,7 +494,7 @@ void stop_loading() {
 extern "C" EMSCRIPTEN_KEEPALIVE void gp_set_headers(unsigned cycle, const char* headers_json) {
     if (!g_loader) return;
     const std::string text = headers_json ? headers_json : "";
-    const gp::Json headers = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const gp::Json headers = gp::parse_json(text, kPageJsonLimits).doc;
     g_loader->set_headers(cycle, headers.is_object() ? &headers : nullptr);
 }
 
@@ -558,6 +571,8 @@ void apply_theme(const std::string& theme) {
         ImGui::StyleColorsLight();
 }
 
+bool apply_as_of(App& app, const std::string& text);
+
 // "auto" (or none) detects the vendor from the payload; nullopt: not a vendor's name.
 std::optional<gp::Vendor> format_option(const gp::Json& options) {
     const std::string format = string_option(options, "format");
@@ -613,6 +628,8 @@ void apply_options(App& app, const gp::Json& options, const char* stage) {
         if (!apply_period_option(period, string_option(options, "period")))
             report("period is week, month, quarter, year or START..END; the month is shown");
     }
+    if (has("asOf") && !apply_as_of(app, string_option(options, "asOf")))
+        report("as-of is a date, YYYY-MM-DD; the page's clock is used");
     if (has("locale")) app.locale = options["locale"].is_object() ? options["locale"] : gp::Json::object();
     if (has("theme")) apply_theme(string_option(options, "theme"));
     for (const SourceKind& kind : kSourceKinds)
@@ -659,6 +676,26 @@ MethodReply call_set_page(App& app, const gp::Json& args) {
         request_frames();
     }
     return {gp::Json(app.page_url), std::nullopt};
+}
+
+// "YYYY-MM-DD" fixes the day figures are shown as of; "" goes back to the page's clock. False: not a date.
+bool apply_as_of(App& app, const std::string& text) {
+    if (text.empty()) {
+        app.as_of.reset();
+        return true;
+    }
+    const std::optional<gp::Date> day = gp::parse_civil_date(text);
+    if (!day) return false;
+    app.as_of = *day;
+    return true;
+}
+
+// {asOf: "2026-11-20"} shows every figure as of that day; {asOf: ""} follows the page's clock again.
+MethodReply call_set_as_of(App& app, const gp::Json& args) {
+    if (!apply_as_of(app, string_option(args, "asOf")))
+        return method_error("bad_as_of", "asOf is a date, YYYY-MM-DD, or empty for the page's clock");
+    request_frames();
+    return {app.as_of ? gp::Json(gp::format_civil_date(*app.as_of)) : gp::Json(), std::nullopt};
 }
 
 // The views draw with the page's font: `family` is the widget element's computed CSS font-family.
@@ -716,6 +753,7 @@ struct MethodEntry {
 // The page's goal methods (track, results, find, explain, add, update, remove) are the workspace's;
 // only what concerns drawing is answered here.
 constexpr MethodEntry kMethods[] = {
+    {"set_as_of", call_set_as_of},
     {"set_font", call_set_font},
     {"set_options", call_set_options},
     {"set_page", call_set_page},
@@ -725,7 +763,7 @@ constexpr MethodEntry kMethods[] = {
 
 gp::CallContext call_context(const App& app) {
     gp::CallContext context;
-    context.now = gp::TimestampMs(emscripten_date_now());
+    context.now = shown_now(app);
     context.zone_offset_minutes = app.zone_offset_minutes;
     context.page_url = app.page_url;
     return context;
@@ -804,7 +842,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     if (g_app) return 1;
     const std::string text = options_json ? options_json : "";
-    const gp::Json options = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const gp::Json options = gp::parse_json(text, kPageJsonLimits).doc;
     if (options.is_discarded() || !options.is_object()) {
         emit("error", {{"stage", "start"}, {"message", "options are not a JSON object"}});
         return 2;
@@ -857,24 +895,33 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
         // Every goal as the overview draws it for the period on screen: progress as computed, with units
         // and status. The page's accessibility mirror is made from this list.
         gp::Json goals = gp::Json::array();
-        for (const gp::ui::ShownGoal& row : g_app->view.summaries(app.data, frame_context(app)))
+        const gp::ui::FrameContext frame = frame_context(app);
+        for (const gp::ui::ShownGoal& row : g_app->view.summaries(app.data, frame))
             goals.push_back({{"id", row.goal_id},
                              {"title", row.title},
                              {"progress", row.value},
                              {"target", row.target},
                              {"percent", row.percent ? gp::Json(*row.percent) : gp::Json()},
-                             {"status", gp::ui::pace_state_label(row.status)},
+                             {"status", row.no_data ? "no data" : gp::ui::pace_state_label(row.status)},
+                             {"no_data", row.no_data},
                              {"value_text", row.value_text},
                              {"target_text", row.target_text}});
+        const std::optional<gp::ui::PeriodNote> note = g_app->view.period_note(app.data, frame);
         state.update({{"ready", app.ready},
                       {"loading", app.data.loading},
                       {"status", app.data.status},
                       {"goal_count", app.data.goals.size()},
                       {"goals", std::move(goals)},
                       {"errors", errors_json(app.data.errors)},
+                      {"warnings", errors_json(app.data.warnings)},
                       {"period", {{"start", gp::format_civil_date(app.view.shown().period.start)},
                                   {"end", gp::format_civil_date(app.view.shown().period.end)},
                                   {"label", app.view.shown().period_label}}},
+                      {"notice", note ? gp::Json(note->text) : gp::Json()},
+                      {"as_of", app.as_of ? gp::Json(gp::format_civil_date(*app.as_of)) : gp::Json()},
+                      {"data_span", app.data.data_span ? gp::Json{{"first", app.data.data_span->first},
+                                                                  {"last", app.data.data_span->last}}
+                                                       : gp::Json()},
                       {"tab", gp::ui::tab_label(app.view.shown().tab)},
                       {"page", app.page_url},
                       {"font", {{"css", app.font.css_font()}, {"glyphs", app.font.glyphs()},
@@ -899,7 +946,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_call(const char* method, const char* args_js
     gp::Json reply;
     const std::string name = method ? method : "";
     const std::string text = args_json ? args_json : "{}";
-    const gp::Json args = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const gp::Json args = gp::parse_json(text, kPageJsonLimits).doc;
     const MethodEntry* entry = nullptr;
     for (const MethodEntry& m : kMethods)
         if (name == m.name) entry = &m;

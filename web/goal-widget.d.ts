@@ -43,6 +43,8 @@ export interface GoalWidgetOptions {
   conversions?: string;
   format?: Format;
   period?: PeriodOption;
+  /** The day every figure is shown as of (YYYY-MM-DD); default the visitor's clock. */
+  asOf?: string;
   theme?: Theme;
   /** A BCP 47 tag for numbers and dates; default the page's `lang`, then the browser's. */
   locale?: string;
@@ -77,6 +79,7 @@ export interface GoalWidgetAttributes {
   conversions?: string;
   format?: Format;
   period?: PeriodOption;
+  'as-of'?: string;
   theme?: Theme;
   locale?: string;
   currencies?: string;
@@ -98,6 +101,8 @@ export interface ReadyDetail {
   goals: number;
   vendor: Vendor;
   pages: number;
+  /** What was read leniently (an unknown value of an optional field, with a safe fallback). */
+  warnings: FieldError[];
 }
 
 export interface ErrorDetail {
@@ -162,6 +167,8 @@ export interface ShownGoal {
   target: number;
   percent: number | null;
   status: string;
+  /** The period on screen holds none of the loaded data. */
+  no_data: boolean;
   value_text: string;
   target_text: string;
 }
@@ -175,11 +182,18 @@ export interface GoalWidgetState {
   goal_count: number;
   goals: ShownGoal[];
   period: { start: string; end: string; label: string };
+  /** "No data in ..." when the period on screen holds none of the data. */
+  notice: string | null;
+  /** The as-of day (YYYY-MM-DD), or null for the visitor's clock. */
+  as_of: string | null;
+  /** The first and last instant of the loaded data (milliseconds since 1970). */
+  data_span: { first: number; last: number } | null;
   tab: string;
   page: string;
   matches: number;
   conversions: number;
   errors: FieldError[];
+  warnings: FieldError[];
   frames_drawn: number;
   loop_paused: boolean;
   event_sources: Partial<Record<DataSourceName, Record<string, number | boolean>>>;

@@ -71,19 +71,22 @@ function createMirror(element) {
   const live = document.createElement('div');
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
-  mirror.append(list, live);
+  // The as-of day and an empty period's note, read before the goals.
+  const notice = document.createElement('p');
+  mirror.append(notice, list, live);
   element.appendChild(mirror);
-  return { mirror, list, live };
+  return { mirror, notice, list, live };
 }
 
 // One mirror line per goal, from the inspection state: the same numbers, units and status the canvas shows.
 function describeGoal(goal) {
   const parts = [goal.title || '(untitled goal)'];
-  if (goal.value_text) parts.push(`${goal.value_text} of ${goal.target_text}`);
+  if (goal.no_data) parts.push(`no data, target ${goal.target_text}`);
+  else if (goal.value_text) parts.push(`${goal.value_text} of ${goal.target_text}`);
   else if (goal.progress !== null && goal.progress !== undefined) parts.push(`progress ${goal.progress} of ${goal.target}`);
   else parts.push(`target ${goal.target}`);
   if (goal.percent !== null && goal.percent !== undefined) parts.push(`${Math.round(goal.percent)}%`);
-  if (goal.status) parts.push(goal.status);
+  if (goal.status && !goal.no_data) parts.push(goal.status);
   return parts.join(', ');
 }
 
@@ -95,6 +98,8 @@ function renderMirror(mirror, state) {
     return item;
   });
   mirror.list.replaceChildren(...items);
+  const notes = [state.as_of ? `As of ${state.as_of}.` : '', state.notice || ''].filter(Boolean);
+  mirror.notice.textContent = notes.join(' ');
   mirror.list.setAttribute('aria-busy', state.loading ? 'true' : 'false');
 }
 
@@ -134,6 +139,7 @@ const ATTRIBUTES = {
   conversions: resolveDataUrl,
   format: (format) => format || 'auto',
   period: (period) => period || '',
+  'as-of': (day) => day || '',
   theme: resolveTheme,
   locale: describeLocale,
   currencies: plainObject,
@@ -180,6 +186,7 @@ function createCanvas(element, options) {
  * Mounts a widget into `element`.
  * options: { goals, deals, activities, stageChanges, events, conversions: URLs,
  *            format: 'auto'|'pipedrive'|'hubspot'|'giosg'|'zendesk', period: 'month'|...|'START..END',
+ *            asOf: 'YYYY-MM-DD' (the day every figure is shown as of; default: the visitor's clock),
  *            theme: 'auto'|'light'|'dark', locale, currencies: {id: code}, rates: {code: rate},
  *            giosgCodes: {codes: [{code, field, op, name}]} (docs/formats.md), teams: {team: [user ids]},
  *            height: CSS length, label,

@@ -13,6 +13,40 @@ const DEMO_FILES = {
   pipedrive: 'pipedrive-goals.json', hubspot: 'hubspot-goal-targets.json', giosg: 'giosg-goals.json', zendesk: 'zendesk-goals.json',
 };
 
+// The days a visitor may open the demo on: today as this was written, a year later, a leap day, both sides
+// of a year boundary, and the spring and autumn clock changes of two zones.
+const DEMO_DAYS = [
+  { at: '2026-12-02T12:00:00Z' },
+  { at: '2027-12-02T12:00:00Z' },
+  { at: '2028-02-29T12:00:00Z', timezoneId: 'Pacific/Auckland' },
+  { at: '2026-12-31T23:30:00Z', timezoneId: 'America/Los_Angeles' },
+  { at: '2027-01-01T00:30:00Z', timezoneId: 'Asia/Tokyo' },
+  { at: '2027-03-28T01:30:00Z', timezoneId: 'Europe/Berlin' },
+  { at: '2027-11-07T06:30:00Z', timezoneId: 'America/New_York' },
+];
+const DEMO_AS_OF = '2026-11-20';
+
+// Waits until a demo widget is ready and every data source it names has loaded and been drawn.
+async function waitForLoaded(page, selector) {
+  await waitForReady(page, selector);
+  await page.waitForFunction((sel) => {
+    const s = document.querySelector(sel).state();
+    return s.ready && Object.values(s.event_sources || {}).every((source) => !source.loading) && s.loop_paused;
+  }, selector, { timeout: 60000 });
+  return page.evaluate((sel) => document.querySelector(sel).state(), selector);
+}
+
+// Clicks a control the widget's last frame drew (state().controls, CSS pixels from the canvas's corner).
+async function clickControl(page, selector, name) {
+  await page.waitForFunction(([sel, n]) => {
+    const s = document.querySelector(sel).state();
+    return s.loop_paused && s.controls && s.controls[n];
+  }, [selector, name], { timeout: 10000 });
+  const [x0, y0, x1, y1] = (await page.evaluate((sel) => document.querySelector(sel).state(), selector)).controls[name];
+  const box = await page.locator(`${selector} canvas`).boundingBox();
+  await page.mouse.click(box.x + (x0 + x1) / 2, box.y + (y0 + y1) / 2);
+}
+
 async function expectedCounts(siteDir) {
   const counts = {};
   for (const [id, count] of Object.entries(DEMO_WIDGETS)) {
@@ -108,8 +142,6 @@ export const tests = {
 
   async 'deals and activities load beside the goals and drive computed progress'({ page, baseUrl, siteDir }) {
     const deals = JSON.parse(await fs.readFile(path.join(siteDir, 'web/data/pipedrive-deals.json'), 'utf8'));
-    // The month shown is the clock's: pinned inside the demo data (which runs to 2026-11-20).
-    await page.clock.setFixedTime(new Date('2026-06-15T12:00:00Z'));
     await page.goto(`${baseUrl}/index.html`);
     await waitForReady(page, '#pipedrive');
     await page.waitForFunction(() => {
@@ -122,5 +154,93 @@ export const tests = {
     const computed = state.goals.filter((g) => typeof g.progress === 'number' && g.progress > 0);
     assert.ok(computed.length > 0, `no goal shows computed progress: ${JSON.stringify(state.goals)}`);
     for (const goal of computed) assert.ok(goal.status && goal.value_text, `goal ${goal.id} lacks its status or unit text`);
+  },
+
+  async 'the demo shows the same believable progress on any day it is opened'({ browser, baseUrl }) {
+    for (const day of DEMO_DAYS) {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, timezoneId: day.timezoneId });
+      try {
+        await context.clock.setFixedTime(new Date(day.at));
+        const page = await context.newPage();
+        await page.goto(`${baseUrl}/index.html`);
+        assert.equal(await page.evaluate(() => new Date().toISOString()), new Date(day.at).toISOString(), 'the page clock is pinned');
+        for (const id of Object.keys(DEMO_WIDGETS)) {
+          const where = `${id} on ${day.at} (${day.timezoneId || 'UTC'})`;
+          const state = await waitForLoaded(page, `#${id}`);
+          assert.equal(state.as_of, DEMO_AS_OF, `${where}: as-of`);
+          assert.equal(state.tab, 'Overview', where);
+          assert.deepEqual([state.period.start, state.period.end], ['2026-11-01', '2026-11-30'], `${where}: first period`);
+          assert.equal(state.notice, null, `${where}: the first view has data`);
+          const moving = state.goals.filter((g) => g.progress > 0 && !g.no_data);
+          assert.ok(moving.length > 0, `${where}: no goal shows progress: ${JSON.stringify(state.goals)}`);
+          // A goal with a target has a pace on the as-of day (goals without one have none to keep).
+          for (const goal of state.goals.filter((g) => g.target > 0))
+            assert.match(goal.status, /^(on track|behind|at risk)$/, `${where}: ${goal.title}`);
+          const mirror = await page.$eval(`#${id} [role=list]`, (list) => list.previousElementSibling.textContent);
+          assert.match(mirror, new RegExp(`As of ${DEMO_AS_OF}`), `${where}: the mirror says the as-of day`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  },
+
+  async "the demo's as-of day is the last day of its data"({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/index.html`);
+    for (const id of ['pipedrive', 'giosg', 'zendesk']) {
+      const state = await waitForLoaded(page, `#${id}`);
+      assert.ok(state.data_span, `${id}: no data span`);
+      const last = new Date(state.data_span.last).toISOString().slice(0, 10);
+      assert.ok(last <= DEMO_AS_OF, `${id}: data after the as-of day (${last})`);
+    }
+    const lastDays = await page.evaluate(() => ['pipedrive', 'giosg', 'zendesk'].map((id) =>
+      new Date(document.querySelector(`#${id}`).state().data_span.last).toISOString().slice(0, 10)));
+    assert.equal(lastDays.sort().pop(), DEMO_AS_OF, 'some demo data is from the as-of day itself');
+  },
+
+  async 'without an as-of day, a period after the data names the last day with data and goes there'({ page, baseUrl }) {
+    await page.clock.setFixedTime(new Date('2027-01-15T10:00:00Z'));
+    await page.goto(`${baseUrl}/e2e/blank.html`);
+    await page.evaluate(async () => {
+      await import('/web/goal-widget.js');
+      const host = document.createElement('goal-widget');
+      host.id = 'late';
+      host.style.height = '420px';
+      for (const [name, value] of Object.entries({
+        goals: '/web/data/pipedrive-goals.json', deals: '/web/data/pipedrive-deals.json',
+        activities: '/web/data/pipedrive-activities.json', currencies: '{"1": "USD", "2": "EUR"}', locale: 'en-GB',
+      })) host.setAttribute(name, value);
+      document.body.appendChild(host);
+    });
+    const state = await waitForLoaded(page, '#late');
+    assert.equal(state.as_of, null);
+    assert.deepEqual([state.period.start, state.period.end], ['2027-01-01', '2027-01-31']);
+    assert.equal(state.notice, 'No data in January 2027. The last day with data is 20/11/2026.');
+    assert.ok(state.goals.length > 0 && state.goals.every((g) => g.no_data && g.status === 'no data'), JSON.stringify(state.goals));
+    const mirror = await page.$eval('#late [role=list]', (list) => list.previousElementSibling.textContent);
+    assert.equal(mirror, state.notice);
+    const item = await page.$eval('#late [role=list] li', (li) => li.textContent);
+    assert.match(item, /no data, target/);
+
+    await clickControl(page, '#late', 'period.nearest_data');
+    await page.waitForFunction(() => document.querySelector('#late').state().period.start === '2026-11-01');
+    const november = await waitForLoaded(page, '#late');
+    assert.equal(november.notice, null);
+    assert.ok(november.goals.some((g) => g.progress > 0 && !g.no_data), JSON.stringify(november.goals));
+  },
+
+  async 'HubSpot goals read as HubSpot means them: currency from the records, an average against its limit'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/index.html`);
+    const state = await waitForLoaded(page, '#hubspot');
+    const byTitle = Object.fromEntries(state.goals.map((g) => [g.title, g]));
+    const revenue = byTitle['New business revenue — Lars Eriksen'];
+    assert.ok(revenue, JSON.stringify(state.goals.map((g) => g.title)));
+    assert.match(revenue.value_text, /€/, `the currency is shown: ${revenue.value_text}`);
+    // November: 3.2 h average against a 4 h lower-is-better limit is on track, not 80 % of a pro-rated count.
+    const response = byTitle['Average ticket response time (hours)'];
+    assert.ok(response, JSON.stringify(state.goals.map((g) => g.title)));
+    assert.equal(response.progress, 3.2);
+    assert.equal(response.target, 4);
+    assert.equal(response.status, 'on track');
   },
 };

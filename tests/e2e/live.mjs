@@ -80,7 +80,7 @@ const PIPEDRIVE = {
 const REVENUE = 'b7d20a44';
 
 export const tests = {
-  async 'theme, period, locale, currencies, rates, teams, label and height change live, with no reload'({ page, baseUrl }) {
+  async 'theme, period, as-of, locale, currencies, rates, teams, label and height change live, with no reload'({ page, baseUrl }) {
     const requests = recordRequests(page);
     await openBlankPage(page, baseUrl);
     await addWidget(page, { ...PIPEDRIVE, theme: 'light' });
@@ -127,6 +127,11 @@ export const tests = {
     assert.equal(await teamWins(), 0);
     await setAttribute(page, 'teams', '{"31": [1202, 1203]}');
     assert.ok(await teamWins() > 0, 'the team members\' deals do not count');
+
+    await setAttribute(page, 'as-of', '2026-03-15');
+    assert.equal((await state(page)).as_of, '2026-03-15');
+    await setAttribute(page, 'as-of', null);
+    assert.equal((await state(page)).as_of, null);
 
     await setAttribute(page, 'aria-label', 'Quarterly goals');
     assert.deepEqual(await page.evaluate(() => [

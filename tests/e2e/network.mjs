@@ -79,7 +79,8 @@ function scenario(name, handler) {
   logs[name] = [];
   return [`/net/${name}`, (req, res, url) => {
     const log = logs[name];
-    log.push({ at: Date.now(), url: req.url, host: req.headers.host, headers: { ...req.headers } });
+    // A stopwatch for the gaps between requests (retry backoff, refresh): monotonic, not the calendar.
+    log.push({ at: performance.now(), url: req.url, host: req.headers.host, headers: { ...req.headers } });
     handler({ req, res, url, n: log.length, origin: `http://${req.headers.host}` });
   }];
 }
@@ -159,7 +160,10 @@ async function mountWidget(page, baseUrl, options) {
     const host = document.getElementById('host');
     window.__events = [];
     window.__headerCalls = 0;
-    for (const type of ['ready', 'error']) host.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail, at: Date.now() }));
+    // How many requests the widget had made when each event came: the page's clock is pinned, so it cannot
+    // be compared with the server's log by time.
+    const requests = () => (window.__widget ? window.__widget.state().requests : 0);
+    for (const type of ['ready', 'error']) host.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail, requests: requests() }));
     if (opts.token) {
       const token = opts.token;
       delete opts.token;
@@ -286,7 +290,9 @@ export const tests = {
     assert.equal(waiting.last_error.status, 429);
     await waitForState(page, () => window.__widget.state().goals.length === 3);
     const log = logs['rate-limited'];
-    assert.ok(log[2].at - log[1].at >= 950, `retried ${log[2].at - log[1].at} ms after a Retry-After of 1 s`);
+    // The server sees arrivals, and a busy machine handles one request later than the next: the margin
+    // still tells a 1 s wait from the first backoff (250-500 ms).
+    assert.ok(log[2].at - log[1].at >= 800, `retried ${log[2].at - log[1].at} ms after a Retry-After of 1 s`);
     const s = await state(page);
     assert.deepEqual(titles(s), V2);
     assert.equal(s.stale, false);
@@ -313,8 +319,8 @@ export const tests = {
     await mountWidget(page, baseUrl, { goals: url(baseUrl, 'slow'), refresh: 0.3, timeout: 0.4, retries: 1 });
     const { error } = await expectKeptAfterFault(page, { status: 0, message: /timed out after 400 ms/ });
     assert.equal(error.partial, false);
-    const [{ at }] = await events(page, 'error');
-    assert.equal(logs.slow.filter((r) => r.at <= at).length, 3, 'one good load, the slow request, and one retry');
+    const [{ requests }] = await events(page, 'error');
+    assert.equal(requests, 3, 'one good load, the slow request, and one retry');
   },
 
   async 'malformed JSON is a read error and the last good data is kept'({ page, baseUrl }) {

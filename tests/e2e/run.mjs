@@ -1,6 +1,6 @@
 // Runs one end-to-end spec file: starts the static server, launches Debian's Chromium through
 // playwright-core (never a downloaded browser), and calls each exported test in the spec with a fresh page.
-//   node run.mjs SPEC.mjs --site DIR --artifacts DIR
+//   node run.mjs SPEC.mjs --site DIR --artifacts DIR [--clock ISO-INSTANT]
 // Prints one line per test and "N passed, N failed"; the exit status is non-zero on any failure.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -28,6 +28,12 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+// Every page's clock is pinned, so that no test passes or fails by the calendar. The instant is far from
+// the demo data (which ends 2026-11-20): a page that forgets its as-of day shows no data and is caught.
+// A spec may name its own (`export const clock`), a test may set another with page.clock, and
+// `--clock ISO` runs a whole spec on another day (to check that nothing it asserts moves with the day).
+export const PINNED_CLOCK = '2031-06-17T09:30:00Z';
+
 const spec = await import(pathToFileURL(specFile).href);
 // The site is also served from a sub-path, as a static host may do. npm's packages are served for the
 // framework pages: as installed, and (React, which ships CommonJS only) as ES modules at /esm/.
@@ -43,12 +49,13 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 let passed = 0, failed = 0;
 for (const [name, test] of Object.entries(spec.tests)) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
+  await context.clock.setFixedTime(new Date(option('--clock') || spec.clock || PINNED_CLOCK));
   const page = await context.newPage();
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
   try {
-    await test({ page, baseUrl: server.url, artifactsDir, siteDir });
+    await test({ page, baseUrl: server.url, artifactsDir, siteDir, browser });
     passed++;
     console.log(`ok     ${name}`);
   } catch (error) {

@@ -1,5 +1,7 @@
 // The README's screenshots, taken from the demo data: the overview and a goal's detail view.
 // scripts/screenshots copies them to docs/images/. As a test it checks that both views draw.
+// The same images on any day: the widget shows the demo data as of its last day, and the runner pins the
+// page's clock (run.mjs), so "updated just now" and every date drawn come from fixed values.
 import path from 'node:path';
 import { assert, canvasInk } from './helpers.mjs';
 
@@ -16,7 +18,7 @@ async function mountDemo(page, baseUrl) {
     window.widget = await mount(host, {
       goals: '/web/data/pipedrive-goals.json', deals: '/web/data/pipedrive-deals.json',
       activities: '/web/data/pipedrive-activities.json', currencies: { 1: 'USD', 2: 'EUR' },
-      period: 'year', theme: 'light', label: 'Pipedrive goals',
+      period: 'year', asOf: '2026-11-20', theme: 'light', label: 'Pipedrive goals',
     });
   });
   await page.waitForFunction(() => {

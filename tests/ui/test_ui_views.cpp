@@ -457,3 +457,66 @@ TEST_CASE("light, dark and follow-the-system themes", "[ui][theme]") {
     ui.context.system_prefers_dark = false;
     CHECK(background() == light);
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] As of a day, and periods without data
+//-----------------------------------------------------------------------------
+
+TEST_CASE("an as-of day is today for the period, pace and the Today button, and the strip says so", "[ui][as-of]") {
+    Headless ui;
+    WidgetData data = sample();
+    data.loaded_at = ui.context.now - 5 * 60000;
+    // The page's clock says 2024-03-09; the page fixes the day at 2026-11-20.
+    ui.context.wall_clock = ui.context.now;
+    ui.context.as_of = date("2026-11-20");
+    ui.context.now = gp::end_of_day(date("2026-11-20"));
+    ui.frames(data, 2);
+    CHECK(ui.view.shown().period == gp::DateRange{date("2026-11-01"), date("2026-11-30")});
+    const auto& lines = ui.view.shown().status_lines;
+    CHECK(std::find(lines.begin(), lines.end(), "as of 2026-11-20") != lines.end());
+    // "updated ... ago" still reads the page's clock, not the as-of day.
+    CHECK(std::find(lines.begin(), lines.end(), "updated 5 min ago") != lines.end());
+    // At the end of 20 November, 2/3 of the month has passed: 5 of 10 is 75 % of pace (on track on the
+    // clock's 9 March), 9 of 10 is ahead.
+    CHECK(ui.view.shown().goals[0].status == PaceState::at_risk);
+    CHECK(ui.view.shown().goals[1].status == PaceState::on_track);
+
+    REQUIRE(ui.click(data, "period.next"));
+    CHECK(ui.view.shown().period.start == date("2026-12-01"));
+    REQUIRE(ui.click(data, "period.today"));
+    CHECK(ui.view.shown().period.start == date("2026-11-01"));
+}
+
+TEST_CASE("a period with none of the loaded data says so, names the last day with data and goes there", "[ui][as-of]") {
+    Headless ui;  // the clock says 2024-03-09
+    WidgetData data = sample();
+    data.data_span = gp::TimeSpan{*gp::parse_timestamp("2023-06-02T10:00:00Z"), *gp::parse_timestamp("2024-01-20T18:00:00Z")};
+    ui.frames(data, 2);
+    CHECK(ui.view.shown().period_note == "No data in March 2024. The last day with data is 2024-01-20.");
+    REQUIRE(ui.view.shown().goals.size() == 3);
+    for (const ShownGoal& g : ui.view.shown().goals) {
+        CHECK(g.no_data);
+        CHECK(g.status == PaceState::unknown);  // no "at risk" for a month nobody has data for
+    }
+    const std::optional<PeriodNote> note = ui.view.period_note(data, ui.context);
+    REQUIRE(note);
+    CHECK(note->nearest == date("2024-01-20"));
+    CHECK(ui.view.summaries(data, ui.context)[0].no_data);
+
+    REQUIRE(ui.click(data, "period.nearest_data"));
+    CHECK(ui.view.shown().period == gp::DateRange{date("2024-01-01"), date("2024-01-31")});
+    CHECK(ui.view.shown().period_note.empty());
+    CHECK_FALSE(ui.view.shown().goals[0].no_data);
+    CHECK_FALSE(ui.view.summaries(data, ui.context)[0].no_data);
+
+    // Before the data starts, the note names its first day instead.
+    for (int i = 0; i < 8; ++i) REQUIRE(ui.click(data, "period.previous"));
+    CHECK(ui.view.shown().period.start == date("2023-05-01"));
+    CHECK(ui.view.shown().period_note == "No data in May 2023. The data starts on 2023-06-02.");
+
+    // Without any loaded data there is nothing to say: vendor-reported figures are shown as they are.
+    data.data_span.reset();
+    ++data.generation;
+    ui.frames(data, 2);
+    CHECK(ui.view.shown().period_note.empty());
+}

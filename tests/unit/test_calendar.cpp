@@ -63,6 +63,19 @@ TEST_CASE("the viewer's zone offset decides which civil day an instant falls on"
     CHECK(start_of_day(d("2025-01-01"), 60) == *parse_timestamp("2024-12-31T23:00:00Z"));
 }
 
+TEST_CASE("a day ends on its last millisecond for the viewer, whatever the month or year", "[calendar][as-of]") {
+    CHECK(end_of_day(d("2026-11-20"), 0) == *parse_timestamp("2026-11-20T23:59:59.999Z"));
+    CHECK(end_of_day(d("2028-02-29"), 0) == *parse_timestamp("2028-02-29T23:59:59.999Z"));
+    CHECK(end_of_day(d("2026-12-31"), 60) == *parse_timestamp("2026-12-31T22:59:59.999Z"));
+    CHECK(end_of_day(d("2027-01-01"), -300) == *parse_timestamp("2027-01-02T04:59:59.999Z"));
+    for (const char* day : {"2026-03-29", "2026-10-25", "2027-01-01", "2028-02-29"})
+        for (int zone : {-720, -300, 0, 60, 120, 330, 840}) {
+            CAPTURE(day, zone);
+            CHECK(civil_date_of(end_of_day(d(day), zone), zone) == d(day));
+            CHECK(civil_date_of(end_of_day(d(day), zone) + 1, zone).days == d(day).days + 1);
+        }
+}
+
 TEST_CASE("weeks start on Monday by default and on any configured day", "[calendar]") {
     // 2024-01-03 is a Wednesday.
     CHECK(range_text(interval_containing(d("2024-01-03"), Interval::weekly)) == "2024-01-01..2024-01-07");

@@ -373,3 +373,27 @@ TEST_CASE("CRM rows count together whether each kind has its own source or sever
     CHECK(march_won(ws) == 2);
 }
 
+
+TEST_CASE("the data span covers what the sources hold, and not open deals' planned close dates", "[workspace][as-of]") {
+    Workspace ws = zendesk_workspace();
+    CHECK_FALSE(ws.data_span());
+    DataReadResult deals = read_pipedrive_deals(R"({"success": true, "data": [
+      {"id": 1, "user_id": 3, "pipeline_id": 1, "stage_id": 2, "status": "won", "value": 10, "currency": "EUR",
+       "add_time": "2024-02-01 09:00:00", "won_time": "2024-03-02 10:00:00"},
+      {"id": 2, "user_id": 3, "pipeline_id": 1, "stage_id": 2, "status": "open", "value": 20, "currency": "EUR",
+       "add_time": "2024-02-05 09:00:00", "expected_close_date": "2024-12-31"}]})");
+    REQUIRE(deals.ok());
+    ws.set_event_rows("deals", std::move(deals.rows));
+    REQUIRE(ws.data_span());
+    CHECK(ws.data_span()->first == *parse_timestamp("2024-02-01T09:00:00Z"));
+    CHECK(ws.data_span()->last == *parse_timestamp("2024-03-02T10:00:00Z"));
+
+    std::vector<PageView> log(2);
+    log[0].visitor_id = log[1].visitor_id = "v";
+    log[0].at = *parse_timestamp("2024-04-10T08:00:00Z");
+    log[1].at = *parse_timestamp("2024-01-20T08:00:00Z");
+    log[0].url = log[1].url = "https://shop.example/";
+    ws.set_event_log(log);
+    CHECK(ws.data_span()->first == *parse_timestamp("2024-01-20T08:00:00Z"));
+    CHECK(ws.data_span()->last == *parse_timestamp("2024-04-10T08:00:00Z"));
+}

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/calendar.hpp"
 #include "core/data_readers.hpp"
+#include "core/json_access.hpp"
 #include "core/progress.hpp"
 #include "core/read.hpp"
 
@@ -26,6 +27,7 @@ struct ResultsArgs {
     const char* goal = nullptr;
     const char* period = nullptr;
     const char* now = nullptr;
+    const char* as_of = nullptr;
     const char* tz_offset = nullptr;
     const char* week_start = nullptr;
     const char* fiscal_year_start = nullptr;
@@ -36,7 +38,8 @@ bool parse_args(int argc, char** argv, ResultsArgs& a) {
         {"--goals", &a.goals},           {"--deals", &a.deals},         {"--activities", &a.activities},
         {"--stage-changes", &a.stage_changes}, {"--currencies", &a.currencies}, {"--teams", &a.teams},
         {"--rates", &a.rates},           {"--goal", &a.goal},           {"--period", &a.period},
-        {"--now", &a.now},               {"--tz-offset", &a.tz_offset}, {"--week-start", &a.week_start},
+        {"--now", &a.now},               {"--as-of", &a.as_of},         {"--tz-offset", &a.tz_offset},
+        {"--week-start", &a.week_start},
         {"--fiscal-year-start", &a.fiscal_year_start}};
     for (int i = 1; i < argc; ++i) {
         bool known = false;
@@ -96,7 +99,7 @@ std::optional<Weekday> weekday_named(std::string_view name) {
 bool load_rates(const char* path, ResultsRequest& request) {
     std::string text;
     if (!read_file("results", path, text)) return false;
-    const Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
+    const Json doc = parse_json(text).doc;
     if (doc.is_discarded() || !doc.is_object()) {
         std::fprintf(stderr, "%s: expected an object of currency code -> rate\n", path);
         return false;
@@ -108,15 +111,21 @@ bool load_rates(const char* path, ResultsRequest& request) {
     return true;
 }
 
-// The calendar, the clock and the zone are all arguments: the core never reads them itself.
+// "week", "month", "quarter" or "year": the one that holds `today`, as the widget's period option.
+std::optional<Interval> period_keyword(std::string_view period) {
+    constexpr std::pair<const char*, Interval> kKeywords[] = {
+        {"week", Interval::weekly}, {"month", Interval::monthly}, {"quarter", Interval::quarterly}, {"year", Interval::yearly}};
+    for (const auto& [name, interval] : kKeywords)
+        if (period == name) return interval;
+    return std::nullopt;
+}
+
+// The calendar, the clock and the zone are all arguments: the core never reads them itself, and neither
+// does the CLI. --as-of DAY is the widget's as-of option: pace and forecast at the end of that day.
 bool build_request(const ResultsArgs& a, ResultsRequest& request) {
-    const std::string_view period = a.period;
-    const size_t dots = period.find("..");
-    if (dots != std::string_view::npos) {
-        request.period_start = std::string(period.substr(0, dots));
-        request.period_end = std::string(period.substr(dots + 2));
-    } else {
-        request.period_start = std::string(period);
+    if (a.now && a.as_of) {
+        std::fputs("goalpost results: give --now or --as-of, not both\n", stderr);
+        return false;
     }
     if (a.now && !(request.now = parse_timestamp(a.now))) {
         std::fputs("goalpost results: --now must be an ISO-8601 timestamp\n", stderr);
@@ -125,6 +134,14 @@ bool build_request(const ResultsArgs& a, ResultsRequest& request) {
     if (a.tz_offset && !parse_int(a.tz_offset, request.zone_offset_minutes)) {
         std::fputs("goalpost results: --tz-offset must be minutes east of UTC\n", stderr);
         return false;
+    }
+    if (a.as_of) {
+        const std::optional<Date> day = parse_civil_date(a.as_of);
+        if (!day) {
+            std::fputs("goalpost results: --as-of must be a date, YYYY-MM-DD\n", stderr);
+            return false;
+        }
+        request.now = end_of_day(*day, request.zone_offset_minutes);
     }
     if (a.week_start) {
         const std::optional<Weekday> day = weekday_named(a.week_start);
@@ -140,6 +157,24 @@ bool build_request(const ResultsArgs& a, ResultsRequest& request) {
         return false;
     }
     request.calendar.fiscal_year_start_month = static_cast<unsigned>(month);
+
+    const std::string_view period = a.period;
+    const size_t dots = period.find("..");
+    if (const std::optional<Interval> keyword = period_keyword(period)) {
+        if (!request.now) {
+            std::fputs("goalpost results: --period week|month|quarter|year needs --as-of or --now to say which one\n", stderr);
+            return false;
+        }
+        const DateRange range = interval_containing(civil_date_of(*request.now, request.zone_offset_minutes), *keyword,
+                                                    request.calendar);
+        request.period_start = format_civil_date(range.start);
+        request.period_end = format_civil_date(range.end);
+    } else if (dots != std::string_view::npos) {
+        request.period_start = std::string(period.substr(0, dots));
+        request.period_end = std::string(period.substr(dots + 2));
+    } else {
+        request.period_start = std::string(period);
+    }
     return !a.rates || load_rates(a.rates, request);
 }
 
@@ -171,6 +206,7 @@ int cmd_results(int argc, char** argv) {
     if (!read_file("results", args.goals, goals_text)) return 2;
     const ReadResult goals = read_goals(goals_text);
     print_errors(args.goals, goals.errors);
+    print_errors(args.goals, goals.warnings);
 
     EventRows rows;
     IgnoredTally read_ignored;

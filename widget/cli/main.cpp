@@ -24,7 +24,7 @@ constexpr Command kCommands[] = {
     // [SECTION] progress commands
     {"results", gp::cli::cmd_results,
      "goalpost results --goals F [--deals F] [--activities F] [--stage-changes F] --goal ID --period START..END "
-     "[--currencies F] [--teams F] [--rates F] [--now TIME] [--tz-offset MIN] [--week-start DAY] "
+     "[--currencies F] [--teams F] [--rates F] [--now TIME | --as-of DAY] [--tz-offset MIN] [--week-start DAY] "
      "[--fiscal-year-start M]"},
     // [SECTION] condition commands
     {"match", gp::cli::cmd_match,

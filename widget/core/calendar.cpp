@@ -170,6 +170,10 @@ TimestampMs start_of_day(Date d, int zone_offset_minutes) {
     return d.days * kMsPerDay - zone_offset_minutes * 60000LL;
 }
 
+TimestampMs end_of_day(Date d, int zone_offset_minutes) {
+    return start_of_day(Date{d.days + 1}, zone_offset_minutes) - 1;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Intervals
 //-----------------------------------------------------------------------------

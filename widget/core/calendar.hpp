@@ -57,6 +57,11 @@ Date civil_date_of(TimestampMs ts, int zone_offset_minutes = 0);
 // The UTC instant at which `date` begins for a viewer at UTC+zone_offset_minutes.
 TimestampMs start_of_day(Date date, int zone_offset_minutes = 0);
 
+// The last millisecond of `date` for that viewer. Figures "as of" a day are taken at this instant, so
+// that the whole day's events count and pace reads as at the day's end (the widget's `as-of` option and
+// the CLI's --as-of).
+TimestampMs end_of_day(Date date, int zone_offset_minutes = 0);
+
 //-----------------------------------------------------------------------------
 // [SECTION] Intervals
 //-----------------------------------------------------------------------------

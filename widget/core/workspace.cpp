@@ -198,6 +198,29 @@ std::shared_ptr<const EventStore> Workspace::event_store() {
     return event_store_;
 }
 
+std::optional<TimeSpan> Workspace::data_span() {
+    // Asked after every change the page makes (a tracked view, an edit): scanned once per generation.
+    if (span_generation_ == generation_) return span_;
+    span_generation_ = generation_;
+    std::optional<TimeSpan>& span = span_;
+    span.reset();
+    const auto widen = [&span](TimestampMs first, TimestampMs last) {
+        if (!span) span = TimeSpan{first, last};
+        span->first = std::min(span->first, first);
+        span->last = std::max(span->last, last);
+    };
+    if (!rows_by_source_.empty()) {
+        const EventStore& store = *event_store();
+        for (const Series* series : {&store.won, &store.started, &store.progressed, &store.activities_added,
+                                     &store.activities_completed})
+            for (const Series::SliceTimes& slice : series->slice_times) widen(slice.first, slice.last);
+    }
+    for (const PageView& view : log_) widen(view.at, view.at);
+    for (const Conversion& conversion : conversions_) widen(conversion.at, conversion.at);
+    for (const ExternalMatch& match : external_) widen(match.matched_at, match.matched_at);
+    return span;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Page views and matches
 //-----------------------------------------------------------------------------

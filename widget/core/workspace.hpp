@@ -119,6 +119,12 @@ public:
     // Events produced since the last take, in order.
     std::vector<WorkspaceEvent> take_events();
 
+    // When the loaded data happened: CRM events (deals added, won, progressed; activities added, done),
+    // page views and tracked events, conversions and external matches. Open deals' expected close dates
+    // are plans, not data, and are left out. None while no source holds anything. The view names the
+    // last day with data when the period on screen has none.
+    std::optional<TimeSpan> data_span();
+
     // Bumped whenever goals, events, matches or conversions change: views cache by it.
     uint64_t generation() const { return generation_; }
 
@@ -154,6 +160,8 @@ private:
     std::vector<Error> external_errors_;
     std::vector<WorkspaceEvent> events_;
     uint64_t generation_ = 1;
+    uint64_t span_generation_ = 0;  // data_span() was computed for this generation
+    std::optional<TimeSpan> span_;
 };
 
 }  // namespace gp

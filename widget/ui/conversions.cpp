@@ -157,6 +157,7 @@ static void draw_current_page(ViewContext& ctx) {
 }
 
 void draw_conversions(ViewContext& ctx) {
+    draw_period_note(ctx);
     ImGui::TextUnformatted("Condition goals");
     draw_goal_table(ctx);
     ImGui::Spacing();

@@ -120,18 +120,29 @@ void draw_detail(ViewContext& ctx) {
     }
     const Goal& goal = ctx.data.goals[size_t(index)];
     const GoalProgress& p = ctx.cache.progress(uint32_t(index));
-    ShownGoal row = shown_goal(goal, p, ctx.frame.locale);
+    ShownGoal row = shown_goal(goal, p, ctx.frame.locale, ctx.period_note.has_value());
     text(row.title);
     ImGui::SameLine();
     badge(vendor_label(goal.vendor), vendor_colour(ctx.palette, goal.vendor));
-    std::string summary = row.value_text + " of " + row.target_text;
-    if (row.percent) summary += " (" + format_percent(*row.percent, ctx.frame.locale) + ")";
-    coloured_text(status_colour(ctx.palette, p.status), summary + ", " + pace_state_label(p.status));
-    if (p.forecast) {
+    if (draw_period_note(ctx)) {
+        coloured_text(ctx.palette.muted_text, "Target " + row.target_text);
+    } else {
+        std::string summary = row.value_text + " of " + row.target_text;
+        if (row.percent) summary += " (" + format_percent(*row.percent, ctx.frame.locale) + ")";
+        coloured_text(status_colour(ctx.palette, p.status), summary + ", " + pace_state_label(p.status));
+    }
+    if (p.forecast && !row.no_data) {
         text("Forecast to " + format_date(ctx.query.period.end, ctx.frame.locale) + ": " +
              format_goal_amount(goal, *p.forecast, ctx.frame.locale));
     }
-    if (p.reported_by_vendor) coloured_text(ctx.palette.muted_text, "Numbers as reported by the vendor.");
+    if (p.reported_by_vendor) {
+        coloured_text(ctx.palette.muted_text, std::string("Numbers as reported by ") + vendor_label(goal.vendor) + ".");
+    } else if (p.vendor_value) {
+        std::string reported = std::string(vendor_label(goal.vendor)) + " reports " +
+                               format_goal_amount(goal, *p.vendor_value, ctx.frame.locale);
+        if (p.vendor_percent) reported += " (" + format_percent(*p.vendor_percent, ctx.frame.locale) + ")";
+        coloured_text(ctx.palette.muted_text, reported + "; the figures above are computed from the data.");
+    }
     if (!goal.description.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         text(goal.description);

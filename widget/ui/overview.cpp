@@ -29,6 +29,14 @@ void draw_badges(const ViewContext& ctx, const Goal& goal) {
 // The bar in the goal's status colour, "value / target (percent)" on it, and a tick where pace says the
 // value should be by now.
 void draw_bar(const ViewContext& ctx, const ShownGoal& row, const GoalProgress& progress) {
+    if (row.no_data) {
+        // An empty track and no pace: the period note above says why.
+        const std::string overlay = "no data  (target " + row.target_text + ")";
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.muted_text);
+        ImGui::ProgressBar(0.0f, ImVec2(-1.0f, 0.0f), overlay.c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
     const double fraction = progress.target > 0 ? std::clamp(progress.value / progress.target, 0.0, 1.0) : 0.0;
     std::string overlay = row.value_text + " / " + row.target_text;
     if (row.percent) overlay += "  (" + format_percent(*row.percent, ctx.frame.locale) + ")";
@@ -47,7 +55,7 @@ void draw_bar(const ViewContext& ctx, const ShownGoal& row, const GoalProgress& 
 void draw_row(ViewContext& ctx, uint32_t goal_index, float height) {
     const Goal& goal = ctx.data.goals[goal_index];
     const GoalProgress& progress = ctx.cache.progress(goal_index);
-    ShownGoal row = shown_goal(goal, progress, ctx.frame.locale);
+    ShownGoal row = shown_goal(goal, progress, ctx.frame.locale, ctx.period_note.has_value());
 
     const ImVec2 start = ImGui::GetCursorScreenPos();
     // The selectable spans the row so that mouse, touch and keyboard navigation all reach it; the row's
@@ -75,6 +83,7 @@ void draw_overview(ViewContext& ctx) {
         text(ctx.data.goals.empty() ? "No goals yet." : "No goal matches the filters.");
         return;
     }
+    draw_period_note(ctx);
     const float height = row_height();
     ImGuiListClipper clipper;
     clipper.Begin(int(order.size()), height);

@@ -28,6 +28,11 @@ void line(ViewContext& ctx, ImU32 colour, std::string s) {
 void draw_status_strip(ViewContext& ctx) {
     const WidgetData& load = ctx.data;  // the loading fields
     ImGui::Separator();
+    if (ctx.frame.as_of) {
+        // The page fixed "today": every figure is as of that day, whatever the visitor's clock says.
+        line(ctx, ctx.palette.muted_text, "as of " + format_date(*ctx.frame.as_of, ctx.frame.locale));
+        ImGui::SameLine();
+    }
     if (load.loading) {
         char label[64];
         if (load.pages_expected && *load.pages_expected > 0) {
@@ -45,7 +50,7 @@ void draw_status_strip(ViewContext& ctx) {
         ImGui::SameLine();
     }
     if (load.loaded_at) {
-        std::string age = age_text(ctx.frame.now, *load.loaded_at);
+        std::string age = age_text(ctx.frame.wall_clock.value_or(ctx.frame.now), *load.loaded_at);
         if (load.stale) age += " (stale)";
         line(ctx, load.stale ? ctx.palette.behind : ctx.palette.muted_text, age);
         ImGui::SameLine();
@@ -58,6 +63,18 @@ void draw_status_strip(ViewContext& ctx) {
             ImGui::BeginTooltip();
             for (size_t i = 0; i < ctx.data.errors.size() && i < 20; ++i)
                 text(ctx.data.errors[i].path + ": " + ctx.data.errors[i].message);
+            ImGui::EndTooltip();
+        }
+        ImGui::SameLine();
+    }
+    if (!ctx.data.warnings.empty()) {
+        const std::string summary = std::to_string(ctx.data.warnings.size()) +
+                                    (ctx.data.warnings.size() == 1 ? " note on the data" : " notes on the data");
+        line(ctx, ctx.palette.muted_text, summary);
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            for (size_t i = 0; i < ctx.data.warnings.size() && i < 20; ++i)
+                text(ctx.data.warnings[i].path + ": " + ctx.data.warnings[i].message);
             ImGui::EndTooltip();
         }
         ImGui::SameLine();

@@ -43,6 +43,9 @@ void draw_period_row(ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button("Today")) jump_to_current(s.period, s.period.kind == PeriodKind::custom ? PeriodKind::month : s.period.kind);
     record_rect(ctx.shown, "period.today");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", ctx.frame.as_of ? ("The period of " + format_date(ctx.today, ctx.frame.locale) + ", the page's as-of day").c_str()
+                                                : "The current period");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("Quarter").x + ImGui::GetFrameHeight() * 2);
     int kind = int(s.period.kind);

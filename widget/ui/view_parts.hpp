@@ -106,6 +106,7 @@ struct ViewContext {
     float bar_reveal = 1.0f;        // 0..1 while bars ease in after new data; 1 when still
     bool suppress_clicks = false;   // a drag-scroll is in progress: a release must not click
     bool focus_search = false;      // the "/" shortcut was typed
+    std::optional<PeriodNote> period_note;  // the period on screen holds none of the loaded data
 };
 
 void draw_toolbar(ViewContext& ctx);
@@ -131,7 +132,9 @@ void record_rect(Shown& shown, std::string name);
 // Opens the detail tab for a goal.
 void open_detail(ViewContext& ctx, const std::string& goal_id);
 
-ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const LocaleFormat& locale);
+ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const LocaleFormat& locale, bool no_data = false);
+// The period note as a line with a button to the nearest period that has data; true when drawn.
+bool draw_period_note(ViewContext& ctx);
 const char* vendor_label(Vendor vendor);
 const char* metric_label(MetricType type);
 std::string assignee_label(const Assignee& assignee);

@@ -51,6 +51,10 @@ struct GoalProgress {
     PaceState status = PaceState::unknown;
     std::vector<IntervalResult> intervals;    // bars of the detail chart, in time order
     bool reported_by_vendor = false;          // the vendor's own numbers, not computed from events
+    bool level = false;                       // an average or a rate: compared with its target as it is
+    // The vendor's own figure for the period, when the computed one is shown (HubSpot's hs_kpi_value).
+    std::optional<double> vendor_value;
+    std::optional<double> vendor_percent;
 };
 
 // What the views ask progress for: the selected period, cut into the goal's intervals.
@@ -61,8 +65,8 @@ struct ProgressQuery {
     CalendarOptions calendar;
 };
 
-// Progress from what the goal itself carries: the vendor's reported value, and HubSpot's per-interval
-// slices. Used when no engine is given (a goals-only widget, the tests).
+// Progress with no CRM data: the progress engine over an empty store, so the vendor's own figures
+// (HubSpot's slices, Pipedrive's results) under the core's one rule. Used when no engine is given.
 GoalProgress progress_from_goal(const Goal& goal, const ProgressQuery& query);
 
 //-----------------------------------------------------------------------------
@@ -129,6 +133,7 @@ struct WidgetData {
     uint64_t generation = 0;
     std::vector<Goal> goals;
     std::vector<Error> errors;          // problems in the last payload (its valid goals are still shown)
+    std::vector<Error> warnings;        // what the readers assumed about odd values (the goals are kept)
     std::vector<MatchRecord> matches;   // conversions, in any order
     std::string current_page_url;       // the host page, for "goals matching this page"
     Services services;
@@ -138,8 +143,12 @@ struct WidgetData {
     bool loading = false;
     int pages_loaded = 0;
     std::optional<int> pages_expected;      // when the vendor says how many there are
-    std::optional<TimestampMs> loaded_at;   // when the goals shown were fetched
+    std::optional<TimestampMs> loaded_at;   // when the goals shown were fetched (the page's clock)
     bool stale = false;                     // the last refresh failed: the goals shown are older
+
+    // When the loaded data happened (Workspace::data_span); none when no data source is loaded. A period
+    // on screen outside it is said to have no data instead of being drawn as zero bars.
+    std::optional<TimeSpan> data_span;
 };
 
 //-----------------------------------------------------------------------------
@@ -151,7 +160,12 @@ enum class ThemeChoice : uint8_t { light, dark, follow_system };
 // Everything the views need from outside ImGui for one frame. The UI never reads a clock or the
 // environment: the platform layer passes them in.
 struct FrameContext {
+    // The instant the goals are shown at: "today", the default period, pace and forecast all follow it.
+    // The page's clock, or the end of the page's as-of day.
     TimestampMs now = 0;
+    std::optional<Date> as_of;               // the page fixed "today" (the as-of option): the strip says so
+    std::optional<TimestampMs> wall_clock;   // the page's clock when it differs from `now`, for "updated ... ago"
+
     int zone_offset_minutes = 0;
     ThemeChoice theme = ThemeChoice::follow_system;
     bool system_prefers_dark = false;   // prefers-color-scheme: dark

@@ -128,6 +128,24 @@ std::string period_label(const PeriodState& period, DateRange range, const Local
     return format_date(range.start, locale) + " \xE2\x80\x93 " + format_date(range.end, locale);
 }
 
+std::optional<PeriodNote> empty_period_note(const std::optional<TimeSpan>& data_span, DateRange period,
+                                            const std::string& label, int zone_offset_minutes,
+                                            const LocaleFormat& locale) {
+    if (!data_span) return std::nullopt;
+    const Date first = civil_date_of(data_span->first, zone_offset_minutes);
+    const Date last = civil_date_of(data_span->last, zone_offset_minutes);
+    if (period.start <= last && first <= period.end) return std::nullopt;
+    PeriodNote note;
+    if (last < period.start) {
+        note.nearest = last;
+        note.text = "No data in " + label + ". The last day with data is " + format_date(last, locale) + ".";
+    } else {
+        note.nearest = first;
+        note.text = "No data in " + label + ". The data starts on " + format_date(first, locale) + ".";
+    }
+    return note;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Goal cache
 //-----------------------------------------------------------------------------
@@ -316,17 +334,34 @@ std::string_view goal_title(const Goal& goal) {
     return goal.title.empty() ? std::string_view("(untitled goal)") : std::string_view(goal.title);
 }
 
-ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const LocaleFormat& locale) {
+ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const LocaleFormat& locale, bool no_data) {
     ShownGoal s;
     s.goal_id = goal.id;
     s.title = std::string(goal_title(goal));
     s.value = progress.value;
     s.target = progress.target;
     s.percent = progress.percent;
-    s.status = progress.status;
+    // With no data in the period, a zero is not news and "at risk" would be a false alarm.
+    s.status = no_data ? PaceState::unknown : progress.status;
+    s.no_data = no_data;
     s.value_text = format_goal_amount(goal, progress.value, locale);
     s.target_text = format_goal_amount(goal, progress.target, locale);
     return s;
+}
+
+bool draw_period_note(ViewContext& ctx) {
+    if (!ctx.period_note) return false;
+    ImGui::PushTextWrapPos(0.0f);
+    coloured_text(ctx.palette.muted_text, ctx.period_note->text);
+    ImGui::PopTextWrapPos();
+    PeriodState nearest = ctx.state.period;
+    if (nearest.kind == PeriodKind::custom) nearest.kind = PeriodKind::month;
+    nearest.anchor = ctx.period_note->nearest;
+    const std::string button = "Show " + period_label(nearest, period_range(nearest, ctx.today, ctx.frame.calendar),
+                                                      ctx.frame.locale);
+    if (ImGui::SmallButton(button.c_str())) ctx.state.period = nearest;
+    record_rect(ctx.shown, "period.nearest_data");
+    return true;
 }
 
 }  // namespace parts
@@ -507,7 +542,7 @@ void WidgetView::draw(const WidgetData& data, const FrameContext& frame) {
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("goalpost", nullptr, kFlags);
 
-    parts::ViewContext ctx{data, frame, m.palette, m.state, m.cache, m.shown, m.actions, today, query, reveal};
+    parts::ViewContext ctx{data, frame, m.palette, m.state, m.cache, m.shown, m.actions, today, query, reveal, false, false, std::nullopt};
     ctx.focus_search = focus_search;
     describe_period(m.shown, m.state, query, frame, data, m.cache);
     draw_tabs(ctx, m.tab_open);
@@ -516,6 +551,9 @@ void WidgetView::draw(const WidgetData& data, const FrameContext& frame) {
     ctx.query = make_query(m.state, today, frame);
     m.cache.sync(data, ctx.query, m.state.filters);
     describe_period(m.shown, m.state, ctx.query, frame, data, m.cache);
+    ctx.period_note = empty_period_note(data.data_span, ctx.query.period, m.shown.period_label,
+                                        frame.zone_offset_minutes, frame.locale);
+    if (ctx.period_note) m.shown.period_note = ctx.period_note->text;
 
     // The status strip keeps its place at the bottom; the current tab gets the space above it.
     const float strip_height = ImGui::GetFrameHeightWithSpacing() * 2.0f;
@@ -528,15 +566,24 @@ void WidgetView::draw(const WidgetData& data, const FrameContext& frame) {
     ImGui::End();
 }
 
+std::optional<PeriodNote> WidgetView::period_note(const WidgetData& data, const FrameContext& frame) const {
+    const DateRange period = period_range(impl_->state.period, civil_date_of(frame.now, frame.zone_offset_minutes),
+                                          frame.calendar);
+    return empty_period_note(data.data_span, period, period_label(impl_->state.period, period, frame.locale),
+                             frame.zone_offset_minutes, frame.locale);
+}
+
 std::vector<ShownGoal> WidgetView::summaries(const WidgetData& data, const FrameContext& frame) {
     Impl& m = *impl_;
     const Date today = civil_date_of(frame.now, frame.zone_offset_minutes);
-    m.cache.sync(data, make_query(m.state, today, frame), m.state.filters);
+    const ProgressQuery query = make_query(m.state, today, frame);
+    m.cache.sync(data, query, m.state.filters);
     m.reveal_pending = m.reveal_pending || m.cache.data_changed_this_frame();
+    const bool no_data = period_note(data, frame).has_value();
     std::vector<ShownGoal> out;
     out.reserve(data.goals.size());
     for (uint32_t i = 0; i < data.goals.size(); ++i)
-        out.push_back(parts::shown_goal(data.goals[i], m.cache.progress(i), frame.locale));
+        out.push_back(parts::shown_goal(data.goals[i], m.cache.progress(i), frame.locale, no_data));
     return out;
 }
 

@@ -50,6 +50,16 @@ void jump_to_current(PeriodState& period, PeriodKind kind);
 // "March 2024", "Week 10, 2024", "Q1 2024", "2024", or the custom range's dates.
 std::string period_label(const PeriodState& period, DateRange range, const LocaleFormat& locale);
 
+// What the view says when the period on screen holds none of the loaded data, instead of zero bars.
+struct PeriodNote {
+    std::string text;  // "No data in December 2026. The last day with data is 20 Nov 2026."
+    Date nearest;      // the day with data nearest to the period: the note's button shows its period
+};
+// None when there is no data at all (nothing was loaded) or when some of it falls in `period`.
+std::optional<PeriodNote> empty_period_note(const std::optional<TimeSpan>& data_span, DateRange period,
+                                            const std::string& label, int zone_offset_minutes,
+                                            const LocaleFormat& locale);
+
 enum class SortKey : uint8_t { title, percent, status, vendor };
 enum class ActiveFilter : uint8_t { any, active, inactive };
 
@@ -100,6 +110,7 @@ struct ShownGoal {
     PaceState status = PaceState::unknown;
     std::string value_text;   // with its unit, as drawn
     std::string target_text;
+    bool no_data = false;     // the period holds none of the loaded data (Shown::period_note says so)
 };
 
 struct ShownVerdict {
@@ -118,6 +129,7 @@ struct Shown {
     Tab tab = Tab::overview;
     DateRange period;
     std::string period_label;
+    std::string period_note;                 // empty_period_note()'s text; empty when the period has data
     size_t goals_total = 0;
     size_t goals_matching = 0;               // after filters
     std::vector<ShownGoal> goals;            // the overview rows drawn this frame (the clipper's window)
@@ -167,6 +179,8 @@ public:
     // Every goal (not only the rows on screen) as the overview would draw it for the current period,
     // in data order: what the page's accessibility mirror and inspection call report.
     std::vector<ShownGoal> summaries(const WidgetData& data, const FrameContext& context);
+    // The note for the period the view is on, when it holds none of the loaded data.
+    std::optional<PeriodNote> period_note(const WidgetData& data, const FrameContext& context) const;
     // True while something the view draws is still changing by itself (a bar easing to its value when
     // motion is allowed). False otherwise: the platform layer may then stop drawing until input or data.
     bool wants_frame() const;
