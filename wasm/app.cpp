@@ -608,8 +608,8 @@ MethodReply call_set_as_of(App& app, const gp::Json& args) {
 // The views draw with the page's font: `family` is the widget element's computed CSS font-family.
 void use_page_font(App& app, std::string family) {
     app.font = gp::web::BrowserFont(std::move(family));
-    app.view.set_font_baker([font = &app.font](ImFontAtlas& atlas, float size, const ImWchar* ranges) {
-        return font->bake(atlas, size, ranges);
+    app.view.set_font_baker([font = &app.font](ImFontAtlas& atlas, const gp::ui::FontRequest* requests, int count) {
+        return font->bake(atlas, requests, count);
     });
 }
 
