@@ -51,6 +51,7 @@ struct GoalProgress {
     PaceState status = PaceState::unknown;
     std::vector<IntervalResult> intervals;    // bars of the detail chart, in time order
     bool reported_by_vendor = false;          // the vendor's own numbers, not computed from events
+    std::optional<double> match_value;        // count goals over matches: the matches' values summed
 };
 
 // What the views ask progress for: the selected period, cut into the goal's intervals.
