@@ -824,7 +824,8 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                              {"status", row.no_data ? "no data" : gp::ui::pace_state_label(row.status)},
                              {"no_data", row.no_data},
                              {"value_text", row.value_text},
-                             {"target_text", row.target_text}});
+                             {"target_text", row.target_text},
+                             {"text", row.text}});
         const std::optional<gp::ui::PeriodNote> note = g_app->view.period_note(app.data, frame);
         state.update({{"ready", app.ready},
                       {"loading", app.data.loading},
