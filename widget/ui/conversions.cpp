@@ -185,7 +185,14 @@ static void draw_current_page(ViewContext& ctx) {
     }
     const UrlExplanation& page = ctx.cache.current_page.get(ctx.data, ctx.data.current_page_url);
     const float width = ImGui::GetContentRegionAvail().x;
-    const std::string url = "This page: " + ctx.data.current_page_url;
+    // The page's own address without its scheme and host, which are the page's own: "/pricing?plan=pro".
+    std::string_view address = ctx.data.current_page_url;
+    const size_t scheme = address.find("://");
+    if (scheme != std::string_view::npos) {
+        const size_t path = address.find('/', scheme + 3);
+        address = path == std::string_view::npos ? std::string_view("/") : address.substr(path);
+    }
+    const std::string url = "This page: " + std::string(address);
     const ImFont* font = ImGui::GetFont();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     kit::text(ImGui::GetWindowDrawList(), font, at, ctx.palette.text, url, kit::fit(font, url, width));

@@ -403,7 +403,11 @@ void draw_editor(ViewContext& ctx) {
     }
     Goal& g = *e.draft;
     // The form scrolls; its buttons stay in sight under it.
-    const float buttons = std::max(kTouchTarget, ImGui::GetFrameHeight()) * 2 + ImGui::GetStyle().ItemSpacing.y * 2;
+    const float row_h = std::max(kTouchTarget, ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y;
+    const float pad = ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+    const float needed = ImGui::CalcTextSize(e.is_new ? "Create" : "Save").x + ImGui::CalcTextSize("Cancel").x +
+                         (e.is_new ? 0.0f : ImGui::CalcTextSize(e.confirm_delete ? "Delete this goal" : "Delete").x) + pad * 3;
+    const float buttons = row_h * (needed > ImGui::GetContentRegionAvail().x ? 2.0f : 1.0f);
     const float form = std::max(ImGui::GetFrameHeight() * 2, ImGui::GetContentRegionAvail().y - buttons);
     ImGui::BeginChild("editor-form", ImVec2(0, form), false, ImGuiWindowFlags_NoBackground);
     ImGui::PushFont(ctx.fonts[TextRole::title]);
