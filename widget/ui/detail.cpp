@@ -31,7 +31,23 @@ struct Range {
     double low = 0, high = 0;
 };
 
-std::optional<Range> forecast_range(const GoalProgress& p, const std::vector<IntervalResult>& steps, int last_begun) {
+// The core forecasts to the end of the goal's interval that holds today (the intervals before it are final):
+// that day, and the last step before it.
+Date forecast_end(const GoalProgress& p, DateRange period, Date today) {
+    for (const IntervalResult& r : p.intervals)
+        if (r.range.contains(today)) return r.range.end;
+    return period.end;
+}
+
+int last_step_by(const std::vector<IntervalResult>& steps, Date day) {
+    int last = -1;
+    for (size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].range.start <= day) last = int(i);
+    return last;
+}
+
+std::optional<Range> forecast_range(const GoalProgress& p, const std::vector<IntervalResult>& steps, int last_begun,
+                                    int forecast_step) {
     if (!p.forecast || last_begun < 2 || steps.empty()) return std::nullopt;
     const int finished = last_begun;  // steps before the one running now
     double mean = 0;
@@ -40,7 +56,7 @@ std::optional<Range> forecast_range(const GoalProgress& p, const std::vector<Int
     double var = 0;
     for (int i = 0; i < finished; ++i) var += (steps[size_t(i)].value - mean) * (steps[size_t(i)].value - mean);
     var /= (finished - 1);
-    const double left = double(steps.size()) - double(last_begun);  // the running step counts as left
+    const double left = double(forecast_step) - double(last_begun) + 1.0;  // the running step counts as left
     if (left <= 0) return std::nullopt;
     const double spread = 1.28 * std::sqrt(var * left);
     return Range{std::max(p.value, *p.forecast - spread), *p.forecast + spread};
@@ -78,6 +94,7 @@ struct ChartInput {
     bool step_targets;  // the steps' targets add up to the period's: the pace line follows them
     bool seasonal;      // and they change from step to step: each bar gets its own target tick
     int last_begun;
+    int forecast_step;  // the step the forecast ends in
     std::optional<Range> range;
 };
 
@@ -155,19 +172,24 @@ int draw_chart(ViewContext& ctx, const ChartInput& in, float height) {
     const int drawn = std::min<int>(in.last_begun, int(n) - 1);
     for (int i = 0; i <= drawn; ++i) {
         sum += in.steps[size_t(i)].value;
-        const ImVec2 pt(c.x_end(size_t(i)), y_of(burn_top, burn_bottom, sum, burn_scale));
+        // The step running today ends where today ends, not at its own end.
+        const DateRange r = in.steps[size_t(i)].range;
+        const float done = r.contains(ctx.today) ? float(ctx.today.days - r.start.days + 1) / float(r.days()) : 1.0f;
+        const ImVec2 pt(c.min.x + c.slot() * (float(i) + done), y_of(burn_top, burn_bottom, sum, burn_scale));
         draw->AddLine(prev, pt, pal.burn_up, 2.5f);
         prev = pt;
     }
 
-    // The forecast to the period's end, with its likely range as a cone.
-    if (in.p.forecast && drawn >= 0 && drawn < int(n) - 1) {
-        const ImVec2 end(c.max.x, y_of(burn_top, burn_bottom, *in.p.forecast, burn_scale));
+    // The forecast to the end of the interval it is for, with its likely range as a cone.
+    if (in.p.forecast && drawn >= 0 && in.forecast_step >= drawn && in.forecast_step < int(n)) {
+        const float x = c.x_end(size_t(in.forecast_step));
+        const ImVec2 start = prev;
+        const ImVec2 end(x, y_of(burn_top, burn_bottom, *in.p.forecast, burn_scale));
         if (in.range) {
-            draw->AddTriangleFilled(prev, ImVec2(c.max.x, y_of(burn_top, burn_bottom, in.range->high, burn_scale)),
-                                    ImVec2(c.max.x, y_of(burn_top, burn_bottom, in.range->low, burn_scale)), pal.forecast_band);
+            draw->AddTriangleFilled(start, ImVec2(x, y_of(burn_top, burn_bottom, in.range->high, burn_scale)),
+                                    ImVec2(x, y_of(burn_top, burn_bottom, in.range->low, burn_scale)), pal.forecast_band);
         }
-        dashed(draw, prev, end, pal.forecast, 2.0f);
+        if (end.x - start.x >= 2.0f) dashed(draw, start, end, pal.forecast, 2.0f);
     }
 
     // The bars per step, each with its own target (seasonal targets step up and down).
@@ -435,11 +457,13 @@ void draw_detail(ViewContext& ctx) {
     const int last_begun = kit::last_step_begun(steps, ctx.today);
     const bool running = s.timing == GoalTiming::runs && !s.no_data && ctx.query.period.start <= ctx.today &&
                          ctx.today <= ctx.query.period.end;
-    const std::optional<Range> range = running ? forecast_range(p, steps, last_begun) : std::nullopt;
+    const Date until = forecast_end(p, ctx.query.period, ctx.today);
+    const int forecast_step = last_step_by(steps, until);
+    const std::optional<Range> range = running ? forecast_range(p, steps, last_begun, forecast_step) : std::nullopt;
     const bool forecast = running && p.forecast.has_value();
     if (forecast) {
         std::string line = "Forecast " + format_goal_amount(goal, *p.forecast, ctx.frame.locale) + " by " +
-                           format_day_short(ctx.query.period.end, ctx.frame.locale);
+                           format_day_short(until, ctx.frame.locale);
         if (range && range->high - range->low >= (counts_whole_things(goal) ? 1.0 : 0.01))
             line += " (likely " + format_goal_figure(goal, range->low, ctx.frame.locale) + "\xE2\x80\x93" +
                     format_goal_figure(goal, range->high, ctx.frame.locale) + ")";
@@ -456,7 +480,7 @@ void draw_detail(ViewContext& ctx) {
         ImGui::Dummy(ImVec2(0, space::xs));
         const float height = std::clamp(ImGui::GetContentRegionAvail().y * 0.55f, 150.0f, 260.0f);
         const bool seasonal = step_targets && targets_vary(steps);
-        const ChartInput in{goal, p, steps, step_targets, seasonal, s.no_data ? -1 : last_begun, range};
+        const ChartInput in{goal, p, steps, step_targets, seasonal, s.no_data ? -1 : last_begun, forecast ? forecast_step : -1, range};
         const ImVec2 chart_min = ImGui::GetCursorScreenPos();
         const int pointed = draw_chart(ctx, in, height);
         if (pointed >= 0) {

@@ -331,16 +331,21 @@ bool GoalCache::step_targets(uint32_t i) {
 }
 
 bool targets_vary(const std::vector<IntervalResult>& steps) {
-    double lo = 0, hi = 0;
+    // Months differ in length (the amount per day changes, the amount does not) and a period's first and last
+    // steps may be clipped (the amount changes, the amount per day does not): a target is seasonal only when
+    // both change by more than a tenth.
+    double lo = 0, hi = 0, lo_day = 0, hi_day = 0;
     bool first = true;
     for (const IntervalResult& r : steps) {
         if (r.target <= 0) continue;
         const double per_day = r.target / double(r.range.days());
-        lo = first ? per_day : std::min(lo, per_day);
-        hi = first ? per_day : std::max(hi, per_day);
+        lo = first ? r.target : std::min(lo, r.target);
+        hi = first ? r.target : std::max(hi, r.target);
+        lo_day = first ? per_day : std::min(lo_day, per_day);
+        hi_day = first ? per_day : std::max(hi_day, per_day);
         first = false;
     }
-    return !first && hi > lo * 1.01;
+    return !first && hi > lo * 1.1 && hi_day > lo_day * 1.1;
 }
 
 int GoalCache::find(const std::string& goal_id) const {
