@@ -50,6 +50,9 @@ namespace {
 // Frames drawn after the last change, so hover highlights and layout settle before the loop pauses.
 constexpr int kTrailingFrames = 3;
 constexpr unsigned kFetchTimeoutMs = 15000;
+// What the page passes in (options, method arguments, headers) is read like any outside bytes; a method's
+// argument (a goal body, an event) is small, but a page may hand over a whole goal list to add.
+constexpr gp::ParseLimits kPageJsonLimits{16u * 1024u * 1024u, 64};
 
 struct App {
     std::string canvas_selector;
@@ -63,7 +66,6 @@ struct App {
     int zone_offset_minutes = 0;   // the viewer's offset from UTC, as the page reported it
     std::optional<gp::Date> as_of; // the page's as-of day: "today" for every figure, instead of the clock
     gp::Workspace workspace;       // goals, the data they are measured against, matches
-    bool has_crm_data = false;     // progress is computed from events once a source has loaded
     gp::ui::WidgetData data;
     gp::ui::WidgetView view;
     gp::web::BrowserFont font{""};  // the page's font family, drawn by the browser
@@ -102,9 +104,9 @@ gp::Json errors_json(const std::vector<gp::Error>& errors) {
 void show_workspace(App& app) {
     app.data.goals = app.workspace.goals();
     app.data.matches = gp::ui::matches_for_view(app.workspace);
-    auto crm_progress = app.has_crm_data ? gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates())
-                                         : nullptr;
-    app.data.services.progress = gp::ui::progress_with_matches(app.workspace.matches(), std::move(crm_progress));
+    // Without CRM data the store is empty, and the core shows the vendor's own figures (one rule for both).
+    app.data.services.progress = gp::ui::progress_with_matches(
+        app.workspace.matches(), gp::ui::progress_with_core(app.workspace.event_store(), app.workspace.rates()));
     app.data.data_span = app.workspace.data_span();
     ++app.data.generation;
     for (const gp::WorkspaceEvent& event : app.workspace.take_events()) emit(event.type.c_str(), event.detail);
@@ -281,6 +283,7 @@ void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadF
     if (commit) {
         app.workspace.load_goals(run);
         app.data.errors = std::move(run.errors);
+        app.data.warnings = std::move(run.warnings);
         app.data.loaded_at = gp::TimestampMs(emscripten_date_now());
         show_workspace(app);
     }
@@ -290,7 +293,8 @@ void on_load_ended(void*, gp::web::RunEnd end, bool commit, const gp::web::LoadF
         show_status(app, "ready: " + std::string(gp::name_of(run.vendor)) + pages_note(pages), false);
         if (!app.data.errors.empty())
             emit("error", {{"stage", "read"}, {"url", app.goals_url}, {"errors", errors_json(app.data.errors)}});
-        emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(run.vendor)}, {"pages", pages}});
+        emit("ready", {{"goals", app.data.goals.size()}, {"vendor", gp::name_of(run.vendor)}, {"pages", pages},
+                       {"warnings", errors_json(app.data.warnings)}});
     } else if (failure) {
         show_failure(app, commit, *failure);
     }
@@ -310,7 +314,7 @@ void start_event_loading(App& app, const gp::web::LoaderOptions& shared);
 void start_loading(App& app, const gp::Json& options) {
     if (app.goals_url.empty()) return;
     gp::web::LoaderOptions loader;
-    loader.url = app.goals_url;
+    loader.url = gp::goals_request_url(app.goals_url, app.format);
     loader.timeout_ms = unsigned(number_option(options, "timeout", kFetchTimeoutMs / 1000.0, 0.1, 300) * 1000);
     loader.max_retries = int(number_option(options, "retries", 3, 0, 10));
     const double refresh = number_option(options, "refresh", 0, 0, 7 * 86400);
@@ -348,7 +352,6 @@ void commit_crm_rows(App& app, DataSource& source) {
                      {"stage_changes", run.rows.stage_changes.size()}, {"ignored", run.ignored.total()}};
     source.errors = run.errors;
     app.workspace.set_event_rows(source.name, std::move(run.rows));
-    app.has_crm_data = true;
 }
 
 void commit_page_views(App& app, DataSource& source) {
@@ -470,7 +473,7 @@ void stop_loading() {
 extern "C" EMSCRIPTEN_KEEPALIVE void gp_set_headers(unsigned cycle, const char* headers_json) {
     if (!g_loader) return;
     const std::string text = headers_json ? headers_json : "";
-    const gp::Json headers = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const gp::Json headers = gp::parse_json(text, kPageJsonLimits).doc;
     g_loader->set_headers(cycle, headers.is_object() ? &headers : nullptr);
 }
 
@@ -740,7 +743,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     if (g_app) return 1;
     const std::string text = options_json ? options_json : "";
-    const gp::Json options = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const gp::Json options = gp::parse_json(text, kPageJsonLimits).doc;
     if (options.is_discarded() || !options.is_object()) {
         emit("error", {{"stage", "start"}, {"message", "options are not a JSON object"}});
         return 2;
@@ -833,6 +836,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                       {"goal_count", app.data.goals.size()},
                       {"goals", std::move(goals)},
                       {"errors", errors_json(app.data.errors)},
+                      {"warnings", errors_json(app.data.warnings)},
                       {"period", {{"start", gp::format_civil_date(app.view.shown().period.start)},
                                   {"end", gp::format_civil_date(app.view.shown().period.end)},
                                   {"label", app.view.shown().period_label}}},
@@ -865,7 +869,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_call(const char* method, const char* args_js
     gp::Json reply;
     const std::string name = method ? method : "";
     const std::string text = args_json ? args_json : "{}";
-    const gp::Json args = gp::Json::parse(text.begin(), text.end(), nullptr, false);
+    const gp::Json args = gp::parse_json(text, kPageJsonLimits).doc;
     const MethodEntry* entry = nullptr;
     for (const MethodEntry& m : kMethods)
         if (name == m.name) entry = &m;

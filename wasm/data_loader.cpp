@@ -107,7 +107,11 @@ std::string with_query_param(std::string_view url, std::string_view key, std::st
 std::string next_page_url(std::string_view current, std::string_view first, const NextPage& next, Vendor vendor,
                           std::string& problem) {
     std::string url;
-    if (!next.url.empty()) {
+    if (vendor == Vendor::hubspot && !next.cursor.empty()) {
+        // HubSpot's paging.next.link is an absolute api.hubapi.com URL; the cursor on the URL already
+        // fetched keeps its origin (often the page's own proxy) and its properties parameter.
+        url = with_query_param(current, "after", next.cursor);
+    } else if (!next.url.empty()) {
         const bool root_relative = next.url.size() > 1 && next.url[0] == '/' && next.url[1] != '/';
         url = root_relative ? origin_of(first) + next.url : next.url;
     } else if (vendor == Vendor::pipedrive) {
@@ -152,10 +156,11 @@ PageRead GoalPages::read_page(std::string_view body) {
         out.problem = page.errors.front().message;
     }
     if (run.vendor == Vendor::unknown) run.vendor = page.vendor;
-    for (Error& e : page.errors) {
-        if (pages_ > 1) e.message += " (page " + std::to_string(pages_) + ")";
-        run.errors.push_back(std::move(e));
-    }
+    for (std::vector<Error>* kind : {&page.errors, &page.warnings})
+        for (Error& e : *kind) {
+            if (pages_ > 1) e.message += " (page " + std::to_string(pages_) + ")";
+            (kind == &page.errors ? run.errors : run.warnings).push_back(std::move(e));
+        }
     for (Goal& g : page.goals) run.goals.push_back(std::move(g));
     return out;
 }

@@ -213,7 +213,7 @@ def find_bad_filter_is_a_400_at_its_key():
 # [SECTION] results
 
 RESULT_KEYS = {"goal_id", "period", "interval", "direction", "tracking_metric", "currency", "intervals", "totals",
-               "pace", "currency_conversion", "other_currency_events", "ignored"}
+               "pace", "currency_conversion", "other_currency_events", "ignored", "source", "level", "reported"}
 
 
 @case
@@ -264,6 +264,82 @@ def results_as_of_a_day_picks_the_period_and_pace():
     check_status(run(*common, "--period", "month"), 2)
     check_status(run(*common, "--period", "month", "--as-of", "2024-02-30"), 2)
     check_status(run(*common, "--period", "month", "--as-of", "2024-02-01", "--now", "2024-02-01T00:00:00Z"), 2)
+
+
+def close(a, b, tolerance=1e-6):
+    return abs(a - b) <= tolerance * max(1.0, abs(b))
+
+
+@case
+def real_shaped_records_validate_convert_results():
+    r = lambda name: fixture("real", name)
+    codes = ["--giosg-codes", r("giosg_codes.json")]
+    expected = {"hubspot_goal_targets.json": ("hubspot", 3, ["unknown_value"]),
+                "pipedrive_goals.json": ("pipedrive", 2, []),
+                "giosg_goals.json": ("giosg", 2, []),
+                "zendesk_goals.json": ("zendesk", 3, ["unknown_value"])}
+    for name, (vendor, goals, warnings) in expected.items():
+        v = run("validate", r(name), *codes)
+        check_status(v, 0)
+        out = v.json()
+        # Every record is read whole: lower-case enums, nulls, extra template fields, an empty default value.
+        check(out["format"] == vendor and out["goals"] == goals and out["errors"] == [], f"{name}: {out}")
+        check([w["code"] for w in out["warnings"]] == warnings, f"{name}: warnings {out['warnings']}")
+        check_error_objects(out["warnings"])
+        # Written back in its own format, the same goals read again.
+        with tempfile.TemporaryDirectory() as tmp:
+            c = run("convert", r(name), "--to", vendor, *codes)
+            check_status(c, 0)
+            again = run("validate", write_temp(tmp, name, c.stdout), "--format", vendor, *codes)
+            check_status(again, 0)
+            check(again.json()["goals"] == goals, f"{name} round trip: {again.stdout}")
+
+    # HubSpot to Pipedrive: the average reply time is refused, the seasonal quota says what changed.
+    c = run("convert", r("hubspot_goal_targets.json"), "--to", "pipedrive")
+    check_status(c, 1)
+    report = json.loads(c.stderr)
+    check([(e["code"], e["path"]) for e in report["errors"]] == [("not_representable", "/1/target/tracking")], c.stderr)
+    check(any(w["code"] == "targets_collapsed" for w in report["warnings"]), c.stderr)
+    check(len(c.json()["data"]["goals"]) == 2, c.stdout[:400])
+
+    # The revenue family without CRM data: HubSpot's own figures, by hand.
+    # Jan 8000/10000, Feb 9500/12000, Mar 3000/14000; as of the end of 10 March, 10/31 of March has passed:
+    # pro-rated 14000 * 10/31 = 4516.13, 3000 is 66 % of that (at risk), forecast 3000 / (10/31) = 9300.
+    q1 = run("results", "--goals", r("hubspot_goal_targets.json"), "--goal", "510001",
+             "--period", "2026-01-01..2026-03-31", "--as-of", "2026-03-10")
+    check_status(q1, 0)
+    d = q1.json()["data"]
+    check(d["source"] == "vendor" and d["currency"] == "USD" and d["level"] is False, f"{d}")
+    check([(b["progress"], b["target"]) for b in d["intervals"]] == [(8000, 10000), (9500, 12000), (3000, 14000)], f"{d['intervals']}")
+    check(close(d["totals"]["progress"], 20500) and close(d["totals"]["target"], 36000), f"{d['totals']}")
+    p = d["pace"]
+    check(close(p["prorated_target"], 14000 * 10 / 31, 1e-6) and p["status"] == "at_risk" and close(p["forecast"], 9300, 1e-6), f"{p}")
+
+    # The reply-time average: a level. Months 3.2 h and 4.6 h against 4 h, lower is better: the period's
+    # figure is their mean, 3.9 h, never their sum; in February 4.6 h is over 4 h (4/4.6 = 0.87: behind),
+    # compared with the whole target, not a pro-rated one, and it forecasts itself.
+    reply = run("results", "--goals", r("hubspot_goal_targets.json"), "--goal", "520001",
+                "--period", "2026-01-01..2026-02-28", "--as-of", "2026-02-14")
+    check_status(reply, 0)
+    d = reply.json()["data"]
+    check(d["level"] is True and d["source"] == "vendor" and d["tracking_metric"] == "average", f"{d}")
+    check(close(d["totals"]["progress"], 3.9) and close(d["totals"]["target"], 4), f"{d['totals']}")
+    check(close(d["pace"]["prorated_target"], 4) and d["pace"]["status"] == "behind" and close(d["pace"]["forecast"], 4.6),
+          f"{d['pace']}")
+
+    # Pipedrive with its deals: February for Ana (person 7), EUR by currency id 1. Won in February by her:
+    # 3000 EUR and 1500 EUR (4500); 900 USD is another currency (tallied, not summed); Bo's 2000 is not hers.
+    # 4500 of 5000 at the end of the month: 90 %, behind.
+    feb = run("results", "--goals", r("pipedrive_goals.json"), "--deals", r("pipedrive_deals.json"),
+              "--currencies", r("pipedrive_currencies.json"), "--goal", "4c8e1b2a7f3d9e06a5b4c3d2e1f0a9b8",
+              "--period", "month", "--as-of", "2026-02-28")
+    check_status(feb, 0)
+    d = feb.json()["data"]
+    check(d["source"] == "computed" and d["currency"] == "EUR" and d["reported"] is None, f"{d}")
+    check(d["period"] == {"start": "2026-02-01", "end": "2026-02-28"}, f"{d['period']}")
+    check(close(d["totals"]["progress"], 4500) and close(d["totals"]["target"], 5000) and close(d["totals"]["percent"], 90),
+          f"{d['totals']}")
+    check(d["other_currency_events"] == 1 and d["pace"]["status"] == "behind", f"{d}")
 
 
 @case

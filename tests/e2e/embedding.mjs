@@ -230,4 +230,19 @@ export const tests = {
     assert.equal(november.notice, null);
     assert.ok(november.goals.some((g) => g.progress > 0 && !g.no_data), JSON.stringify(november.goals));
   },
+
+  async 'HubSpot goals read as HubSpot means them: currency from the records, an average against its limit'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/index.html`);
+    const state = await waitForLoaded(page, '#hubspot');
+    const byTitle = Object.fromEntries(state.goals.map((g) => [g.title, g]));
+    const revenue = byTitle['New business revenue — Lars Eriksen'];
+    assert.ok(revenue, JSON.stringify(state.goals.map((g) => g.title)));
+    assert.match(revenue.value_text, /€/, `the currency is shown: ${revenue.value_text}`);
+    // November: 3.2 h average against a 4 h lower-is-better limit is on track, not 80 % of a pro-rated count.
+    const response = byTitle['Average ticket response time (hours)'];
+    assert.ok(response, JSON.stringify(state.goals.map((g) => g.title)));
+    assert.equal(response.progress, 3.2);
+    assert.equal(response.target, 4);
+    assert.equal(response.status, 'on track');
+  },
 };

@@ -290,7 +290,9 @@ export const tests = {
     assert.equal(waiting.last_error.status, 429);
     await waitForState(page, () => window.__widget.state().goals.length === 3);
     const log = logs['rate-limited'];
-    assert.ok(log[2].at - log[1].at >= 950, `retried ${log[2].at - log[1].at} ms after a Retry-After of 1 s`);
+    // The server sees arrivals, and a busy machine handles one request later than the next: the margin
+    // still tells a 1 s wait from the first backoff (250-500 ms).
+    assert.ok(log[2].at - log[1].at >= 800, `retried ${log[2].at - log[1].at} ms after a Retry-After of 1 s`);
     const s = await state(page);
     assert.deepEqual(titles(s), V2);
     assert.equal(s.stale, false);

@@ -178,20 +178,6 @@ TEST_CASE("matching: goals compiled once give the same runs, run after run, as c
     }
 }
 
-TEST_CASE("matching: retroactive evaluation of a new or edited goal") {
-    const std::vector<gp::Goal> goals{url_goal("keep", "a.com"), url_goal("edit", "nothing-matches")};
-    const gp::MatchRun before = gp::run_matching(goals, two_sessions());
-    CHECK(count_for(before, "edit") == 0);
-    const size_t kept = count_for(before, "keep");
-    const gp::MatchRun after = gp::rematch_goal(url_goal("edit", "thanks", gp::CountingMode::once_per_visitor),
-                                                two_sessions(), before);
-    CHECK(count_for(after, "edit") == 2);
-    CHECK(count_for(after, "keep") == kept);
-    const gp::MatchRun added = gp::rematch_goal(url_goal("new", "#again"), two_sessions(), after);
-    CHECK(count_for(added, "new") == 1);
-    CHECK(count_for(added, "edit") == 2);
-}
-
 TEST_CASE("event log reader: JSON lines with errors per line") {
     const gp::EventLogRead log = gp::read_event_log(read_fixture("events.jsonl"));
     CHECK(log.views.size() == 6);
@@ -210,53 +196,3 @@ TEST_CASE("event log reader: JSON lines with errors per line") {
     CHECK(gp::read_event_log("[1]").errors.at(0).code == "type_mismatch");
 }
 
-TEST_CASE("conversion pace: a count target per month") {
-    gp::Goal g = url_goal("g", "thanks");
-    g.metric.type = gp::MetricType::conversions;
-    g.target.amount = 30;
-    g.schedule.interval = gp::Interval::monthly;
-    std::vector<gp::MatchRecord> matches;
-    const gp::TimestampMs may1 = *gp::parse_timestamp("2024-05-01T00:00:00Z");
-    for (int day = 0; day < 10; ++day) matches.push_back({"g", "v", 1, may1 + day * gp::kMsPerDay, "", 2.0, 0, 0});
-    matches.push_back({"g", "v", 1, may1 - 1, "", 2.0, 0, 0});  // April: outside the interval
-    gp::ConversionPaceRequest r;
-    r.now = *gp::parse_timestamp("2024-05-16T12:00:00Z");  // half of May's 31 days
-    const auto pace = gp::conversion_pace(g, matches, r);
-    REQUIRE(pace);
-    CHECK(pace->progress == 10);
-    CHECK(pace->elapsed_fraction == Approx(15.5 / 31));
-    CHECK(pace->prorated_target == Approx(15));
-    CHECK(pace->forecast == Approx(20));
-    CHECK(std::string(pace->status) == "at_risk");  // 10 / 15 < 0.8
-
-    g.target.tracking = gp::TrackingMetric::sum;  // value per interval: 10 matches x 2.0
-    g.target.amount = 25;
-    const auto by_value = gp::conversion_pace(g, matches, r);
-    REQUIRE(by_value);
-    CHECK(by_value->progress == 20);
-    CHECK(std::string(by_value->status) == "on_track");  // 20 / 12.5
-    g.target.amount = 0;
-    CHECK_FALSE(gp::conversion_pace(g, matches, r).has_value());
-}
-
-TEST_CASE("conversion pace: lower-is-better goals follow the progress engine's pace rule") {
-    gp::Goal g = url_goal("g", "error");
-    g.metric.type = gp::MetricType::conversions;
-    g.target.amount = 31;  // at most one error page a day in May
-    g.target.direction = gp::Direction::lower_is_better;
-    g.schedule.interval = gp::Interval::monthly;
-    const gp::TimestampMs may1 = *gp::parse_timestamp("2024-05-01T00:00:00Z");
-    std::vector<gp::MatchRecord> matches;
-    for (int i = 0; i < 10; ++i) matches.push_back({"g", "v", 1, may1 + i * 3600000, "", std::nullopt, 0, 0});
-    gp::ConversionPaceRequest r;
-    r.now = may1 + 20 * gp::kMsPerDay;  // 20 of 31 days: 20 allowed so far, 10 used
-    const auto calm = gp::conversion_pace(g, matches, r);
-    REQUIRE(calm);
-    CHECK(std::string(calm->status) == "on_track");
-    r.now = may1 + 9 * gp::kMsPerDay;  // 9 allowed, 10 used: 0.9 of the allowance
-    CHECK(std::string(gp::conversion_pace(g, matches, r)->status) == "behind");
-    r.now = may1 + 2 * gp::kMsPerDay;  // 2 allowed, 10 used
-    CHECK(std::string(gp::conversion_pace(g, matches, r)->status) == "at_risk");
-    r.thresholds.behind = 0.1;  // the request's thresholds are the engine's: 0.2 is now only "behind"
-    CHECK(std::string(gp::conversion_pace(g, matches, r)->status) == "behind");
-}

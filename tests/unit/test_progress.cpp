@@ -17,6 +17,7 @@ using namespace gp;
 // - [SECTION] Boundary days
 // - [SECTION] Currencies and bad input
 // - [SECTION] Pace
+// - [SECTION] Averages, rates and the vendor's own figures
 // - [SECTION] Property: the engine agrees with a naive reference
 
 namespace {
@@ -619,6 +620,113 @@ EventRows random_rows(std::mt19937& rng, int count, int id_style = 0) {
 }
 
 }  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Averages, rates and the vendor's own figures
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A HubSpot-style goal of monthly slices, each with the vendor's figure when `values` has one.
+Goal sliced_goal(TrackingMetric tracking, Unit unit, Direction direction, std::vector<double> targets,
+                 std::vector<std::optional<double>> values) {
+    Goal g = make_goal(MetricType::sales_quota, Interval::monthly, "2026-01-01", "2026-12-31", targets.front());
+    g.vendor = Vendor::hubspot;
+    g.target.tracking = tracking;
+    g.target.unit = unit;
+    g.target.direction = direction;
+    for (size_t i = 0; i < targets.size(); ++i) {
+        IntervalTarget slice;
+        const DateRange month = interval_containing(Date{day("2026-01-01").days + int32_t(i) * 31}, Interval::monthly);
+        slice.start = month.start;
+        slice.end = month.end;
+        slice.target = targets[i];
+        slice.reported_value = values[i];
+        g.schedule.per_interval.push_back(slice);
+    }
+    return g;
+}
+
+}  // namespace
+
+TEST_CASE("an average is compared with its whole target, never pro-rated, and lower is better under it", "[progress][level]") {
+    // Average first-reply time: 3.2 h in January against a 4 h lower-is-better target.
+    const Goal reply = sliced_goal(TrackingMetric::average, Unit::duration, Direction::lower_is_better, {4, 4, 3},
+                                   {3.2, 4.5, std::nullopt});
+    ResultsRequest r = period("2026-01-01", "2026-01-31");
+    r.now = at("2026-01-10T12:00:00Z");  // a third of the month: an accumulating 4 would be pro-rated to 1.3
+    const GoalResults jan = results_of(reply, EventStore{}, r);
+    CHECK(jan.source == ResultSource::vendor);
+    CHECK(jan.level);
+    CHECK(jan.total_progress == Approx(3.2));
+    CHECK(jan.total_target == Approx(4));
+    REQUIRE(jan.pace);
+    CHECK(jan.pace->prorated_target == Approx(4));
+    CHECK(jan.pace->status == PaceStatus::on_track);
+    CHECK(jan.pace->forecast == Approx(3.2));  // a level forecasts itself
+
+    // Over two months the totals are the months' means, not their sums.
+    const GoalResults both = results_of(reply, EventStore{}, period("2026-01-01", "2026-02-28"));
+    CHECK(both.total_progress == Approx((3.2 + 4.5) / 2));
+    CHECK(both.total_target == Approx(4));
+    // A clipped month keeps its whole target.
+    const GoalResults half = results_of(reply, EventStore{}, period("2026-03-01", "2026-03-15"));
+    CHECK(half.total_target == Approx(3));
+
+    // In February 4.5 h is over the 4 h limit: not on track.
+    ResultsRequest feb = period("2026-02-01", "2026-02-28");
+    feb.now = at("2026-02-20T12:00:00Z");
+    const GoalResults late = results_of(reply, EventStore{}, feb);
+    REQUIRE(late.pace);
+    CHECK(late.pace->status != PaceStatus::on_track);
+}
+
+TEST_CASE("a percentage rate is a level too", "[progress][level]") {
+    const Goal rate = sliced_goal(TrackingMetric::quantity, Unit::percent, Direction::higher_is_better, {30, 30},
+                                  {25, 35});
+    CHECK(is_level_goal(rate));
+    const GoalResults r = results_of(rate, EventStore{}, period("2026-01-01", "2026-02-28"));
+    CHECK(r.total_progress == Approx(30));
+    CHECK(r.total_target == Approx(30));
+}
+
+TEST_CASE("the vendor's figures are the progress without CRM data, and are reported beside computed ones", "[progress][vendor]") {
+    Goal quota = sliced_goal(TrackingMetric::sum, Unit::currency, Direction::higher_is_better, {1000, 1500},
+                             {800, 600});
+    quota.assignee = {AssigneeType::company, ""};
+    quota.target.currency_code = "EUR";
+    ResultsRequest r = period("2026-01-01", "2026-02-28");
+    const GoalResults vendor = results_of(quota, EventStore{}, r);
+    CHECK(vendor.source == ResultSource::vendor);
+    CHECK(progress_per_bucket(vendor) == std::vector<double>{800, 600});
+    CHECK(vendor.total_progress == Approx(1400));
+    CHECK(vendor.total_target == Approx(2500));
+    CHECK(vendor.currency == "EUR");
+    CHECK_FALSE(vendor.reported);
+    const Json j = results_to_json(vendor);
+    CHECK(j["source"] == "vendor");
+
+    // With deals given, the figures are computed from them, and the vendor's are reported beside.
+    EventRows rows;
+    rows.deals.push_back(won_deal("1", "5", 300, "2026-01-15T10:00:00Z"));
+    rows.deals.push_back(won_deal("2", "5", 200, "2026-02-03T10:00:00Z"));
+    const EventStore store = build_event_store(rows);
+    const GoalResults computed = results_of(quota, store, r);
+    CHECK(computed.source == ResultSource::computed);
+    CHECK(progress_per_bucket(computed) == std::vector<double>{300, 200});
+    REQUIRE(computed.reported);
+    CHECK(computed.reported->progress == Approx(1400));
+    CHECK(results_to_json(computed)["reported"]["progress"] == 1400.0);
+
+    // An average has no CRM counterpart: the vendor's figure stays, data or not; without one it is a 422.
+    const Goal reply = sliced_goal(TrackingMetric::average, Unit::duration, Direction::lower_is_better, {4}, {3.2});
+    CHECK(results_of(reply, store, period("2026-01-01", "2026-01-31")).source == ResultSource::vendor);
+    Goal blind = reply;
+    blind.schedule.per_interval[0].reported_value.reset();
+    const ResultsOutcome none = compute_results(blind, store, period("2026-01-01", "2026-01-31"));
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.errors[0].code == "unsupported_metric");
+}
 
 TEST_CASE("property: the indexed engine agrees with the naive reference on random data", "[progress][property]") {
     std::mt19937 rng(20240229);

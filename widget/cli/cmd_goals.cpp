@@ -57,7 +57,7 @@ int parse_args(const char* command, int argc, char** argv, GoalArgs& args) {
             std::string text;
             if (!read_file(command, argv[++i], text)) return 2;
             std::vector<Error> errors;
-            args.codes = GiosgCodeTable::from_json(Json::parse(text.begin(), text.end(), nullptr, false), errors);
+            args.codes = GiosgCodeTable::from_json(parse_json(text).doc, errors);
             if (!errors.empty()) return usage_error(command, "bad giosg code table: " + errors.front().path + " " + errors.front().message);
         } else if (a == "--single") {
             args.single = true;
@@ -98,7 +98,8 @@ int cmd_validate(int argc, char** argv) {
            {"format", name_of(r.vendor)},
            {"valid", r.ok()},
            {"goals", r.goals.size()},
-           {"errors", errors_to_json(r.errors)}},
+           {"errors", errors_to_json(r.errors)},
+           {"warnings", errors_to_json(r.warnings)}},
           args.indent);
     return r.ok() ? 0 : 1;
 }
@@ -118,9 +119,12 @@ int cmd_convert(int argc, char** argv) {
     std::printf("%s\n", out.text.c_str());
     std::vector<Error> errors = r.errors;
     errors.insert(errors.end(), out.errors.begin(), out.errors.end());
-    if (errors.empty()) return 0;
-    std::fprintf(stderr, "%s\n", dump_json({{"errors", errors_to_json(errors)}}).c_str());
-    return 1;
+    std::vector<Error> warnings = r.warnings;
+    warnings.insert(warnings.end(), out.warnings.begin(), out.warnings.end());
+    // What was assumed on reading and what changed on writing go to stderr: the output stays the document.
+    if (!errors.empty() || !warnings.empty())
+        std::fprintf(stderr, "%s\n", dump_json({{"errors", errors_to_json(errors)}, {"warnings", errors_to_json(warnings)}}).c_str());
+    return errors.empty() ? 0 : 1;
 }
 
 int cmd_find(int argc, char** argv) {

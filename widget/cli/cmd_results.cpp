@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/calendar.hpp"
 #include "core/data_readers.hpp"
+#include "core/json_access.hpp"
 #include "core/progress.hpp"
 #include "core/read.hpp"
 
@@ -98,7 +99,7 @@ std::optional<Weekday> weekday_named(std::string_view name) {
 bool load_rates(const char* path, ResultsRequest& request) {
     std::string text;
     if (!read_file("results", path, text)) return false;
-    const Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
+    const Json doc = parse_json(text).doc;
     if (doc.is_discarded() || !doc.is_object()) {
         std::fprintf(stderr, "%s: expected an object of currency code -> rate\n", path);
         return false;
@@ -205,6 +206,7 @@ int cmd_results(int argc, char** argv) {
     if (!read_file("results", args.goals, goals_text)) return 2;
     const ReadResult goals = read_goals(goals_text);
     print_errors(args.goals, goals.errors);
+    print_errors(args.goals, goals.warnings);
 
     EventRows rows;
     IgnoredTally read_ignored;

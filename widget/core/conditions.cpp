@@ -8,11 +8,11 @@
 // - [SECTION] Operators
 // - [SECTION] Evaluation
 #include "core/conditions.hpp"
+#include "core/json_access.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
-#include <fast_float/fast_float.h>
 
 namespace gp {
 
@@ -216,12 +216,12 @@ bool check_value(const Goal& g, const CompiledCondition& cc, std::string_view va
 }
 
 bool compile_number(std::string_view value, CompiledCondition& cc, Problem& problem) {
-    const char* end = value.data() + value.size();
-    auto res = fast_float::from_chars(value.data(), end, cc.number);
-    if (res.ec != std::errc() || res.ptr != end) {
+    const std::optional<double> number = parse_decimal(value);
+    if (!number) {
         problem = {Verdict::error, "bad_number", "'" + std::string(value) + "' is not a number"};
         return false;
     }
+    cc.number = *number;
     return true;
 }
 
@@ -306,10 +306,9 @@ size_t find_bytes(std::string_view s, std::string_view p) {
 bool parse_number(std::string_view text, double& out) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    if (text.empty()) return false;
-    const char* end = text.data() + text.size();
-    auto res = fast_float::from_chars(text.data(), end, out);
-    return res.ec == std::errc() && res.ptr == end;
+    const std::optional<double> number = parse_decimal(text);  // the readers' one grammar, once trimmed
+    if (number) out = *number;
+    return number.has_value();
 }
 
 }  // namespace

@@ -13,9 +13,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include <fast_float/fast_float.h>
 
 #include "core/calendar.hpp"
+#include "core/json_access.hpp"
 
 namespace gp {
 
@@ -63,12 +63,9 @@ public:
         const auto* s = v->get_ptr<const std::string*>();
         if (!s) return fail(key, "type_mismatch", "must be a number or a decimal string");
         if (s->empty()) return true;  // giosg: "If there is no default value, the value is left empty"
-        double d = 0;
-        const char* end = s->data() + s->size();
-        auto res = fast_float::from_chars(s->data(), end, d);
-        if (res.ec != std::errc() || res.ptr != end || !std::isfinite(d))
-            return fail(key, "bad_number", "'" + *s + "' is not a decimal number");
-        out = d;
+        const std::optional<double> d = parse_decimal(*s);
+        if (!d) return fail(key, "bad_number", "'" + *s + "' is not a decimal number");
+        out = *d;
         return true;
     }
 
@@ -114,16 +111,10 @@ private:
 };
 
 bool parse_checked(std::string_view payload, const ReaderLimits& limits, Json& doc, std::vector<Error>& errors) {
-    if (payload.size() > limits.max_bytes) {
-        errors.push_back({"", "too_large", "the payload is larger than the limit", 413});
-        return false;
-    }
-    doc = Json::parse(payload.begin(), payload.end(), nullptr, false);
-    if (doc.is_discarded()) {
-        errors.push_back({"", "malformed_json", "the payload is not valid JSON", 400});
-        return false;
-    }
-    return true;
+    ParsedJson parsed = parse_json(payload, {limits.max_bytes, limits.max_depth});
+    errors.insert(errors.end(), parsed.errors.begin(), parsed.errors.end());
+    doc = std::move(parsed.doc);
+    return parsed.ok();
 }
 
 }  // namespace
@@ -175,15 +166,13 @@ EventLogRead read_event_log(std::string_view text, const ReaderLimits& limits) {
         ++line_number;
         if (blank(line)) continue;
         const std::string path = "/lines/" + std::to_string(line_number);
-        if (line.size() > limits.max_line_bytes) {
-            out.errors.push_back({path, "too_large", "the line is longer than the limit", 413});
-            continue;
+        ParsedJson parsed = parse_json(line, {limits.max_line_bytes, limits.max_depth});
+        for (Error& e : parsed.errors) {
+            e.path = path + e.path;  // the line's own path, then the place inside it
+            out.errors.push_back(std::move(e));
         }
-        const Json doc = Json::parse(line.begin(), line.end(), nullptr, false);
-        if (doc.is_discarded()) {
-            out.errors.push_back({path, "malformed_json", "the line is not valid JSON", 400});
-            continue;
-        }
+        if (!parsed.ok()) continue;
+        const Json& doc = parsed.doc;
         PageView v;
         if (read_view(doc, path, v, out.errors)) out.views.push_back(std::move(v));
     }

@@ -18,6 +18,7 @@ namespace gp {
 struct ReaderLimits {
     size_t max_bytes = 256u * 1024u * 1024u;  // refused before parsing
     size_t max_line_bytes = 64u * 1024u;      // one event log line
+    int max_depth = 64;                       // as every reader of outside bytes (json_access.hpp, parse_json)
 };
 
 struct EventLogRead {

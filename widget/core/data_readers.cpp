@@ -15,9 +15,9 @@
 #include <cctype>
 #include <cmath>
 
-#include <fast_float/fast_float.h>
 
 #include "core/calendar.hpp"
+#include "core/json_access.hpp"
 
 namespace gp {
 
@@ -33,19 +33,9 @@ const Json* member(const Json& j, const char* key) {
     return it == j.end() || it->is_null() ? nullptr : &*it;
 }
 
-std::optional<double> number_from_text(std::string_view s) {
-    double v = 0;
-    const auto r = fast_float::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
-std::optional<int64_t> integer_from_text(std::string_view s) {
-    int64_t v = 0;
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
-    return v;
-}
+// The one decimal grammar of every reader (json_access.hpp).
+std::optional<double> number_from_text(std::string_view s) { return parse_decimal(s); }
+std::optional<int64_t> integer_from_text(std::string_view s) { return parse_int(s); }
 
 // Numbers arrive as JSON numbers or as decimal strings ("1200.50"), depending on the vendor.
 std::optional<double> number_of(const Json* j) {
@@ -110,41 +100,12 @@ std::string item_path(const std::string& list_path, size_t i) { return list_path
 // [SECTION] Payload envelope
 //-----------------------------------------------------------------------------
 
-// Nesting is checked on the raw text, before the recursive parser can run out of stack.
-bool too_deep(std::string_view text, int max_depth) {
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > max_depth) return true;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return false;
-}
-
 std::optional<Json> parse_payload(std::string_view payload, const DataReadOptions& options, std::vector<Error>& errors) {
-    if (payload.size() > options.max_bytes) {
-        errors.push_back({"", "too_large", "payload is larger than the limit", 413});
-        return std::nullopt;
-    }
-    if (too_deep(payload, options.max_depth)) {
-        errors.push_back({"", "too_deep", "payload nests deeper than the limit", 400});
-        return std::nullopt;
-    }
-    Json doc = Json::parse(payload.begin(), payload.end(), nullptr, false);
-    if (doc.is_discarded()) {
-        errors.push_back({"", "malformed_json", "payload is not valid JSON", 400});
-        return std::nullopt;
-    }
-    return doc;
+    ParsedJson parsed = parse_json(payload, {options.max_bytes, options.max_depth});
+    // A repaired string (bad UTF-8) is reported and its record still read: a title is not a figure.
+    errors.insert(errors.end(), parsed.errors.begin(), parsed.errors.end());
+    if (!parsed.ok()) return std::nullopt;
+    return std::move(parsed.doc);
 }
 
 using ItemReader = void (*)(const Json& item, const std::string& path, DataReadResult& out);

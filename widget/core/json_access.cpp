@@ -1,4 +1,5 @@
 // Index
+// - [SECTION] Parsing outside bytes
 // - [SECTION] Paths
 // - [SECTION] Scalars from text
 // - [SECTION] ObjectReader
@@ -7,6 +8,7 @@
 #include "core/json_access.hpp"
 
 #include "core/calendar.hpp"
+#include "core/prescan.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -17,6 +19,37 @@
 #include <fast_float/fast_float.h>
 
 namespace gp {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Parsing outside bytes
+//-----------------------------------------------------------------------------
+
+ParsedJson parse_json(std::string_view payload, const ParseLimits& limits) {
+    ParsedJson out;
+    out.doc = Json(Json::value_t::discarded);
+    if (payload.size() > limits.max_bytes) {
+        out.errors.push_back({"", "too_large",
+                              "payload is " + std::to_string(payload.size()) + " bytes, over the limit of " +
+                                  std::to_string(limits.max_bytes),
+                              413});
+        return out;
+    }
+    PrescanResult scan = prescan_json(payload, limits.max_depth);
+    if (scan.too_deep) {
+        out.errors = std::move(scan.errors);
+        return out;
+    }
+    const std::string_view text = scan.changed ? std::string_view(scan.repaired) : payload;
+    out.doc = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (out.doc.is_discarded()) {
+        out.errors.push_back({"", "malformed_json", "payload is not valid JSON", 400});
+        return out;
+    }
+    out.tainted.reserve(scan.errors.size());
+    for (const Error& e : scan.errors) out.tainted.push_back(e.path);
+    out.errors = std::move(scan.errors);
+    return out;
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Paths
@@ -85,6 +118,14 @@ std::string format_decimal(double value) {
 // [SECTION] ObjectReader
 //-----------------------------------------------------------------------------
 
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    for (size_t i = 0; i < a.size(); ++i)
+        if (fold(a[i]) != fold(b[i])) return false;
+    return true;
+}
+
 namespace {
 
 std::optional<int64_t> integral(double v) {
@@ -140,6 +181,10 @@ const Json* ObjectReader::lookup(std::string_view key) {
 
 void ObjectReader::error(std::string_view key, std::string code, std::string message, int status) {
     errors_->push_back({path_of(key), std::move(code), std::move(message), status});
+}
+
+void ObjectReader::warning(std::string_view key, std::string code, std::string message) {
+    if (warnings_) warnings_->push_back({path_of(key), std::move(code), std::move(message), 200});
 }
 
 void ObjectReader::type_error(std::string_view key, const char* expected) {
@@ -314,7 +359,9 @@ ObjectReader ObjectReader::object(std::string_view key) {
         type_error(key, "an object");
         v = nullptr;
     }
-    return ObjectReader(v, path_of(key), *errors_);
+    ObjectReader child(v, path_of(key), *errors_);
+    child.warnings_ = warnings_;
+    return child;
 }
 
 const Json* ObjectReader::array(std::string_view key) {

@@ -6,6 +6,7 @@
 // in Goal::extra. Nothing here throws, so it is safe in the exception-free wasm build.
 //
 // Index
+// - [SECTION] Parsing outside bytes
 // - [SECTION] Paths
 // - [SECTION] Scalars from text (dates, timestamps, numbers)
 // - [SECTION] ObjectReader
@@ -22,6 +23,28 @@
 #include "core/model.hpp"
 
 namespace gp {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Parsing outside bytes
+//-----------------------------------------------------------------------------
+
+// The limits every reader of outside bytes (goals, deals, activities, stage changes, event-log lines,
+// conversions, widget options, code tables) applies before anything recursive runs.
+struct ParseLimits {
+    size_t max_bytes = 256u * 1024u * 1024u;  // refused before parsing (413)
+    int max_depth = 64;                       // deeper nesting refused before the recursive parser runs
+};
+
+struct ParsedJson {
+    Json doc;                          // discarded when the bytes are not usable JSON
+    std::vector<Error> errors;         // too_large, too_deep, malformed_json; bad_utf8 and bad_number at their path
+    std::vector<std::string> tainted;  // paths of the strings and numbers the pre-scan had to repair
+    bool ok() const { return !doc.is_discarded(); }
+};
+
+// The one parse entry: size limit, depth limit and UTF-8 repair (core/prescan.hpp), then nlohmann's
+// parser without exceptions. A repaired string keeps the rest of the document readable.
+ParsedJson parse_json(std::string_view payload, const ParseLimits& limits = {});
 
 //-----------------------------------------------------------------------------
 // [SECTION] Paths
@@ -48,12 +71,16 @@ std::string format_decimal(double value);
 // [SECTION] ObjectReader
 //-----------------------------------------------------------------------------
 
-// A name <-> enum table entry for wire values ("deals_won", "LOWER_IS_BETTER").
+// A name <-> enum table entry for wire values ("deals_won", "LOWER_IS_BETTER"). Writers emit `name`
+// exactly; readers compare without regard to ASCII case, since real records say "currency" where the
+// docs say "CURRENCY".
 template <class E>
 struct WireName {
     std::string_view name;
     E value;
 };
+
+bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);
 
 // Reads one JSON object at `path`. Every getter returns true when it stored a value in `out`; an absent
 // key or a null leaves `out` alone and returns false without an error (requiredness is validation's job);
@@ -61,6 +88,10 @@ struct WireName {
 class ObjectReader {
 public:
     ObjectReader(const Json* object, std::string path, std::vector<Error>& errors);
+    // Where odd but usable values are reported (warnings: the goal is kept). Child readers share it.
+    // Without one the reader is strict: what would be a warning is an error (request bodies a page sends
+    // to be written are held to the vendor's documented form).
+    void set_warnings(std::vector<Error>* warnings) { warnings_ = warnings; }
 
     bool is_object() const { return object_ != nullptr; }
     const std::string& path() const { return path_; }
@@ -84,17 +115,30 @@ public:
     bool integer_list(std::string_view key, std::optional<std::vector<int64_t>>& out);
     bool string_list(std::string_view key, std::vector<std::string>& out);
 
+    // A value the goal cannot be used without: an unknown one is an error.
     template <class E, size_t N>
     bool enumeration(std::string_view key, const WireName<E> (&names)[N], E& out) {
         std::string text;
         if (!string(key, text)) return false;
-        for (const auto& n : names)
-            if (n.name == text) {
-                out = n.value;
-                return true;
-            }
+        if (match_name(names, text, out)) return true;
         error(key, "bad_enum", "'" + text + "' is not one of the allowed values");
         return false;
+    }
+    // An optional value with a safe reading: an unknown one (a vendor's new enum value) is read as
+    // `fallback`, and a warning says so. True when `out` was set.
+    template <class E, size_t N>
+    bool enumeration_or(std::string_view key, const WireName<E> (&names)[N], E& out, E fallback,
+                        std::string_view fallback_meaning) {
+        std::string text;
+        if (!string(key, text)) return false;
+        if (match_name(names, text, out)) return true;
+        if (!warnings_) {
+            error(key, "bad_enum", "'" + text + "' is not one of the allowed values");
+            return false;
+        }
+        out = fallback;
+        warning(key, "unknown_value", "'" + text + "' is not a value goalpost knows; read as " + std::string(fallback_meaning));
+        return true;
     }
 
     // A child object; an absent or null key gives a reader with is_object() false and no error.
@@ -103,10 +147,20 @@ public:
     const Json* array(std::string_view key);
 
     void error(std::string_view key, std::string code, std::string message, int status = 400);
+    void warning(std::string_view key, std::string code, std::string message);
     // The keys no getter consumed, as an object (null when there are none): unknown fields are kept.
     Json unknown() const;
 
 private:
+    template <class E, size_t N>
+    static bool match_name(const WireName<E> (&names)[N], std::string_view text, E& out) {
+        for (const auto& n : names)
+            if (equals_ignoring_ascii_case(n.name, text)) {
+                out = n.value;
+                return true;
+            }
+        return false;
+    }
     const Json* lookup(std::string_view key);  // consumes; nullptr when absent or null
     void type_error(std::string_view key, const char* expected);
     // The optional-valued getters: the plain getter, into an optional that is set only on success.
@@ -121,6 +175,7 @@ private:
     const Json* object_ = nullptr;
     std::string path_;
     std::vector<Error>* errors_;
+    std::vector<Error>* warnings_ = nullptr;
     std::vector<std::string_view> consumed_;
 };
 

@@ -4,8 +4,6 @@
 // - [SECTION] Sessions
 // - [SECTION] Counting modes
 // - [SECTION] Running
-// - [SECTION] Retroactive evaluation
-// - [SECTION] Targets and pace
 #include "core/matching.hpp"
 
 #include <algorithm>
@@ -227,68 +225,6 @@ MatchRun run_matching(CompiledGoals& compiled_goals, const std::vector<Goal>& go
               [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [order, error] : bad_urls) run.errors.push_back(std::move(error));
     return run;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Retroactive evaluation
-//-----------------------------------------------------------------------------
-
-MatchRun rematch_goal(const Goal& goal, const std::vector<PageView>& log, const MatchRun& previous,
-                      const MatchOptions& options) {
-    MatchRun fresh = run_matching(std::vector<Goal>{goal}, log, options);
-    MatchRun out;
-    out.sessions = std::move(fresh.sessions);
-    out.errors = std::move(fresh.errors);
-    for (const GoalProblem& p : previous.goal_problems)
-        if (p.goal_id != goal.id) out.goal_problems.push_back(p);
-    out.goal_problems.insert(out.goal_problems.end(), fresh.goal_problems.begin(), fresh.goal_problems.end());
-    for (const MatchRecord& m : previous.matches)
-        if (m.goal_id != goal.id) out.matches.push_back(m);
-    // The new goal's records keep goal index 0 of their own run: mark them as "not in the original list".
-    for (MatchRecord& m : fresh.matches) m.goal = SIZE_MAX;
-    out.matches.insert(out.matches.end(), fresh.matches.begin(), fresh.matches.end());
-    std::stable_sort(out.matches.begin(), out.matches.end(),
-                     [](const MatchRecord& a, const MatchRecord& b) { return a.at < b.at; });
-    return out;
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] Targets and pace
-//-----------------------------------------------------------------------------
-
-namespace {
-
-double interval_target(const Goal& goal, const DateRange& interval) {
-    for (const IntervalTarget& t : goal.schedule.per_interval)
-        if (t.start <= interval.start && interval.end <= t.end) return t.target;
-    return goal.target.amount;
-}
-
-}  // namespace
-
-std::optional<ConversionPace> conversion_pace(const Goal& goal, const std::vector<MatchRecord>& matches,
-                                              const ConversionPaceRequest& r) {
-    Bucket bucket;
-    bucket.range = interval_containing(civil_date_of(r.now, r.zone_offset_minutes), goal.schedule.interval, r.calendar);
-    bucket.target = interval_target(goal, bucket.range);
-    if (bucket.target <= 0) return std::nullopt;
-    const TimestampMs begin = start_of_day(bucket.range.start, r.zone_offset_minutes);
-    const TimestampMs end = begin + int64_t{bucket.range.days()} * kMsPerDay;
-    for (const MatchRecord& m : matches) {
-        if (m.goal_id != goal.id || m.at < begin || m.at >= end || m.at > r.now) continue;
-        bucket.progress += goal.target.tracking == TrackingMetric::sum ? m.value.value_or(0.0) : 1.0;
-    }
-    const std::optional<Pace> pace = pace_in({bucket}, goal.target.direction, r.now, r.zone_offset_minutes, r.thresholds);
-    if (!pace) return std::nullopt;  // not reached: the bucket holds today
-    ConversionPace out;
-    out.interval = pace->interval;
-    out.progress = pace->progress;
-    out.target = bucket.target;
-    out.elapsed_fraction = pace->elapsed_fraction;
-    out.prorated_target = pace->prorated_target;
-    out.forecast = pace->forecast;
-    out.status = pace_status_name(pace->status);
-    return out;
 }
 
 }  // namespace gp

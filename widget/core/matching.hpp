@@ -5,7 +5,6 @@
 // Index
 // - [SECTION] Options and results
 // - [SECTION] Running
-// - [SECTION] Targets and pace on conversion goals
 #pragma once
 
 #include <optional>
@@ -101,37 +100,5 @@ private:
     ConditionIndex index_;
     bool use_index_ = true;
 };
-
-// Retroactive evaluation: `goal` (new, or an edited version of a goal in `previous`) over the loaded log.
-// The goal's earlier matches are replaced; every other goal's matches are kept as they were.
-MatchRun rematch_goal(const Goal& goal, const std::vector<PageView>& log, const MatchRun& previous,
-                      const MatchOptions& options = {});
-
-//-----------------------------------------------------------------------------
-// [SECTION] Targets and pace on conversion goals
-//-----------------------------------------------------------------------------
-
-// Pace of a conversion goal in the interval that holds `now`: its matches (quantity goals) or their summed
-// value (sum goals) as one bucket, paced by the progress engine's rule (pace_in, progress.hpp).
-struct ConversionPace {
-    DateRange interval;
-    double progress = 0;          // matches (quantity goals) or their summed value (sum goals)
-    double target = 0;
-    double elapsed_fraction = 0;  // 0..1 of the interval
-    double prorated_target = 0;
-    double forecast = 0;          // progress at the interval's end at the current rate
-    const char* status = "on_track";  // pace_status_name(): on_track, behind, at_risk
-};
-
-struct ConversionPaceRequest {
-    TimestampMs now = 0;
-    int zone_offset_minutes = 0;
-    CalendarOptions calendar;
-    PaceThresholds thresholds;  // the progress engine's defaults
-};
-
-// nullopt when the goal has no target (amount <= 0 and no per-interval target for the interval).
-std::optional<ConversionPace> conversion_pace(const Goal& goal, const std::vector<MatchRecord>& matches,
-                                              const ConversionPaceRequest& request);
 
 }  // namespace gp

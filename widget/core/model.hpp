@@ -73,7 +73,9 @@ enum class MetricType : uint8_t {
     conversions,
 };
 
-enum class TrackingMetric : uint8_t { quantity, sum };
+// How a goal's figure comes about: counted, summed, or an average (HubSpot's AVG KPIs: a level such as a
+// mean reply time, which is neither pro-rated over a period nor added up across slices).
+enum class TrackingMetric : uint8_t { quantity, sum, average };
 enum class Unit : uint8_t { count, currency, duration, percent };
 enum class Direction : uint8_t { higher_is_better, lower_is_better };
 enum class Interval : uint8_t { none, weekly, monthly, quarterly, yearly };
@@ -264,6 +266,9 @@ struct ReadResult {
     Vendor vendor = Vendor::unknown;
     std::vector<Goal> goals;     // every valid goal, even when others in the payload were bad
     std::vector<Error> errors;   // one entry per problem, each naming its place
+    // Odd but usable values (an unknown optional enum value read as its fallback, a property the request
+    // did not ask for): the goal is kept, and these say what was assumed. Same shape as errors.
+    std::vector<Error> warnings;
     NextPage next;
     bool ok() const { return errors.empty(); }
 };

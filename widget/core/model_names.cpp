@@ -27,8 +27,9 @@ constexpr NameTable<MetricType, 9> kMetric{{{MetricType::none, "none"},
                                             {MetricType::revenue_forecast, "revenue_forecast"},
                                             {MetricType::sales_quota, "sales_quota"},
                                             {MetricType::conversions, "conversions"}}};
-constexpr NameTable<TrackingMetric, 2> kTracking{{{TrackingMetric::quantity, "quantity"},
-                                                  {TrackingMetric::sum, "sum"}}};
+constexpr NameTable<TrackingMetric, 3> kTracking{{{TrackingMetric::quantity, "quantity"},
+                                                  {TrackingMetric::sum, "sum"},
+                                                  {TrackingMetric::average, "average"}}};
 constexpr NameTable<Unit, 4> kUnit{{{Unit::count, "count"},
                                     {Unit::currency, "currency"},
                                     {Unit::duration, "duration"},

@@ -62,6 +62,27 @@ std::optional<DateRange> checked_period(const Goal& goal, const ResultsRequest& 
     return DateRange{*start, *end};
 }
 
+// The goal carries figures its vendor computed: per slice (HubSpot) or for the goal (Pipedrive results).
+bool has_vendor_figures(const Goal& goal) {
+    if (goal.reported.value) return true;
+    return std::any_of(goal.schedule.per_interval.begin(), goal.schedule.per_interval.end(),
+                       [](const IntervalTarget& s) { return s.reported_value.has_value(); });
+}
+
+bool store_is_empty(const EventStore& store) {
+    for (const Series* s : {&store.won, &store.started, &store.forecast_open, &store.progressed, &store.activities_added,
+                            &store.activities_completed})
+        if (s->event_count() > 0) return false;
+    return true;
+}
+
+// CRM events count deals and activities and sum their values: an average reply time or a duration is not
+// among what they can give, whatever the data.
+bool computable_from_events(const Goal& goal) {
+    return goal.target.tracking != TrackingMetric::average && goal.target.unit != Unit::duration &&
+           goal.target.unit != Unit::percent;
+}
+
 bool supported(MetricType type) {
     switch (type) {
         case MetricType::deals_won:
@@ -266,6 +287,17 @@ double sliced_target(const std::vector<IntervalTarget>& slices, DateRange bucket
 // Only the first and last of a period's buckets can be clipped: the ones between are whole intervals.
 double bucket_target(const Goal& goal, DateRange bucket, bool maybe_clipped, const CalendarOptions& calendar) {
     const Schedule& s = goal.schedule;
+    if (is_level_goal(goal)) {
+        // A level's target holds for any part of its interval: the mean of the slices the bucket touches.
+        double sum = 0;
+        int n = 0;
+        for (const IntervalTarget& t : s.per_interval)
+            if (overlap_days({t.start, t.end}, bucket) > 0) {
+                sum += t.target;
+                ++n;
+            }
+        return n > 0 ? sum / n : goal.target.amount;
+    }
     if (!s.per_interval.empty()) return sliced_target(s.per_interval, bucket);
     const double amount = goal.target.amount;
     if (s.interval != Interval::none) {
@@ -292,6 +324,44 @@ std::vector<DateRange> bucket_ranges(const Goal& goal, DateRange period, const C
     return out;
 }
 
+// The vendor's figures over the buckets: each slice's reported value goes to the first bucket it touches
+// (a to-date figure cannot be cut by days); a level bucket takes the mean of its slices' values. A goal
+// with one figure for itself (Pipedrive's results) has it over the whole period.
+std::vector<double> vendor_progress(const Goal& goal, const std::vector<DateRange>& ranges, bool level) {
+    std::vector<double> progress(ranges.size(), 0.0);
+    if (ranges.empty()) return progress;
+    const auto& slices = goal.schedule.per_interval;
+    if (slices.empty()) {
+        progress[0] = goal.reported.value.value_or(0.0);
+        return progress;
+    }
+    std::vector<int> counts(ranges.size(), 0);
+    for (const IntervalTarget& t : slices) {
+        if (!t.reported_value) continue;
+        for (size_t i = 0; i < ranges.size(); ++i) {
+            if (overlap_days({t.start, t.end}, ranges[i]) == 0) continue;
+            progress[i] += *t.reported_value;
+            ++counts[i];
+            break;
+        }
+    }
+    if (level)
+        for (size_t i = 0; i < ranges.size(); ++i)
+            if (counts[i] > 1) progress[i] /= counts[i];
+    return progress;
+}
+
+// The vendor's figure for the whole period, to show beside a computed one.
+ReportedFigures reported_over(const std::vector<double>& by_bucket, double total_target, bool level) {
+    ReportedFigures f;
+    for (double v : by_bucket) f.progress += v;
+    if (level && !by_bucket.empty()) f.progress /= static_cast<double>(by_bucket.size());
+    // From the vendor's value and the period's target: HubSpot's hs_kpi_progress_percent is written both
+    // as a fraction and as a percentage in the records seen, so it is not trusted for the figure.
+    if (total_target != 0) f.percent = f.progress / total_target * 100.0;
+    return f;
+}
+
 std::optional<double> percent_of(double progress, double target) {
     if (!(target != 0) || !std::isfinite(target)) return std::nullopt;
     return progress / target * 100.0;
@@ -314,13 +384,17 @@ PaceStatus status_of(double progress, double prorated, Direction direction, cons
 
 std::optional<Pace> pace_of(const GoalResults& r, const ResultsRequest& request) {
     if (!request.now) return std::nullopt;
-    return pace_in(r.buckets, r.direction, *request.now, request.zone_offset_minutes, request.thresholds);
+    return pace_in(r.buckets, r.direction, *request.now, request.zone_offset_minutes, request.thresholds, r.level);
 }
 
 }  // namespace
 
+bool is_level_goal(const Goal& goal) {
+    return goal.target.tracking == TrackingMetric::average || goal.target.unit == Unit::percent;
+}
+
 std::optional<Pace> pace_in(const std::vector<Bucket>& buckets, Direction direction, TimestampMs now,
-                            int zone_offset_minutes, const PaceThresholds& thresholds) {
+                            int zone_offset_minutes, const PaceThresholds& thresholds, bool level) {
     const Date today = civil_date_of(now, zone_offset_minutes);
     for (const Bucket& b : buckets) {
         if (!b.range.contains(today)) continue;
@@ -329,10 +403,10 @@ std::optional<Pace> pace_in(const std::vector<Bucket>& buckets, Direction direct
         p.interval = b.range;
         p.elapsed_fraction = std::clamp(static_cast<double>(now - w.zoned_start) /
                                             static_cast<double>(w.zoned_end - w.zoned_start), 0.0, 1.0);
-        p.prorated_target = b.target * p.elapsed_fraction;
+        p.prorated_target = level ? b.target : b.target * p.elapsed_fraction;
         p.progress = b.progress;
         p.status = status_of(p.progress, p.prorated_target, direction, thresholds);
-        p.forecast = p.elapsed_fraction > 0 ? p.progress / p.elapsed_fraction : p.progress;
+        p.forecast = level || !(p.elapsed_fraction > 0) ? p.progress : p.progress / p.elapsed_fraction;
         return p;
     }
     return std::nullopt;
@@ -345,36 +419,61 @@ std::optional<Pace> pace_in(const std::vector<Bucket>& buckets, Direction direct
 ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const ResultsRequest& request) {
     ResultsOutcome out;
     const std::optional<DateRange> period = checked_period(goal, request, out.errors);
-    if (!supported(goal.metric.type))
+    // The one rule for whose figures are shown: the vendor's where no CRM data is given or the events
+    // cannot measure the goal; computed ones otherwise, with the vendor's beside them.
+    const bool vendor_figures = has_vendor_figures(goal);
+    const bool use_vendor = vendor_figures && (store_is_empty(store) || !computable_from_events(goal));
+    if (!use_vendor && !supported(goal.metric.type))
         out.errors.push_back({"/type/name", "unsupported_metric", "this goal type has no CRM results", 422});
+    if (!use_vendor && !computable_from_events(goal))
+        out.errors.push_back({"/target", "unsupported_metric",
+                              "CRM events cannot measure this goal (an average, a duration or a rate), and it carries "
+                              "no figures of its vendor's",
+                              422});
     if (!period || !out.errors.empty()) return out;
 
-    const Plan plan = resolve(goal, store, request);
     GoalResults r;
     r.goal_id = goal.id;
     r.period = *period;
     r.interval = goal.schedule.interval;
     r.direction = goal.target.direction;
-    r.tracking = plan.sum ? TrackingMetric::sum : TrackingMetric::quantity;
-    r.currency = plan.sum ? plan.currency : std::string();
-    r.converted = plan.converted;
+    r.level = is_level_goal(goal);
     r.ignored = store.ignored;
     const std::vector<DateRange> ranges = bucket_ranges(goal, *period, request.calendar);
-    std::vector<Window> windows;
-    windows.reserve(ranges.size());
-    for (const DateRange& range : ranges) windows.push_back(window_of(range, request.zone_offset_minutes));
-    const Measured measured = measure(plan, windows);
+    std::vector<double> progress;
+    if (use_vendor) {
+        r.source = ResultSource::vendor;
+        r.tracking = goal.target.tracking;
+        r.currency = goal.target.tracking == TrackingMetric::sum || goal.target.unit == Unit::currency
+                         ? goal_currency(goal, store) : std::string();
+        progress = vendor_progress(goal, ranges, r.level);
+    } else {
+        const Plan plan = resolve(goal, store, request);
+        r.tracking = plan.sum ? TrackingMetric::sum : TrackingMetric::quantity;
+        r.currency = plan.sum ? plan.currency : std::string();
+        r.converted = plan.converted;
+        std::vector<Window> windows;
+        windows.reserve(ranges.size());
+        for (const DateRange& range : ranges) windows.push_back(window_of(range, request.zone_offset_minutes));
+        Measured measured = measure(plan, windows);
+        r.other_currency_events = measured.other_currency_events;
+        progress = std::move(measured.progress);
+    }
     r.buckets.reserve(ranges.size());
     for (size_t i = 0; i < ranges.size(); ++i) {
         const bool maybe_clipped = i == 0 || i + 1 == ranges.size();
-        Bucket b{ranges[i], measured.progress[i], bucket_target(goal, ranges[i], maybe_clipped, request.calendar),
-                 std::nullopt};
+        Bucket b{ranges[i], progress[i], bucket_target(goal, ranges[i], maybe_clipped, request.calendar), std::nullopt};
         b.percent = percent_of(b.progress, b.target);
         r.total_progress += b.progress;
         r.total_target += b.target;
         r.buckets.push_back(b);
     }
-    r.other_currency_events = measured.other_currency_events;
+    if (r.level && !r.buckets.empty()) {
+        r.total_progress /= static_cast<double>(r.buckets.size());
+        r.total_target /= static_cast<double>(r.buckets.size());
+    }
+    if (!use_vendor && vendor_figures)
+        r.reported = reported_over(vendor_progress(goal, ranges, r.level), r.total_target, r.level);
     r.total_percent = percent_of(r.total_progress, r.total_target);
     r.pace = pace_of(r, request);
     out.results = std::move(r);
@@ -431,7 +530,12 @@ Json results_to_json(const GoalResults& r) {
              {"interval", std::string(name_of(r.interval))},
              {"direction", std::string(name_of(r.direction))},
              {"tracking_metric", std::string(name_of(r.tracking))},
-             {"currency", r.tracking == TrackingMetric::sum ? Json(r.currency) : Json(nullptr)},
+             {"currency", r.currency.empty() ? Json(nullptr) : Json(r.currency)},
+             {"source", r.source == ResultSource::vendor ? "vendor" : "computed"},
+             {"level", r.level},
+             {"reported", r.reported ? Json{{"progress", r.reported->progress},
+                                            {"percent", optional_number(r.reported->percent)}}
+                                     : Json(nullptr)},
              {"intervals", buckets},
              {"totals", Json{{"progress", r.total_progress}, {"target", r.total_target},
                              {"percent", optional_number(r.total_percent)}}},

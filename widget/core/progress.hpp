@@ -65,12 +65,28 @@ struct Pace {
     double forecast = 0;           // progress at the interval's end at the current pace
 };
 
+// Where a result's progress comes from: computed here from CRM events, or the vendor's own figures
+// (HubSpot's hs_kpi_value per slice, Pipedrive's results endpoint), used when no CRM data is given or the
+// goal measures something CRM events cannot give (an average reply time).
+enum class ResultSource : uint8_t { computed, vendor };
+
+// The vendor's own figure for the period, shown beside a computed one.
+struct ReportedFigures {
+    double progress = 0;
+    std::optional<double> percent;
+};
+
 struct GoalResults {
     std::string goal_id;
     DateRange period;
     Interval interval = Interval::none;
     Direction direction = Direction::higher_is_better;
     TrackingMetric tracking = TrackingMetric::quantity;
+    // A level (an average, or a rate in percent) is compared with its target as it is: never pro-rated
+    // over a period, and never added up across intervals (the totals are the intervals' means).
+    bool level = false;
+    ResultSource source = ResultSource::computed;
+    std::optional<ReportedFigures> reported;  // the vendor's figure, when computed progress is shown
     std::string currency;              // sum goals: the goal's currency
     std::vector<Bucket> buckets;
     double total_progress = 0;
@@ -95,9 +111,14 @@ struct ResultsOutcome {
 ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const ResultsRequest& request);
 
 // Pace at `now` in the bucket that holds its day (none when no bucket does): the one pace rule, also used
-// for series the engine does not compute itself (conversion goals, matching.hpp).
+// for series the engine does not compute itself (conversion goals, matching.hpp). An accumulating figure is
+// compared with its target pro-rated by the time elapsed; a level (`level`) with its whole target, and it
+// forecasts itself.
 std::optional<Pace> pace_in(const std::vector<Bucket>& buckets, Direction direction, TimestampMs now,
-                            int zone_offset_minutes, const PaceThresholds& thresholds);
+                            int zone_offset_minutes, const PaceThresholds& thresholds, bool level = false);
+
+// True for goals whose figure is a level (TrackingMetric::average, or a percentage rate).
+bool is_level_goal(const Goal& goal);
 
 // The same, for a goal looked up by id among `goals` (a 404 not_found error when it is absent).
 ResultsOutcome compute_results(const std::vector<Goal>& goals, const std::string& goal_id, const EventStore& store,

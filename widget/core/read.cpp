@@ -9,7 +9,6 @@
 #include "core/detect.hpp"
 #include "core/giosg_codes.hpp"
 #include "core/model_names.hpp"
-#include "core/prescan.hpp"
 #include "core/validate.hpp"
 #include "core/vendors.hpp"
 
@@ -75,6 +74,7 @@ void read_parsed(const Json& doc, const ReadOptions& options, const std::vector<
     ctx.options = &options;
     ctx.codes = options.giosg_codes ? options.giosg_codes : &GiosgCodeTable::builtin();
     ctx.errors = &out.errors;
+    ctx.warnings = options.lenient ? &out.warnings : nullptr;
     ctx.tainted = tainted;
     switch (out.vendor) {
         case Vendor::pipedrive: read_pipedrive(doc, ctx, out); break;
@@ -92,38 +92,20 @@ void read_parsed(const Json& doc, const ReadOptions& options, const std::vector<
 
 }  // namespace
 
+std::string goals_request_url(std::string_view url, Vendor format) {
+    const std::string_view path = url.substr(0, url.find_first_of("?#"));
+    const bool hubspot_path = path.find("/objects/goal_targets") != std::string_view::npos;
+    if (format == Vendor::hubspot || (format == Vendor::unknown && hubspot_path)) return hubspot_goals_url(url);
+    return std::string(url);
+}
+
 ReadResult read_goals(std::string_view payload, const ReadOptions& options) {
     ReadResult out;
     out.vendor = options.format;
-    if (payload.size() > options.max_bytes) {
-        out.errors.push_back({"", "too_large",
-                              "payload is " + std::to_string(payload.size()) + " bytes, over the limit of " +
-                                  std::to_string(options.max_bytes),
-                              413});
-        return out;
-    }
-    PrescanResult scan = prescan_json(payload, options.max_depth);
-    if (scan.too_deep) {
-        out.errors = std::move(scan.errors);
-        return out;
-    }
-    const std::string_view text = scan.changed ? std::string_view(scan.repaired) : payload;
-    const Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
-    if (doc.is_discarded()) {
-        out.errors.push_back({"", "malformed_json", "payload is not valid JSON", 400});
-        return out;
-    }
-    std::vector<std::string> tainted;
-    tainted.reserve(scan.errors.size());
-    for (const Error& e : scan.errors) tainted.push_back(e.path);
-    out.errors = std::move(scan.errors);
-    read_parsed(doc, options, tainted.empty() ? nullptr : &tainted, out);
-    return out;
-}
-
-ReadResult read_document(const Json& doc, const ReadOptions& options) {
-    ReadResult out;
-    read_parsed(doc, options, nullptr, out);
+    ParsedJson parsed = parse_json(payload, {options.max_bytes, options.max_depth});
+    out.errors = std::move(parsed.errors);
+    if (!parsed.ok()) return out;
+    read_parsed(parsed.doc, options, parsed.tainted.empty() ? nullptr : &parsed.tainted, out);
     return out;
 }
 

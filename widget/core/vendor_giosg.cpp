@@ -68,7 +68,7 @@ void read_rooms(ObjectReader& r, Goal& g) {
 
 bool read_giosg_goal(const Json& item, const std::string& path, ReadContext& ctx, Goal& g) {
     const size_t errors_before = ctx.errors->size();
-    ObjectReader r(&item, path, *ctx.errors);
+    ObjectReader r = ctx.reader(&item, path);
     if (!r.is_object()) {
         ctx.errors->push_back({path, "type_mismatch", "expected a goal object", 400});
         return false;
@@ -78,7 +78,11 @@ bool read_giosg_goal(const Json& item, const std::string& path, ReadContext& ctx
     r.id("id", g.id);
     r.string("name", g.title);
     read_rooms(r, g);
-    r.number("default_value", g.default_value);
+    // An empty string is giosg's "no default value" (its match values are left empty the same way).
+    if (const Json* v = r.raw("default_value"); v && v->is_string() && v->get_ref<const std::string&>().empty())
+        g.default_value.reset();
+    else
+        r.number("default_value", g.default_value);
     r.timestamp("created_at", g.created_at);
     r.timestamp("updated_at", g.updated_at);
     if (const Json* conditions = r.array("conditions")) {
@@ -92,7 +96,7 @@ bool read_giosg_goal(const Json& item, const std::string& path, ReadContext& ctx
 
 void read_giosg(const Json& doc, ReadContext& ctx, ReadResult& out) {
     if (doc.is_array()) return read_goal_items(doc, Vendor::giosg, "", ctx, out);
-    ObjectReader root(&doc, "", *ctx.errors);
+    ObjectReader root = ctx.reader(&doc, "");
     if (!root.has("results")) {
         Goal g;
         if (read_goal_item(doc, Vendor::giosg, "", ctx, g)) out.goals.push_back(std::move(g));
@@ -107,6 +111,18 @@ void read_giosg(const Json& doc, ReadContext& ctx, ReadResult& out) {
 //-----------------------------------------------------------------------------
 
 Json write_giosg_goal(const Goal& g, const std::string& path, WriteContext& ctx) {
+    if (g.conditions.empty() && g.metric.type != MetricType::conversions) {
+        ctx.errors->push_back({path + "/metric", "not_representable",
+                               "a " + std::string(name_of(g.metric.type)) + " goal has no giosg counterpart: its goals are rule conditions",
+                               400});
+        return Json();
+    }
+    if (g.target.amount > 0)
+        ctx.warn(path + "/target/amount", "target_dropped",
+                 "giosg goals have no target; the target of " + format_decimal(g.target.amount) + " is not written");
+    if (g.attribution.model != AttributionModel::none)
+        ctx.warn(path + "/attribution", "attribution_dropped",
+                 "giosg goals have no agent attribution; " + std::string(name_of(g.attribution.model)) + " is not written");
     Json conditions = Json::array();
     for (size_t i = 0; i < g.conditions.size(); ++i) {
         const Condition& c = g.conditions[i];

@@ -22,6 +22,7 @@ namespace {
 // [SECTION] Wire names
 //-----------------------------------------------------------------------------
 
+// Written as listed (the first name of a value); read without regard to case.
 constexpr WireName<Direction> kTrackingMethods[] = {{"HIGHER_IS_BETTER", Direction::higher_is_better},
                                                     {"LOWER_IS_BETTER", Direction::lower_is_better}};
 constexpr WireName<Unit> kUnitTypes[] = {{"COUNT", Unit::count},
@@ -29,8 +30,22 @@ constexpr WireName<Unit> kUnitTypes[] = {{"COUNT", Unit::count},
                                          {"PERCENTAGE", Unit::percent},
                                          {"PERCENT", Unit::percent},
                                          {"DURATION", Unit::duration}};
+constexpr WireName<TrackingMetric> kMetricTypes[] = {{"SUM", TrackingMetric::sum},
+                                                     {"COUNT", TrackingMetric::quantity},
+                                                     {"AVG", TrackingMetric::average},
+                                                     {"AVERAGE", TrackingMetric::average}};
 constexpr const char* kCorrelationKey = "hs_group_correlation_uuid";
 constexpr const char* kGroupKey = "hs_goal_target_group_id";
+
+// Every property read_properties() reads, for the request's `properties` parameter.
+constexpr const char* kReadProperties =
+    "hs_goal_name,hs_target_amount,hs_start_datetime,hs_end_datetime,hs_group_correlation_uuid,"
+    "hs_goal_target_group_id,hs_assignee_user_id,hs_assignee_team_id,hubspot_owner_id,hubspot_team_id,"
+    "hs_kpi_value,hs_kpi_progress_percent,hs_kpi_tracking_method,hs_kpi_unit_type,hs_kpi_metric_type,"
+    "hs_goal_target_currency_code,hs_currency";
+// Without these a record is no usable goal: the request did not ask for them.
+constexpr const char* kEssentialProperties[] = {"hs_goal_name", "hs_target_amount", "hs_start_datetime",
+                                                "hs_end_datetime"};
 
 template <class E, size_t N>
 const char* wire_name(const WireName<E> (&names)[N], E value) {
@@ -48,6 +63,7 @@ struct Record {
     std::string path;
     std::string correlation;
     std::string group;
+    std::optional<TrackingMetric> metric;  // hs_kpi_metric_type, when the record says
     Goal goal;
     IntervalTarget slice;
     bool dated = false;
@@ -78,18 +94,29 @@ void read_properties(ObjectReader& props, Record& rec) {
     }
     props.number("hs_kpi_value", rec.slice.reported_value);
     props.number("hs_kpi_progress_percent", rec.slice.reported_percent);
-    props.enumeration("hs_kpi_tracking_method", kTrackingMethods, g.target.direction);
-    props.enumeration("hs_kpi_unit_type", kUnitTypes, g.target.unit);
+    props.enumeration_or("hs_kpi_tracking_method", kTrackingMethods, g.target.direction, Direction::higher_is_better,
+                         "HIGHER_IS_BETTER");
+    props.enumeration_or("hs_kpi_unit_type", kUnitTypes, g.target.unit, Unit::count, "a plain number");
+    const TrackingMetric by_unit = g.target.unit == Unit::currency ? TrackingMetric::sum : TrackingMetric::quantity;
+    TrackingMetric metric = by_unit;
+    if (props.enumeration_or("hs_kpi_metric_type", kMetricTypes, metric, by_unit,
+                             g.target.unit == Unit::currency ? "SUM (from the unit)" : "COUNT (from the unit)"))
+        rec.metric = metric;
+    // The currency of a currency target: HubSpot records name it under either key.
+    if (!props.string("hs_goal_target_currency_code", g.target.currency_code)) props.string("hs_currency", g.target.currency_code);
+    // Who it is for: the documented goal_targets properties, or the CRM owner and team properties that
+    // HubSpot's own goals carry (hubspot_owner_id, hubspot_team_id).
     std::string user, team;
-    if (props.id("hs_assignee_user_id", user)) g.assignee = {AssigneeType::person, user};
-    if (props.id("hs_assignee_team_id", team) && user.empty()) g.assignee = {AssigneeType::team, team};
+    if (props.id("hs_assignee_user_id", user) || props.id("hubspot_owner_id", user)) g.assignee = {AssigneeType::person, user};
+    if ((props.id("hs_assignee_team_id", team) || props.id("hubspot_team_id", team)) && user.empty())
+        g.assignee = {AssigneeType::team, team};
 }
 
 Record read_record(const Json& item, std::string path, ReadContext& ctx) {
     Record rec;
     rec.path = std::move(path);
     const size_t errors_before = ctx.errors->size();
-    ObjectReader r(&item, rec.path, *ctx.errors);
+    ObjectReader r = ctx.reader(&item, rec.path);
     if (!r.is_object()) {
         ctx.errors->push_back({rec.path, "type_mismatch", "expected a goal_targets record", 400});
         return rec;
@@ -99,6 +126,16 @@ Record read_record(const Json& item, std::string path, ReadContext& ctx) {
     r.timestamp("updatedAt", rec.goal.updated_at);
     r.boolean("archived", rec.goal.archived);
     ObjectReader props = r.object("properties");
+    // A list fetched without `properties` has only HubSpot's defaults: say what to ask for instead of
+    // showing an untitled zero.
+    if (ctx.warnings && (!props.has("hs_goal_name") || !props.has("hs_target_amount"))) {
+        std::string missing;
+        for (const char* key : kEssentialProperties)
+            if (!props.has(key)) missing += (missing.empty() ? "" : ", ") + std::string(key);
+        ctx.warnings->push_back({rec.path + "/properties", "missing_properties",
+                                 "the record has no " + missing + "; fetch goal_targets with properties=" + kReadProperties,
+                                 200});
+    }
     read_properties(props, rec);
     keep_unknown(rec.extra, r);
     keep_unknown(rec.extra, props, {"properties"});
@@ -137,7 +174,7 @@ Goal build_goal(std::vector<Record*>& records, ReadContext& ctx, bool& ok) {
     Goal g = std::move(first.goal);
     g.vendor = Vendor::hubspot;
     g.metric.type = MetricType::sales_quota;
-    g.target.tracking = g.target.unit == Unit::currency ? TrackingMetric::sum : TrackingMetric::quantity;
+    g.target.tracking = first.metric.value_or(g.target.unit == Unit::currency ? TrackingMetric::sum : TrackingMetric::quantity);
     g.id = !first.group.empty() ? first.group : !first.correlation.empty() ? first.correlation : first.slice.source_id;
     g.target.amount = first.slice.target;
     ok = true;
@@ -201,9 +238,29 @@ void read_record_array(const Json& items, const std::string& path, ReadContext& 
 
 }  // namespace
 
+std::string hubspot_goals_url(std::string_view url) {
+    const std::string_view before_hash = url.substr(0, url.find('#'));
+    const size_t question = before_hash.find('?');
+    if (question != std::string_view::npos) {
+        std::string_view query = before_hash.substr(question + 1);
+        while (!query.empty()) {
+            const size_t amp = query.find('&');
+            const std::string_view name = query.substr(0, std::min(query.find('='), amp));
+            if (name == "properties") return std::string(url);  // the page chose its own
+            query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+        }
+    }
+    std::string out(before_hash);
+    out += question == std::string_view::npos ? '?' : '&';
+    out += "properties=";
+    out += kReadProperties;
+    out += url.substr(before_hash.size());
+    return out;
+}
+
 void read_hubspot(const Json& doc, ReadContext& ctx, ReadResult& out) {
     if (doc.is_array()) return read_record_array(doc, "", ctx, out);
-    ObjectReader root(&doc, "", *ctx.errors);
+    ObjectReader root = ctx.reader(&doc, "");
     if (!root.has("results")) {
         std::vector<Record> records;
         records.push_back(read_record(doc, "", ctx));
@@ -252,6 +309,11 @@ std::vector<IntervalTarget> slices_of(const Goal& g) {
 }  // namespace
 
 void write_hubspot_records(const Goal& g, const std::string& path, WriteContext& ctx, Json& records) {
+    if (g.metric.type == MetricType::conversions || !g.conditions.empty()) {
+        ctx.errors->push_back({path + "/conditions", "not_representable",
+                               "HubSpot goal targets have no conditions: a condition goal has no counterpart", 400});
+        return;
+    }
     const bool own = g.vendor == Vendor::hubspot;
     const Json* extras = nullptr;
     if (own) {
@@ -267,7 +329,9 @@ void write_hubspot_records(const Goal& g, const std::string& path, WriteContext&
         Json props = {{"hs_goal_name", g.title},
                       {"hs_target_amount", format_decimal(s.target)},
                       {"hs_kpi_tracking_method", wire_name(kTrackingMethods, g.target.direction)},
-                      {"hs_kpi_unit_type", wire_name(kUnitTypes, g.target.unit)}};
+                      {"hs_kpi_unit_type", wire_name(kUnitTypes, g.target.unit)},
+                      {"hs_kpi_metric_type", wire_name(kMetricTypes, g.target.tracking)}};
+        if (!g.target.currency_code.empty()) props["hs_goal_target_currency_code"] = g.target.currency_code;
         if (dated) {
             props["hs_start_datetime"] = format_timestamp(start_of_day(s.start));
             props["hs_end_datetime"] = format_timestamp(start_of_day(Date{s.end.days + 1}));

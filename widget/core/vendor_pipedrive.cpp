@@ -6,6 +6,8 @@
 // - [SECTION] Wire names
 // - [SECTION] Reading
 // - [SECTION] Writing
+#include <algorithm>
+
 #include "core/calendar.hpp"
 #include "core/model_names.hpp"
 #include "core/vendors.hpp"
@@ -61,7 +63,7 @@ void read_outcome(ObjectReader& r, Goal& g) {
 // The envelope's {data: {...}} part: a list, one goal, or a goal with its results.
 void read_data(const Json& data, ReadContext& ctx, ReadResult& out) {
     if (data.is_array()) return read_goal_items(data, Vendor::pipedrive, "/data", ctx, out);
-    ObjectReader r(&data, "/data", *ctx.errors);
+    ObjectReader r = ctx.reader(&data, "/data");
     if (!r.is_object()) {
         ctx.errors->push_back({"/data", "type_mismatch", "expected an object or an array", 400});
         return;
@@ -86,7 +88,7 @@ void read_data(const Json& data, ReadContext& ctx, ReadResult& out) {
 
 bool read_pipedrive_goal(const Json& item, const std::string& path, ReadContext& ctx, Goal& g) {
     const size_t errors_before = ctx.errors->size();
-    ObjectReader r(&item, path, *ctx.errors);
+    ObjectReader r = ctx.reader(&item, path);
     if (!r.is_object()) {
         ctx.errors->push_back({path, "type_mismatch", "expected a goal object", 400});
         return false;
@@ -114,7 +116,7 @@ bool read_pipedrive_goal(const Json& item, const std::string& path, ReadContext&
 
 void read_pipedrive(const Json& doc, ReadContext& ctx, ReadResult& out) {
     if (doc.is_array()) return read_goal_items(doc, Vendor::pipedrive, "", ctx, out);
-    ObjectReader root(&doc, "", *ctx.errors);
+    ObjectReader root = ctx.reader(&doc, "");
     if (!root.is_object()) {
         ctx.errors->push_back({"", "type_mismatch", "expected a Pipedrive response object", 400});
         return;
@@ -173,6 +175,31 @@ Json write_pipedrive_goal(const Goal& g, const std::string& path, WriteContext& 
                                "a " + std::string(name_of(g.metric.type)) + " goal has no Pipedrive goal type", 400});
         return Json();
     }
+    // Pipedrive counts deals or activities, or sums deal values, and more is always better: anything else
+    // would be written as a goal that means something different.
+    if (g.target.tracking == TrackingMetric::average) {
+        ctx.errors->push_back({path + "/target/tracking", "not_representable",
+                               "an average has no Pipedrive tracking metric (Pipedrive counts or sums)", 400});
+        return Json();
+    }
+    if (g.target.unit == Unit::duration || g.target.unit == Unit::percent) {
+        ctx.errors->push_back({path + "/target/unit", "not_representable",
+                               "a " + std::string(name_of(g.target.unit)) + " target has no Pipedrive counterpart", 400});
+        return Json();
+    }
+    if (g.target.direction == Direction::lower_is_better) {
+        ctx.errors->push_back({path + "/target/direction", "not_representable",
+                               "Pipedrive goals are all higher-is-better: a lower-is-better target would read as its opposite",
+                               400});
+        return Json();
+    }
+    const std::vector<IntervalTarget>& slices = g.schedule.per_interval;
+    const bool seasonal = std::any_of(slices.begin(), slices.end(),
+                                      [&](const IntervalTarget& s) { return s.target != slices.front().target; });
+    if (seasonal)
+        ctx.warn(path + "/schedule/per_interval", "targets_collapsed",
+                 "the targets differ by interval (" + format_decimal(slices.front().target) + " first); Pipedrive has one "
+                 "target per interval, so " + format_decimal(g.target.amount) + " is written for every interval");
     Json params = {{"pipeline_id", id_list(g.metric.pipeline_ids)}};
     if (g.metric.stage_id) params["stage_id"] = *g.metric.stage_id;
     if (g.metric.activity_type_ids || is_activity_metric(*type)) params["activity_type_id"] = id_list(g.metric.activity_type_ids);

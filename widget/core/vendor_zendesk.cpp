@@ -46,7 +46,7 @@ void read_conditions(ObjectReader& goal, ReadContext& ctx, Goal& g) {
 
 bool read_zendesk_goal(const Json& item, const std::string& path, ReadContext& ctx, Goal& g) {
     const size_t errors_before = ctx.errors->size();
-    ObjectReader r(&item, path, *ctx.errors);
+    ObjectReader r = ctx.reader(&item, path);
     if (!r.is_object()) {
         ctx.errors->push_back({path, "type_mismatch", "expected a goal object", 400});
         return false;
@@ -58,7 +58,9 @@ bool read_zendesk_goal(const Json& item, const std::string& path, ReadContext& c
     r.string("name", g.title);
     r.string("description", g.description);
     r.boolean("enabled", g.active);  // absent: enabled, as the API's own list shows goals without the field
-    r.enumeration("attribution_model", kAttributionModels, g.attribution.model);
+    // A model Zendesk may add later credits no agent here rather than the wrong one.
+    r.enumeration_or("attribution_model", kAttributionModels, g.attribution.model, AttributionModel::none,
+                     "no attribution (no agent is credited)");
     int64_t days = 0;
     if (r.integer("attribution_period", days)) {
         // 0 would read back as "no period given", so it is refused here rather than in validate_goal.
@@ -81,6 +83,17 @@ void read_zendesk(const Json& doc, ReadContext& ctx, ReadResult& out) {
 //-----------------------------------------------------------------------------
 
 Json write_zendesk_goal(const Goal& g, const std::string& path, WriteContext& ctx) {
+    if (g.conditions.empty() && g.metric.type != MetricType::conversions) {
+        ctx.errors->push_back({path + "/metric", "not_representable",
+                               "a " + std::string(name_of(g.metric.type)) + " goal has no Zendesk Chat counterpart: its goals are URL conditions",
+                               400});
+        return Json();
+    }
+    if (g.target.amount > 0)
+        ctx.warn(path + "/target/amount", "target_dropped",
+                 "Zendesk Chat goals have no target; the target of " + format_decimal(g.target.amount) + " is not written");
+    if (!g.rooms.any_room)
+        ctx.warn(path + "/rooms", "rooms_dropped", "Zendesk Chat goals have no room scope; the goal counts in every room");
     Json conditions = Json::array();
     for (size_t i = 0; i < g.conditions.size(); ++i) {
         const Condition& c = g.conditions[i];

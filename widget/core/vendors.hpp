@@ -17,13 +17,24 @@ struct ReadContext {
     const ReadOptions* options = nullptr;
     const GiosgCodeTable* codes = nullptr;
     std::vector<Error>* errors = nullptr;
+    std::vector<Error>* warnings = nullptr;
     const std::vector<std::string>* tainted = nullptr;  // string paths the pre-scan had to repair
+    // A reader for one item at `path`, reporting warnings where this context does.
+    ObjectReader reader(const Json* item, std::string path) const {
+        ObjectReader r(item, std::move(path), *errors);
+        r.set_warnings(warnings);
+        return r;
+    }
     bool is_tainted(const std::string& item_path) const;
 };
 
 struct WriteContext {
     const GiosgCodeTable* codes = nullptr;
-    std::vector<Error>* errors = nullptr;
+    std::vector<Error>* errors = nullptr;    // "not_representable": the goal is left out
+    std::vector<Error>* warnings = nullptr;  // written, but something changed on the way; says what
+    void warn(std::string path, std::string code, std::string message) const {
+        if (warnings) warnings->push_back({std::move(path), std::move(code), std::move(message), 200});
+    }
 };
 
 // Reads one goal object of `vendor`'s shape; true when it read without errors (and passed validation
@@ -33,6 +44,9 @@ bool read_goal_item(const Json& item, Vendor vendor, const std::string& path, Re
 void read_goal_items(const Json& items, Vendor vendor, const std::string& path, ReadContext& ctx, ReadResult& out);
 // Adds the reader's unknown keys to `extra` under `nesting` (e.g. {"type", "params"}).
 void keep_unknown(Json& extra, const ObjectReader& reader, std::initializer_list<const char*> nesting = {});
+
+// `url` with the properties the HubSpot reader uses added, unless it names its own.
+std::string hubspot_goals_url(std::string_view url);
 
 void read_pipedrive(const Json& doc, ReadContext& ctx, ReadResult& out);
 void read_hubspot(const Json& doc, ReadContext& ctx, ReadResult& out);

@@ -13,6 +13,7 @@ WriteResult write_goals(const std::vector<Goal>& goals, const WriteOptions& opti
     WriteContext ctx;
     ctx.codes = options.giosg_codes ? options.giosg_codes : &GiosgCodeTable::builtin();
     ctx.errors = &out.errors;
+    ctx.warnings = &out.warnings;
     if (options.single && goals.size() != 1)
         out.errors.push_back({"", "bad_request", "the single-object shape needs exactly one goal, got " +
                                                      std::to_string(goals.size()), 400});

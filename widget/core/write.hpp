@@ -25,6 +25,9 @@ struct WriteResult {
     Json document;
     std::string text;
     std::vector<Error> errors;  // paths are "/<goal index>/<field>" in the input vector
+    // Goals written with a change of meaning the target format forced (seasonal targets collapsed, a
+    // target the format has no field for dropped): same paths, one sentence each.
+    std::vector<Error> warnings;
     bool ok() const { return errors.empty(); }
 };
 

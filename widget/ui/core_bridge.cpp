@@ -119,8 +119,18 @@ static GoalProgress progress_of(const GoalResults& r) {
     p.value = r.total_progress;
     p.target = r.total_target;
     p.percent = r.total_percent;
+    p.reported_by_vendor = r.source == ResultSource::vendor;
+    p.level = r.level;
+    if (r.reported) {
+        p.vendor_value = r.reported->progress;
+        p.vendor_percent = r.reported->percent;
+    }
     for (const Bucket& b : r.buckets) p.intervals.push_back({b.range, b.progress, b.target});
-    if (r.pace && r.total_target > 0) {
+    if (r.pace && r.level) {
+        // A level is where it is: no marker to run against, and it forecasts itself.
+        p.forecast = r.pace->forecast;
+        p.status = pace_state_of(r.pace->status);
+    } else if (r.pace && r.total_target > 0) {
         // Where pace says the bar should be: the targets of the intervals already over, plus the current
         // interval's pro-rated target.
         double expected = r.pace->prorated_target;
@@ -140,11 +150,6 @@ static GoalProgress progress_of(const GoalResults& r) {
 }
 
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
-    std::shared_ptr<const EventStore> events) {
-    return progress_with_core(std::move(events), std::nullopt);
-}
-
-std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
     std::shared_ptr<const EventStore> events, std::optional<RateTable> rates) {
     return [events, rates](const Goal& goal, const ProgressQuery& query) {
         // The results contract wants a period inside the goal's duration; the view's period often reaches
@@ -152,7 +157,7 @@ std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_cor
         DateRange period = query.period;
         if (goal.schedule.start && period.start < *goal.schedule.start) period.start = *goal.schedule.start;
         if (goal.schedule.end && *goal.schedule.end < period.end) period.end = *goal.schedule.end;
-        if (period.end < period.start) return progress_from_goal(goal, query);
+        if (period.end < period.start) return GoalProgress{};
         ResultsRequest request;
         request.period_start = format_civil_date(period.start);
         request.period_end = format_civil_date(period.end);
@@ -161,9 +166,14 @@ std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_cor
         request.calendar = query.calendar;
         request.rates = rates;
         const ResultsOutcome outcome = compute_results(goal, *events, request);
-        if (!outcome.results) return progress_from_goal(goal, query);
+        if (!outcome.results) return GoalProgress{};
         return progress_of(*outcome.results);
     };
+}
+
+GoalProgress progress_from_goal(const Goal& goal, const ProgressQuery& query) {
+    static const auto vendor_figures = progress_with_core(std::make_shared<const EventStore>(), std::nullopt);
+    return vendor_figures(goal, query);
 }
 
 //-----------------------------------------------------------------------------

@@ -19,12 +19,9 @@ std::string canonical_field_path(Vendor vendor, const std::string& wire_path);
 // The condition engine's explanation of one URL over the goals.
 UrlExplanation explain_with_core(std::string_view url, const std::vector<Goal>& goals);
 
-// Progress computed from events by the progress engine; goals it cannot compute (a 4xx outcome) fall
-// back to what the goal itself reports.
-std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
-    std::shared_ptr<const EventStore> events);
-
-// Progress over the workspace's events, with its explicit rate table when the page gave one.
+// Progress from the progress engine over the workspace's events (an empty store when none were given:
+// the vendor's figures then), with its explicit rate table when the page gave one. A period the goal does
+// not run in gives no progress.
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
     std::shared_ptr<const EventStore> events, std::optional<RateTable> rates);
 

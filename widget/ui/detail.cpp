@@ -469,9 +469,16 @@ void draw_detail(ViewContext& ctx) {
                     format_goal_figure(goal, range->high, ctx.frame.locale) + ")";
         wrapped_text(pal.text, line);
     }
-    if (p.reported_by_vendor) {
+    if (p.reported_by_vendor || p.vendor_value) {
+        // Whose figures these are; the vendor's own beside computed ones (HubSpot's hs_kpi_value).
+        std::string whose = std::string("Numbers as reported by ") + vendor_label(goal.vendor) + ".";
+        if (!p.reported_by_vendor) {
+            whose = std::string(vendor_label(goal.vendor)) + " reports " + format_goal_amount(goal, *p.vendor_value, ctx.frame.locale);
+            if (p.vendor_percent) whose += " (" + format_percent(*p.vendor_percent, ctx.frame.locale) + ")";
+            whose += "; the figures above are computed from the data.";
+        }
         ImGui::PushFont(const_cast<ImFont*>(caption));
-        wrapped_text(pal.muted_text, std::string("Numbers as reported by ") + vendor_label(goal.vendor) + ".");
+        wrapped_text(pal.muted_text, whose);
         ImGui::PopFont();
     }
     if (!goal.description.empty()) wrapped_text(pal.text, goal.description);

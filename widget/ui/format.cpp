@@ -145,7 +145,7 @@ std::string month_name(unsigned month, bool full) {
 
 bool is_money(const Goal& goal) {
     return goal.target.unit == Unit::currency || goal.target.tracking == TrackingMetric::sum ||
-           !goal.target.currency_code.empty();
+           (!goal.target.currency_code.empty() && goal.target.unit != Unit::duration && goal.target.unit != Unit::percent);
 }
 
 }  // namespace
@@ -212,7 +212,10 @@ const char* count_unit_word(const Goal& goal, double value) {
     }
 }
 
-bool counts_whole_things(const Goal& goal) { return !is_money(goal) && goal.target.unit == Unit::count; }
+bool counts_whole_things(const Goal& goal) {
+    // An average of counts ("3.4 deals per rep") is a level, not a count: it keeps its fraction.
+    return !is_money(goal) && goal.target.unit == Unit::count && goal.target.tracking != TrackingMetric::average;
+}
 
 double whole_count_target(double target) {
     if (!std::isfinite(target) || target <= 0) return target;

@@ -26,7 +26,8 @@ bool offers_retry(const ViewContext& ctx) {
 }  // namespace
 
 float status_strip_height(const ViewContext& ctx) {
-    const float line = offers_retry(ctx) || !ctx.data.errors.empty() ? std::max(kTouchTarget, ImGui::GetFrameHeight())
+    const float line = offers_retry(ctx) || !ctx.data.errors.empty() || !ctx.data.warnings.empty()
+                           ? std::max(kTouchTarget, ImGui::GetFrameHeight())
                                                                      : kit::line_of(ctx.fonts[TextRole::caption]);
     return line + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y + 1.0f;
 }
@@ -87,6 +88,21 @@ void draw_status_strip(ViewContext& ctx) {
         right -= problems_w + (retry ? space::s : 0.0f);
     }
 
+    // What the readers assumed about odd values (the goals are kept): a quiet chip, the list on hover.
+    std::string notes;
+    float notes_w = 0;
+    if (!ctx.data.warnings.empty()) {
+        notes = std::to_string(ctx.data.warnings.size()) +
+                (ctx.data.warnings.size() == 1 ? " note on the data" : " notes on the data");
+        ctx.shown.status_lines.push_back(notes);
+        notes_w = kit::chip_width(caption, notes);
+        if (notes_w > (right - start.x) * 0.5f) {
+            notes = std::to_string(ctx.data.warnings.size()) + (ctx.data.warnings.size() == 1 ? " note" : " notes");
+            notes_w = kit::chip_width(caption, notes);
+        }
+        right -= notes_w + space::s;
+    }
+
     // The words.
     std::string words;
     for (size_t i = 0; i < parts.size(); ++i) words += (i ? " \xC2\xB7 " : "") + parts[i].first;
@@ -111,8 +127,23 @@ void draw_status_strip(ViewContext& ctx) {
         ImGui::EndTooltip();
     }
 
+    if (!notes.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(right, y));
+        ImGui::InvisibleButton("##notes", ImVec2(notes_w, row));
+        record_rect(ctx.shown, "status.notes");
+        kit::chip(draw, caption, ImVec2(right, y + (row - kit::chip_height(caption)) * 0.5f), notes,
+                  pal.chip_bg[int(PaceState::unknown)], pal.chip_text[int(PaceState::unknown)]);
+        if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(std::min(420.0f, ctx.width - 2 * space::m));
+            for (size_t i = 0; i < ctx.data.warnings.size() && i < 20; ++i)
+                text(ctx.data.warnings[i].path + ": " + ctx.data.warnings[i].message);
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
     if (!problems.empty()) {
-        const float cx = retry ? right : start.x + width - problems_w;
+        const float cx = start.x + width - (retry ? retry_w + space::s : 0.0f) - problems_w;
         ImGui::SetCursorScreenPos(ImVec2(cx, y));
         ImGui::InvisibleButton("##problems", ImVec2(problems_w, row));
         record_rect(ctx.shown, "status.problems");

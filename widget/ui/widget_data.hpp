@@ -52,6 +52,10 @@ struct GoalProgress {
     std::vector<IntervalResult> intervals;    // bars of the detail chart, in time order
     bool reported_by_vendor = false;          // the vendor's own numbers, not computed from events
     std::optional<double> match_value;        // count goals over matches: the matches' values summed
+    bool level = false;                       // an average or a rate: compared with its target as it is
+    // The vendor's own figure for the period, when the computed one is shown (HubSpot's hs_kpi_value).
+    std::optional<double> vendor_value;
+    std::optional<double> vendor_percent;
 };
 
 // What the views ask progress for: the selected period, cut into the goal's intervals.
@@ -62,8 +66,8 @@ struct ProgressQuery {
     CalendarOptions calendar;
 };
 
-// Progress from what the goal itself carries: the vendor's reported value, and HubSpot's per-interval
-// slices. Used when no engine is given (a goals-only widget, the tests).
+// Progress with no CRM data: the progress engine over an empty store, so the vendor's own figures
+// (HubSpot's slices, Pipedrive's results) under the core's one rule. Used when no engine is given.
 GoalProgress progress_from_goal(const Goal& goal, const ProgressQuery& query);
 
 //-----------------------------------------------------------------------------
@@ -130,6 +134,7 @@ struct WidgetData {
     uint64_t generation = 0;
     std::vector<Goal> goals;
     std::vector<Error> errors;          // problems in the last payload (its valid goals are still shown)
+    std::vector<Error> warnings;        // what the readers assumed about odd values (the goals are kept)
     std::vector<MatchRecord> matches;   // conversions, in any order
     std::string current_page_url;       // the host page, for "goals matching this page"
     Services services;

@@ -461,6 +461,10 @@ ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const Local
         if (s.lower_is_better) {
             s.figure_suffix = "target under " + target_figure;
             s.percent_text = format_percent(progress.value / progress.target * 100.0, locale) + " of limit";
+        } else if (progress.level) {
+            // An average is compared with its target as it stands; it is not "of" it.
+            s.figure_suffix = "target " + target_figure;
+            if (progress.percent) s.percent_text = format_percent(*progress.percent, locale) + " of target";
         } else {
             s.figure_suffix = "of " + target_figure;
             if (progress.percent) s.percent_text = format_percent(*progress.percent, locale);
@@ -497,7 +501,8 @@ ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const Local
 
     // The sentence: "Calls completed: 22 of 1,286 activities, 2 %, at risk".
     s.text = s.title + ": " + s.figure;
-    if (!s.figure_suffix.empty()) s.text += (s.lower_is_better && s.has_target ? ", " : " ") + s.figure_suffix;
+    if (!s.figure_suffix.empty())
+        s.text += ((s.lower_is_better || progress.level) && s.has_target ? ", " : " ") + s.figure_suffix;
     if (!s.percent_text.empty()) s.text += ", " + s.percent_text;
     if (!s.detail_line.empty()) s.text += ", " + s.detail_line;
     if (!s.chip.empty()) s.text += ", " + s.chip;
