@@ -701,8 +701,8 @@ MethodReply call_set_as_of(App& app, const gp::Json& args) {
 // The views draw with the page's font: `family` is the widget element's computed CSS font-family.
 void use_page_font(App& app, std::string family) {
     app.font = gp::web::BrowserFont(std::move(family));
-    app.view.set_font_baker([font = &app.font](ImFontAtlas& atlas, float size, const ImWchar* ranges) {
-        return font->bake(atlas, size, ranges);
+    app.view.set_font_baker([font = &app.font](ImFontAtlas& atlas, const gp::ui::FontRequest* requests, int count) {
+        return font->bake(atlas, requests, count);
     });
 }
 
@@ -905,7 +905,8 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                              {"status", row.no_data ? "no data" : gp::ui::pace_state_label(row.status)},
                              {"no_data", row.no_data},
                              {"value_text", row.value_text},
-                             {"target_text", row.target_text}});
+                             {"target_text", row.target_text},
+                             {"text", row.text}});
         const std::optional<gp::ui::PeriodNote> note = g_app->view.period_note(app.data, frame);
         state.update({{"ready", app.ready},
                       {"loading", app.data.loading},

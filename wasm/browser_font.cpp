@@ -123,58 +123,73 @@ std::string css_font_of(float size_pixels, const std::string& family) {
 
 namespace gp::web {
 
-bool BrowserFont::bake(ImFontAtlas& atlas, float size_pixels, const ImWchar* ranges) {
-    std::vector<unsigned> code_points;
-    for (const ImWchar* r = ranges; r[0] && r[1]; r += 2)
-        for (unsigned c = r[0]; c <= r[1]; ++c) code_points.push_back(c);
-    const int count = static_cast<int>(code_points.size());
-    std::vector<float> metrics(code_points.size() * 5);
-    css_font_ = css_font_of(size_pixels, family_);
-    int baseline = gp_measure_glyphs(css_font_.c_str(), size_pixels, code_points.data(), count, metrics.data());
-    if (baseline <= 0 && !family_.empty()) {
-        css_font_ = css_font_of(size_pixels, "");
-        baseline = gp_measure_glyphs(css_font_.c_str(), size_pixels, code_points.data(), count, metrics.data());
-    }
+bool BrowserFont::bake(ImFontAtlas& atlas, const gp::ui::FontRequest* requests, int count) {
+    // Each request is measured, hung on a font object of its own, and drawn after one Build() packs them all.
+    struct Baked {
+        std::vector<unsigned> code_points;
+        std::vector<float> metrics;
+        std::vector<int> ids;
+        std::string css;
+        int baseline = 0;
+    };
+    std::vector<Baked> baked(size_t(count > 0 ? count : 0));
     glyphs_ = inked_glyphs_ = 0;
-    if (baseline <= 0) return false;
+    for (int k = 0; k < count; ++k) {
+        Baked& b = baked[size_t(k)];
+        const float size_pixels = requests[k].size_pixels;
+        for (const ImWchar* r = requests[k].ranges; r[0] && r[1]; r += 2)
+            for (unsigned c = r[0]; c <= r[1]; ++c) b.code_points.push_back(c);
+        const int n = static_cast<int>(b.code_points.size());
+        b.metrics.resize(b.code_points.size() * 5);
+        b.css = css_font_of(size_pixels, family_);
+        b.baseline = gp_measure_glyphs(b.css.c_str(), size_pixels, b.code_points.data(), n, b.metrics.data());
+        if (b.baseline <= 0 && !family_.empty()) {
+            b.css = css_font_of(size_pixels, "");
+            b.baseline = gp_measure_glyphs(b.css.c_str(), size_pixels, b.code_points.data(), n, b.metrics.data());
+        }
+        if (b.baseline <= 0) return false;
+        if (k == 0) css_font_ = b.css;
 
-    // The atlas needs one font object to hang the glyphs on: ImGui's own, with only its space baked. Every
-    // code point below, the space included, replaces what that font has.
-    static const ImWchar kSpaceOnly[] = {0x20, 0x20, 0};
-    ImFontConfig config;
-    config.SizePixels = size_pixels;
-    config.GlyphRanges = kSpaceOnly;
-    std::snprintf(config.Name, sizeof config.Name, "page font, %.1f px", double(size_pixels));
-    ImFont* font = atlas.AddFontDefault(&config);
-    std::vector<int> ids(code_points.size());
-    for (size_t i = 0; i < code_points.size(); ++i) {
-        const float* m = &metrics[i * 5];
-        ids[i] = atlas.AddCustomRectFontGlyph(font, static_cast<ImWchar>(code_points[i]), int(m[0]), int(m[1]), m[2],
-                                              ImVec2(m[3], m[4]));
+        // The atlas needs one font object to hang the glyphs on: ImGui's own, with only its space baked. Every
+        // code point below, the space included, replaces what that font has.
+        static const ImWchar kSpaceOnly[] = {0x20, 0x20, 0};
+        ImFontConfig config;
+        config.SizePixels = size_pixels;
+        config.GlyphRanges = kSpaceOnly;
+        std::snprintf(config.Name, sizeof config.Name, "page font, %.1f px", double(size_pixels));
+        ImFont* font = atlas.AddFontDefault(&config);
+        b.ids.resize(b.code_points.size());
+        for (size_t i = 0; i < b.code_points.size(); ++i) {
+            const float* m = &b.metrics[i * 5];
+            b.ids[i] = atlas.AddCustomRectFontGlyph(font, static_cast<ImWchar>(b.code_points[i]), int(m[0]), int(m[1]),
+                                                    m[2], ImVec2(m[3], m[4]));
+        }
     }
     if (!atlas.Build()) return false;
 
-    std::vector<int> rects(code_points.size() * 6);
-    for (size_t i = 0; i < code_points.size(); ++i) {
-        const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(ids[i]);
-        IM_ASSERT(r && r->IsPacked() && "Build() packs every custom rectangle or fails");
-        const float* m = &metrics[i * 5];
-        int* out = &rects[i * 6];
-        out[0] = r->X;
-        out[1] = r->Y;
-        out[2] = r->Width;
-        out[3] = r->Height;
-        out[4] = int(m[3]);
-        out[5] = int(m[4]);
-    }
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas.GetTexDataAsAlpha8(&pixels, &width, &height);  // built above: returns the atlas's own pixels
-    const int inked = gp_draw_glyphs(css_font_.c_str(), baseline, code_points.data(), rects.data(), count, pixels,
-                                     width, height);
-    if (inked < 0) return false;
-    glyphs_ = count;
-    inked_glyphs_ = inked;
+    for (Baked& b : baked) {
+        std::vector<int> rects(b.code_points.size() * 6);
+        for (size_t i = 0; i < b.code_points.size(); ++i) {
+            const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(b.ids[i]);
+            IM_ASSERT(r && r->IsPacked() && "Build() packs every custom rectangle or fails");
+            const float* m = &b.metrics[i * 5];
+            int* out = &rects[i * 6];
+            out[0] = r->X;
+            out[1] = r->Y;
+            out[2] = r->Width;
+            out[3] = r->Height;
+            out[4] = int(m[3]);
+            out[5] = int(m[4]);
+        }
+        const int inked = gp_draw_glyphs(b.css.c_str(), b.baseline, b.code_points.data(), rects.data(),
+                                         static_cast<int>(b.code_points.size()), pixels, width, height);
+        if (inked < 0) return false;
+        glyphs_ += static_cast<int>(b.code_points.size());
+        inked_glyphs_ += inked;
+    }
     return true;
 }
 

@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include "ui/fonts.hpp"
+
 namespace gp::web {
 
 class BrowserFont {
@@ -14,12 +16,14 @@ public:
     // `family` is a CSS font-family list; one the canvas does not accept falls back to sans-serif.
     explicit BrowserFont(std::string family) : family_(std::move(family)) {}
 
-    // A gp::ui::FontBaker: measures every code point of `ranges`, lets ImGui pack them, then draws them
-    // into the atlas. False when the page offers no 2D canvas (the view then falls back to ImGui's font).
-    bool bake(ImFontAtlas& atlas, float size_pixels, const ImWchar* ranges);
+    // A gp::ui::FontBaker: for each request (a size of the type scale and its code points) measures every
+    // code point, lets ImGui pack them all, then draws them into the atlas. False when the page offers no 2D
+    // canvas (the view then falls back to ImGui's font).
+    bool bake(ImFontAtlas& atlas, const gp::ui::FontRequest* requests, int count);
 
-    // What the last bake used, for the inspection call: the CSS font, the glyphs packed, and how many of
-    // them the canvas put ink in (a space has none; a broken canvas gives zero).
+    // What the last bake used, for the inspection call: the CSS font of the body text, the glyphs packed
+    // over every size, and how many of them the canvas put ink in (a space has none; a broken canvas gives
+    // zero).
     const std::string& css_font() const { return css_font_; }
     int glyphs() const { return glyphs_; }
     int inked_glyphs() const { return inked_glyphs_; }

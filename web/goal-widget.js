@@ -79,7 +79,10 @@ function createMirror(element) {
 }
 
 // One mirror line per goal, from the inspection state: the same numbers, units and status the canvas shows.
+// The module says each goal in one sentence (`text`: "Won deals: 9 of 39 deals, 23 %, at risk"); the parts
+// below are for a module that does not.
 function describeGoal(goal) {
+  if (goal.text) return goal.text;
   const parts = [goal.title || '(untitled goal)'];
   if (goal.no_data) parts.push(`no data, target ${goal.target_text}`);
   else if (goal.value_text) parts.push(`${goal.value_text} of ${goal.target_text}`);

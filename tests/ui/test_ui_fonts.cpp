@@ -71,7 +71,7 @@ TEST_CASE("the subset file stays small", "[ui][font][size]") {
 TEST_CASE("a baker that fails leaves ImGui's own font at the same size, and a new baker asks for a rebuild", "[ui][font]") {
     Headless ui;
     int calls = 0;
-    ui.view.set_font_baker([&calls](ImFontAtlas&, float, const ImWchar*) {
+    ui.view.set_font_baker([&calls](ImFontAtlas&, const gp::ui::FontRequest*, int) {
         ++calls;
         return false;
     });
@@ -82,16 +82,42 @@ TEST_CASE("a baker that fails leaves ImGui's own font at the same size, and a ne
     CHECK(ImGui::GetIO().Fonts->IsBuilt());
     CHECK(font->FontSize == Approx(gp::ui::kBaseFontSize * 2));
     CHECK(font->FindGlyphNoFallback('A') != nullptr);
-    // Whatever a baker is given: the UI's ranges at the bake size.
-    float size = 0;
-    const ImWchar* ranges = nullptr;
-    ui.view.set_font_baker([&](ImFontAtlas& atlas, float s, const ImWchar* r) {
-        size = s;
-        ranges = r;
-        return gp::ui::bake_embedded_font(atlas, s, r);
+    // Whatever a baker is given: one request per step of the type scale, at its size, with the UI's ranges
+    // (the numbers-only step with the number ranges).
+    std::vector<gp::ui::FontRequest> seen;
+    ui.view.set_font_baker([&](ImFontAtlas& atlas, const gp::ui::FontRequest* requests, int count) {
+        seen.assign(requests, requests + count);
+        return gp::ui::bake_embedded_font(atlas, requests, count);
     });
     ui.view.rebuild_fonts(1.25f);
-    CHECK(size == Approx(gp::ui::kBaseFontSize * 1.25f));
-    CHECK(ranges == gp::ui::font_glyph_ranges());
+    REQUIRE(seen.size() == size_t(gp::ui::TextRole::count));
+    for (size_t i = 0; i < seen.size(); ++i) {
+        CHECK(seen[i].size_pixels == Approx(gp::ui::kTypeScale[i].size * 1.25f));
+        CHECK(seen[i].ranges == (gp::ui::kTypeScale[i].numbers_only ? gp::ui::number_glyph_ranges() : gp::ui::font_glyph_ranges()));
+    }
     CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(0x0416) != nullptr);  // Ж, from the subset
+}
+
+TEST_CASE("every step of the type scale has its own font at its own size, sharp at the pixel ratio", "[ui][font]") {
+    Headless ui;
+    ImGuiIO& io = ImGui::GetIO();
+    REQUIRE(io.Fonts->Fonts.Size == int(gp::ui::TextRole::count));
+    for (int i = 0; i < io.Fonts->Fonts.Size; ++i) CHECK(io.Fonts->Fonts[i]->FontSize == Approx(gp::ui::kTypeScale[i].size));
+    CHECK(io.FontDefault == io.Fonts->Fonts[0]);
+    // The readout's figures and signs are baked at the readout's size, not scaled from the body.
+    const ImFont* readout = io.Fonts->Fonts[int(gp::ui::TextRole::readout)];
+    for (ImWchar c : {ImWchar('0'), ImWchar('9'), ImWchar('%'), ImWchar(0x20AC), ImWchar(0x2014), ImWchar(0x202F), ImWchar(0x2026)})
+        CHECK(readout->FindGlyphNoFallback(c) != nullptr);
+    ui.view.rebuild_fonts(2.0f);
+    CHECK(io.Fonts->Fonts[int(gp::ui::TextRole::readout)]->FontSize == Approx(gp::ui::kTypeScale[int(gp::ui::TextRole::readout)].size * 2));
+}
+
+TEST_CASE("the numbers-only ranges lie inside the UI's ranges", "[ui][font]") {
+    const ImWchar* all = gp::ui::font_glyph_ranges();
+    for (const ImWchar* r = gp::ui::number_glyph_ranges(); r[0]; r += 2) {
+        bool inside = false;
+        for (const ImWchar* a = all; a[0]; a += 2) inside |= a[0] <= r[0] && r[1] <= a[1];
+        INFO("U+" << std::hex << int(r[0]) << "-" << int(r[1]));
+        CHECK(inside);
+    }
 }

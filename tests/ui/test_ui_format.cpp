@@ -75,3 +75,41 @@ TEST_CASE("goal amounts carry their counting unit", "[ui][format]") {
     calls.metric.type = gp::MetricType::activities_completed;
     CHECK(format_goal_amount(calls, 4, german()) == "4 activities");
 }
+
+TEST_CASE("days, ranges and percents read as people say them", "[ui][format]") {
+    const gp::Date d = *gp::parse_civil_date("2023-12-31");
+    LocaleFormat us;
+    us.date_order = DateOrder::mdy;
+    CHECK(format_day(d, LocaleFormat{}) == "31 Dec 2023");
+    CHECK(format_day(d, us) == "Dec 31, 2023");
+    CHECK(format_day_short(d, german()) == "31 Dec");
+    const auto range = [](const char* a, const char* b) { return gp::DateRange{*gp::parse_civil_date(a), *gp::parse_civil_date(b)}; };
+    CHECK(format_range(range("2026-11-01", "2026-11-30"), {}) == "1\xE2\x80\x93" "30 Nov 2026");
+    CHECK(format_range(range("2026-10-01", "2026-12-31"), {}) == "1 Oct \xE2\x80\x93 31 Dec 2026");
+    CHECK(format_range(range("2026-12-01", "2027-01-31"), {}) == "1 Dec 2026 \xE2\x80\x93 31 Jan 2027");
+    CHECK(format_range(range("2026-11-10", "2026-11-10"), {}) == "10 Nov 2026");
+    CHECK(format_percent(0, {}) == "0 %");
+    CHECK(format_percent(1.74, {}) == "1.7 %");
+    CHECK(format_percent(23.4, {}) == "23 %");
+    CHECK(format_currency(0, "EUR", {}) == "\xE2\x82\xAC" "0");
+    CHECK(format_currency(340, "USD", {}) == "$340");
+}
+
+TEST_CASE("counts are whole, averages keep their fraction", "[ui][format]") {
+    gp::Goal deals;
+    deals.metric.type = gp::MetricType::deals_won;
+    CHECK(format_goal_amount(deals, 39.13, {}) == "39 deals");
+    CHECK(format_goal_target(deals, 39.13, {}) == "39 deals");
+    CHECK(format_goal_target(deals, 0.4, {}) == "1 deal");
+    CHECK(format_goal_figure(deals, 1285.7, {}) == "1,286");
+    gp::Goal conversions;
+    conversions.metric.type = gp::MetricType::conversions;
+    CHECK(format_goal_amount(conversions, 1, {}) == "1 conversion");
+    gp::Goal average = deals;
+    average.target.tracking = gp::TrackingMetric::average;
+    CHECK_FALSE(counts_whole_things(average));
+    CHECK(format_goal_amount(average, 3.4, {}) == "3.4");
+    gp::Goal hours;
+    hours.target.unit = gp::Unit::duration;
+    CHECK(format_goal_amount(hours, 3.2, {}) == "3.2 h");
+}

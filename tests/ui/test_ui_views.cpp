@@ -473,7 +473,7 @@ TEST_CASE("an as-of day is today for the period, pace and the Today button, and 
     ui.frames(data, 2);
     CHECK(ui.view.shown().period == gp::DateRange{date("2026-11-01"), date("2026-11-30")});
     const auto& lines = ui.view.shown().status_lines;
-    CHECK(std::find(lines.begin(), lines.end(), "as of 2026-11-20") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "as of 20 Nov 2026") != lines.end());
     // "updated ... ago" still reads the page's clock, not the as-of day.
     CHECK(std::find(lines.begin(), lines.end(), "updated 5 min ago") != lines.end());
     // At the end of 20 November, 2/3 of the month has passed: 5 of 10 is 75 % of pace (on track on the

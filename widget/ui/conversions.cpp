@@ -45,52 +45,92 @@ std::vector<DateRange> buckets_of(const ViewContext& ctx) {
     return split_into_intervals(period, cut, ctx.frame.calendar);
 }
 
-void draw_goal_table(ViewContext& ctx) {
+std::string count_text(int64_t n) {
+    return std::to_string(n) + (n == 1 ? " conversion" : " conversions");
+}
+
+// A list, not a table: per goal, its count and value, and the weeks (or months) that had conversions, in
+// words that wrap instead of columns that would be cut off.
+void draw_goal_list(ViewContext& ctx) {
     const ConversionCache& counted = tallies(ctx, buckets_of(ctx));
     const std::vector<DateRange>& buckets = counted.buckets;
-    const std::vector<IntervalTally> none(buckets.size());
-    const int columns = 3 + int(buckets.size());
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                       ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
-    if (columns > 64 || !ImGui::BeginTable("conversions", columns, kFlags)) return;
-    ImGui::TableSetupColumn("Goal");
-    ImGui::TableSetupColumn("Conversions");
-    ImGui::TableSetupColumn("Value");
-    for (const DateRange& b : buckets) {
-        const std::string label = format_date(b.start, ctx.frame.locale);
-        ImGui::TableSetupColumn(label.c_str());
-    }
-    ImGui::TableHeadersRow();
+    const Palette& pal = ctx.palette;
+    const ImFont* title = ctx.fonts[TextRole::title];
+    const ImFont* body = ctx.fonts[TextRole::body];
+    const ImFont* caption = ctx.fonts[TextRole::caption];
+    const LocaleFormat& locale = ctx.frame.locale;
+    bool any = false;
     for (uint32_t index : ctx.cache.order()) {
         const Goal& goal = ctx.data.goals[index];
         if (!is_condition_goal(goal)) continue;
+        any = true;
         auto found = counted.by_goal.find(goal.id);
-        const std::vector<IntervalTally>& t = found == counted.by_goal.end() ? none : found->second;
         IntervalTally total;
-        for (const IntervalTally& x : t) {
-            total.count += x.count;
-            total.value += x.value;
+        std::vector<IntervalResult> bars(buckets.size());
+        for (size_t b = 0; b < buckets.size(); ++b) bars[b].range = buckets[b];
+        if (found != counted.by_goal.end()) {
+            for (size_t b = 0; b < found->second.size() && b < bars.size(); ++b) {
+                total.count += found->second[b].count;
+                total.value += found->second[b].value;
+                bars[b].value = double(found->second[b].count);
+            }
         }
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        text(goal_title(goal));
-        ImGui::TableNextColumn();
-        text(format_count(double(total.count), ctx.frame.locale));
-        ImGui::TableNextColumn();
-        text(format_number(total.value, 2, ctx.frame.locale));
-        for (const IntervalTally& x : t) {
-            ImGui::TableNextColumn();
-            text(format_count(double(x.count), ctx.frame.locale) + " / " + format_number(x.value, 2, ctx.frame.locale));
+        ImGui::PushID(int(index));
+        const float width = ImGui::GetContentRegionAvail().x;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->ChannelsSplit(2);
+        draw->ChannelsSetCurrent(1);
+        const float inner = width - 2 * space::m;
+        const std::string count = count_text(total.count);
+        const float count_w = kit::width_of(body, count);
+        const float y0 = at.y + space::s;
+        const std::string_view name = goal_title(goal);
+        kit::text(draw, title, ImVec2(at.x + space::m, y0), pal.text_strong, name,
+                  kit::fit(title, name, inner - count_w - space::s));
+        kit::text(draw, body, ImVec2(at.x + width - space::m - count_w, y0 + 1.0f), pal.text, count);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + space::m, y0 + kit::line_of(title) + space::xs));
+        // The sparkline of the buckets, when there is room beside the words.
+        const float spark = width >= 360.0f ? std::clamp(inner * 0.25f, 48.0f, 120.0f) : 0.0f;
+        std::string words;
+        if (total.value != 0) {
+            const bool whole = std::floor(total.value) == total.value;
+            words = "value " + format_number(total.value, whole ? 0 : 2, locale);
         }
+        for (size_t b = 0; b < bars.size(); ++b) {
+            if (bars[b].value <= 0) continue;
+            if (!words.empty()) words += " \xC2\xB7 ";
+            words += format_day_short(buckets[b].start, locale) + ": " + format_number(bars[b].value, 0, locale);
+        }
+        if (total.count == 0) words = "none in " + ctx.shown.period_label;
+        ImGui::PushFont(const_cast<ImFont*>(caption));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - (spark > 0 ? spark + space::m : 0.0f));
+        coloured_text(pal.muted_text, words);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        const float text_end = ImGui::GetItemRectMax().y;
+        if (spark > 0 && total.count > 0)
+            kit::sparkline(draw, ImVec2(at.x + width - space::m - spark, y0 + kit::line_of(title) + space::xs),
+                           ImVec2(at.x + width - space::m, y0 + kit::line_of(title) + space::xs + 20.0f), bars,
+                           kit::last_step_begun(bars, ctx.today), pal.bar, pal.track);
+        const float end_y = std::max(text_end, y0 + kit::line_of(title) + space::xs + (spark > 0 ? 20.0f : 0.0f)) + space::s;
+        draw->ChannelsSetCurrent(0);
+        draw->AddRectFilled(at, ImVec2(at.x + width, end_y), pal.card, radius::card);
+        draw->AddRect(at, ImVec2(at.x + width, end_y), pal.card_border, radius::card);
+        draw->ChannelsMerge();
+        ImGui::SetCursorScreenPos(at);
+        ImGui::Dummy(ImVec2(width, end_y - at.y));
+        ImGui::PopID();
+
         ShownGoal row;
         row.goal_id = goal.id;
-        row.title = std::string(goal_title(goal));
+        row.title = std::string(name);
         row.value = double(total.count);
         row.target = goal.target.amount;
-        row.value_text = format_count(double(total.count), ctx.frame.locale) + " conversions";
+        row.value_text = count;
         ctx.shown.conversion_goals.push_back(std::move(row));
     }
-    ImGui::EndTable();
+    if (!any) wrapped_text(pal.muted_text, "No condition goals (giosg rules, Zendesk URL goals) among these goals.");
 }
 
 void draw_feed(ViewContext& ctx) {
@@ -102,38 +142,37 @@ void draw_feed(ViewContext& ctx) {
     std::partial_sort(newest.begin(), newest.begin() + ptrdiff_t(shown), newest.end(),
                       [](const MatchRecord* a, const MatchRecord* b) { return a->at > b->at; });
     if (shown == 0) {
-        text("No conversions yet.");
+        wrapped_text(ctx.palette.muted_text, "No conversions yet.");
         return;
     }
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("feed", 5, kFlags)) return;
-    ImGui::TableSetupColumn("When");
-    ImGui::TableSetupColumn("Goal");
-    ImGui::TableSetupColumn("Value");
-    ImGui::TableSetupColumn("Credited to");
-    ImGui::TableSetupColumn("Page");
-    ImGui::TableHeadersRow();
+    const ImFont* body = ctx.fonts[TextRole::body];
+    const ImFont* caption = ctx.fonts[TextRole::caption];
+    const Palette& pal = ctx.palette;
+    // Two lines per match: when and which goal; then its value, who it is credited to, and the page.
     for (size_t i = 0; i < shown; ++i) {
         const MatchRecord& m = *newest[i];
         const int index = ctx.cache.find(m.goal_id);
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
         const TimestampMs local = m.at + TimestampMs(ctx.frame.zone_offset_minutes) * 60000;
         const int64_t minute_of_day = ((local % kMsPerDay) + kMsPerDay) % kMsPerDay / 60000;
         char clock[8];
         std::snprintf(clock, sizeof clock, "%02d:%02d", int(minute_of_day / 60), int(minute_of_day % 60));
-        text(format_date(civil_date_of(m.at, ctx.frame.zone_offset_minutes), ctx.frame.locale) + " " + clock);
-        ImGui::TableNextColumn();
-        text(index >= 0 ? goal_title(ctx.data.goals[size_t(index)]) : std::string_view(m.goal_id));
-        ImGui::TableNextColumn();
-        text(format_number(m.value, 2, ctx.frame.locale));
-        ImGui::TableNextColumn();
-        text(m.agent_id.empty() ? std::string_view("not attributed") : std::string_view(m.agent_id));
-        ImGui::TableNextColumn();
-        text(m.url);
+        const std::string when = format_day_short(civil_date_of(m.at, ctx.frame.zone_offset_minutes), ctx.frame.locale) + " " + clock;
+        const std::string_view goal = index >= 0 ? goal_title(ctx.data.goals[size_t(index)]) : std::string_view(m.goal_id);
+        std::string details = m.value != 0 ? "value " + format_number(m.value, std::floor(m.value) == m.value ? 0 : 2, ctx.frame.locale) + " \xC2\xB7 "
+                                           : std::string();
+        details += m.agent_id.empty() ? std::string("not attributed") : "credited to " + m.agent_id;
+        if (!m.url.empty()) details += " \xC2\xB7 " + m.url;
+        const float width = ImGui::GetContentRegionAvail().x;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float when_w = kit::text(draw, caption, ImVec2(at.x, at.y + 2.0f), pal.muted_text, when);
+        kit::text(draw, body, ImVec2(at.x + when_w + space::s, at.y), pal.text, goal,
+                  kit::fit(body, goal, width - when_w - space::s));
+        kit::text(draw, caption, ImVec2(at.x, at.y + kit::line_of(body) + space::xxs), pal.muted_text, details,
+                  kit::fit(caption, details, width));
+        ImGui::Dummy(ImVec2(width, kit::line_of(body) + space::xxs + kit::line_of(caption) + space::xxs));
         ctx.shown.feed.push_back(m);
     }
-    ImGui::EndTable();
 }
 
 }  // namespace
@@ -141,30 +180,44 @@ void draw_feed(ViewContext& ctx) {
 // Which goals the host page matches, through the same explain service as the URL tester.
 static void draw_current_page(ViewContext& ctx) {
     if (ctx.data.current_page_url.empty() || !ctx.data.services.explain_url) {
-        coloured_text(ctx.palette.muted_text, "The page's own URL is not known to the widget.");
+        wrapped_text(ctx.palette.muted_text, "The page's own URL is not known to the widget.");
         return;
     }
     const UrlExplanation& page = ctx.cache.current_page.get(ctx.data, ctx.data.current_page_url);
-    text("This page: " + ctx.data.current_page_url);
+    const float width = ImGui::GetContentRegionAvail().x;
+    // The page's own address without its scheme and host, which are the page's own: "/pricing?plan=pro".
+    std::string_view address = ctx.data.current_page_url;
+    const size_t scheme = address.find("://");
+    if (scheme != std::string_view::npos) {
+        const size_t path = address.find('/', scheme + 3);
+        address = path == std::string_view::npos ? std::string_view("/") : address.substr(path);
+    }
+    const std::string url = "This page: " + std::string(address);
+    const ImFont* font = ImGui::GetFont();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    kit::text(ImGui::GetWindowDrawList(), font, at, ctx.palette.text, url, kit::fit(font, url, width));
+    ImGui::Dummy(ImVec2(width, kit::line_of(font)));
     for (const GoalExplanation& g : page.goals) {
         if (g.outcome != Outcome::match) continue;
         const int index = ctx.cache.find(g.goal_id);
         ImGui::Bullet();
+        ImGui::PushTextWrapPos(0.0f);
         text(index >= 0 ? goal_title(ctx.data.goals[size_t(index)]) : std::string_view(g.goal_id));
+        ImGui::PopTextWrapPos();
         ctx.shown.goals_matching_page.push_back(g.goal_id);
     }
-    if (ctx.shown.goals_matching_page.empty()) text("It matches no goal.");
+    if (ctx.shown.goals_matching_page.empty()) wrapped_text(ctx.palette.muted_text, "It matches no goal.");
 }
 
 void draw_conversions(ViewContext& ctx) {
     draw_period_note(ctx);
-    ImGui::TextUnformatted("Condition goals");
-    draw_goal_table(ctx);
+    kit::heading(ctx, "Condition goals");
+    draw_goal_list(ctx);
     ImGui::Spacing();
-    ImGui::TextUnformatted("Goals matching this page");
+    kit::heading(ctx, "Goals matching this page");
     draw_current_page(ctx);
     ImGui::Spacing();
-    ImGui::TextUnformatted("Latest conversions");
+    kit::heading(ctx, "Latest conversions");
     draw_feed(ctx);
 }
 

@@ -219,8 +219,9 @@ std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_mat
             const MatchTimeline& t = found->second;
             const size_t lo = static_cast<size_t>(std::lower_bound(t.at.begin(), t.at.end(), from) - t.at.begin());
             const size_t hi = static_cast<size_t>(std::lower_bound(t.at.begin(), t.at.end(), to) - t.at.begin());
-            p.value = goal.target.tracking == TrackingMetric::sum ? t.value_before[hi] - t.value_before[lo]
-                                                                   : static_cast<double>(hi - lo);
+            const double sum = t.value_before[hi] - t.value_before[lo];
+            p.value = goal.target.tracking == TrackingMetric::sum ? sum : static_cast<double>(hi - lo);
+            if (goal.target.tracking != TrackingMetric::sum) p.match_value = sum;
         }
         p.target = goal.target.amount;
         if (p.target > 0) p.percent = p.value / p.target * 100.0;

@@ -33,9 +33,7 @@ bool belongs_to(std::string_view error_path, std::string_view field) {
 void field_errors(ViewContext& ctx, std::string_view field) {
     for (const Error& e : ctx.state.editor.errors) {
         if (!belongs_to(e.path, field)) continue;
-        ImGui::Indent();
-        coloured_text(ctx.palette.error_text, e.message.empty() ? e.code : e.message);
-        ImGui::Unindent();
+        wrapped_text(ctx.palette.error_text, e.message.empty() ? e.code : e.message);
         ctx.shown.editor_errors.push_back(e);
     }
 }
@@ -57,7 +55,7 @@ void unplaced_errors(ViewContext& ctx, const Goal& goal) {
     for (const Error& e : ctx.state.editor.errors) {
         const bool placed = std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return belongs_to(e.path, p); });
         if (placed) continue;
-        coloured_text(ctx.palette.error_text, (e.path.empty() ? std::string("goal") : e.path) + ": " + e.message);
+        wrapped_text(ctx.palette.error_text, (e.path.empty() ? std::string("goal") : e.path) + ": " + e.message);
         ctx.shown.editor_errors.push_back(e);
     }
 }
@@ -83,44 +81,71 @@ bool enum_combo(const char* label, E& value, std::initializer_list<E> choices) {
     return changed;
 }
 
+// A field's label above it, and the field as wide as the form: the form reads the same at every width.
+void label(const ViewContext& ctx, const char* text_label) { kit::heading(ctx, text_label); }
+void full_width() { ImGui::SetNextItemWidth(-FLT_MIN); }
+
 void draw_common_fields(ViewContext& ctx, Goal& g) {
     EditorState& e = ctx.state.editor;
-    input_text("Title", g.title);
+    label(ctx, "Title");
+    full_width();
+    input_text("##title", g.title);
     record_rect(ctx.shown, "editor.title");
     field_errors(ctx, "/title");
     ImGui::Checkbox("Active", &g.active);
-    enum_combo("Assignee type", g.assignee.type,
+    label(ctx, "Assignee");
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::SetNextItemWidth(half);
+    enum_combo("##assignee-type", g.assignee.type,
                {AssigneeType::none, AssigneeType::person, AssigneeType::team, AssigneeType::company});
-    input_text("Assignee id", g.assignee.id);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    input_text("##assignee-id", g.assignee.id, "id");
     field_errors(ctx, "/assignee");
-    input_text("Target", e.amount_text, "0");
+    label(ctx, "Target");
+    full_width();
+    input_text("##amount", e.amount_text, "0");
     record_rect(ctx.shown, "editor.amount");
     field_errors(ctx, "/target/amount");
-    enum_combo("Interval", g.schedule.interval,
+    label(ctx, "Interval");
+    full_width();
+    enum_combo("##interval", g.schedule.interval,
                {Interval::none, Interval::weekly, Interval::monthly, Interval::quarterly, Interval::yearly});
     field_errors(ctx, "/schedule/interval");
-    input_text("Start", e.start_text, "YYYY-MM-DD");
+    label(ctx, "Start and end");
+    ImGui::SetNextItemWidth(half);
+    input_text("##start", e.start_text, "YYYY-MM-DD");
     record_rect(ctx.shown, "editor.start");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    input_text("##end", e.end_text, "open-ended");
     field_errors(ctx, "/schedule/start");
-    input_text("End", e.end_text, "YYYY-MM-DD (empty: open-ended)");
     field_errors(ctx, "/schedule/end");
 }
 
 void draw_sales_fields(ViewContext& ctx, Goal& g) {
     if (g.vendor == Vendor::pipedrive) {
-        enum_combo("Measures", g.metric.type,
+        label(ctx, "Measures");
+        full_width();
+        enum_combo("##measures", g.metric.type,
                    {MetricType::deals_won, MetricType::deals_started, MetricType::deals_progressed,
                     MetricType::activities_added, MetricType::activities_completed, MetricType::revenue_forecast});
         field_errors(ctx, "/metric");
-        enum_combo("Tracks", g.target.tracking, {TrackingMetric::quantity, TrackingMetric::sum});
+        label(ctx, "Tracks");
+        full_width();
+        enum_combo("##tracks", g.target.tracking, {TrackingMetric::quantity, TrackingMetric::sum});
         field_errors(ctx, "/target/tracking");
     }
     if (g.vendor == Vendor::hubspot) {
-        enum_combo("Better when", g.target.direction, {Direction::higher_is_better, Direction::lower_is_better});
+        label(ctx, "Better when");
+        full_width();
+        enum_combo("##direction", g.target.direction, {Direction::higher_is_better, Direction::lower_is_better});
         field_errors(ctx, "/target/direction");
     }
     if (g.target.tracking == TrackingMetric::sum || g.vendor == Vendor::hubspot) {
-        input_text("Currency", g.target.currency_code, "EUR");
+        label(ctx, "Currency");
+        full_width();
+        input_text("##currency", g.target.currency_code, "EUR");
         field_errors(ctx, "/target/currency_code");
     }
 }
@@ -128,36 +153,43 @@ void draw_sales_fields(ViewContext& ctx, Goal& g) {
 void draw_condition(ViewContext& ctx, Goal& g, size_t i, bool& remove) {
     Condition& c = g.conditions[i];
     ImGui::PushID(int(i));
-    const float unit = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(unit * 6);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float remove_w = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2;
+    // Wide: field, operator, value and Remove on one line; narrow: the value and Remove on a second line.
+    const bool one_line = avail >= 520.0f;
+    const float combo_w = one_line ? 120.0f : (avail - gap) * 0.5f;
     if (g.vendor == Vendor::zendesk) {
         c.field = ConditionField::url;  // Zendesk goals are URL goals
+        ImGui::SetNextItemWidth(one_line ? combo_w : -FLT_MIN);
         enum_combo("##op", c.op, {ConditionOp::equals, ConditionOp::contains});
     } else {
+        ImGui::SetNextItemWidth(combo_w);
         enum_combo("##field", c.field,
                    {ConditionField::url, ConditionField::path, ConditionField::query, ConditionField::host,
                     ConditionField::title, ConditionField::referrer, ConditionField::event_name,
                     ConditionField::event_value});
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(unit * 6);
+        ImGui::SetNextItemWidth(one_line ? combo_w : -FLT_MIN);
         enum_combo("##op", c.op,
                    {ConditionOp::equals, ConditionOp::contains, ConditionOp::starts_with, ConditionOp::ends_with,
                     ConditionOp::wildcard, ConditionOp::greater, ConditionOp::less});
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-unit * 4);
+    if (one_line) ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - remove_w - gap);
     input_text("##value", c.value, "value");
     record_rect(ctx.shown, "editor.condition." + std::to_string(i));
     ImGui::SameLine();
-    remove = ImGui::SmallButton("Remove");
+    remove = kit::button("Remove");
     field_errors(ctx, "/conditions/" + std::to_string(i));
     ImGui::PopID();
 }
 
 void draw_condition_fields(ViewContext& ctx, Goal& g) {
     if (!is_condition_goal(g)) return;
-    ImGui::TextUnformatted("Conditions");
-    enum_combo("Match when", g.combinator, {Combinator::any, Combinator::all});
+    label(ctx, "Conditions: match when");
+    full_width();
+    enum_combo("##combinator", g.combinator, {Combinator::any, Combinator::all});
     size_t remove_at = g.conditions.size();
     for (size_t i = 0; i < g.conditions.size(); ++i) {
         bool remove = false;
@@ -165,20 +197,45 @@ void draw_condition_fields(ViewContext& ctx, Goal& g) {
         if (remove) remove_at = i;
     }
     if (remove_at < g.conditions.size()) g.conditions.erase(g.conditions.begin() + ptrdiff_t(remove_at));
-    if (ImGui::Button("Add condition")) g.conditions.emplace_back();
+    if (kit::button("Add condition")) g.conditions.emplace_back();
     field_errors(ctx, "/conditions");
     if (g.vendor == Vendor::zendesk) {
-        enum_combo("Attribution", g.attribution.model,
+        label(ctx, "Attribution, and its window in days");
+        const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        ImGui::SetNextItemWidth(half);
+        enum_combo("##attribution", g.attribution.model,
                    {AttributionModel::none, AttributionModel::first_touch, AttributionModel::last_touch});
-        ImGui::InputInt("Window (days)", &g.attribution.window_days);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::InputInt("##window", &g.attribution.window_days);
         field_errors(ctx, "/attribution");
     }
     if (g.vendor == Vendor::giosg) {
+        label(ctx, "Default value");
+        full_width();
         double value = g.default_value.value_or(0.0);
-        if (ImGui::InputDouble("Default value", &value)) g.default_value = value;
+        if (ImGui::InputDouble("##default-value", &value)) g.default_value = value;
         field_errors(ctx, "/default_value");
     }
 }
+
+// Buttons in a row that wraps to the next line when the next one would not fit.
+class Flow {
+public:
+    explicit Flow(float avail) : right_(ImGui::GetCursorScreenPos().x + avail) {}
+    void next(const char* label) {
+        const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (started_) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + w > right_) ImGui::NewLine();
+        }
+        started_ = true;
+    }
+
+private:
+    float right_;
+    bool started_ = false;
+};
 
 //-----------------------------------------------------------------------------
 // [SECTION] Save and delete
@@ -235,23 +292,33 @@ void save(ViewContext& ctx) {
 
 void draw_buttons(ViewContext& ctx) {
     EditorState& e = ctx.state.editor;
-    if (ImGui::Button(e.is_new ? "Create" : "Save")) save(ctx);
+    Flow flow(ImGui::GetContentRegionAvail().x);
+    const char* save_label = e.is_new ? "Create" : "Save";
+    flow.next(save_label);
+    ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ctx.palette.accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.on_accent);
+    const bool save_pressed = kit::button(save_label);
+    ImGui::PopStyleColor(3);
+    if (save_pressed) save(ctx);
     record_rect(ctx.shown, "editor.save");
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) {
+    flow.next("Cancel");
+    if (kit::button("Cancel")) {
         e = EditorState{};
         return;
     }
     if (e.is_new) return;
-    ImGui::SameLine();
     if (!e.confirm_delete) {
-        if (ImGui::Button("Delete")) e.confirm_delete = true;
+        flow.next("Delete");
+        if (kit::button("Delete")) e.confirm_delete = true;
         record_rect(ctx.shown, "editor.delete");
         return;
     }
-    ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.at_risk);
-    const bool really = ImGui::Button("Delete this goal");
-    ImGui::PopStyleColor();
+    flow.next("Delete this goal");
+    ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.chip_bg[int(PaceState::at_risk)]);
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.chip_text[int(PaceState::at_risk)]);
+    const bool really = kit::button("Delete this goal");
+    ImGui::PopStyleColor(2);
     record_rect(ctx.shown, "editor.confirm_delete");
     if (really) {
         ctx.actions.push_back({Action::Kind::delete_goal, *e.draft});
@@ -280,26 +347,47 @@ Goal new_goal_for(Vendor vendor) {
 }
 
 void draw_goal_list(ViewContext& ctx) {
-    static constexpr Vendor kVendors[] = {Vendor::pipedrive, Vendor::hubspot, Vendor::giosg, Vendor::zendesk};
-    for (Vendor v : kVendors) {
-        const std::string label = std::string("New ") + vendor_label(v) + " goal";
-        if (ImGui::Button(label.c_str())) start_editing(ctx.state.editor, new_goal_for(v), true);
+    static constexpr Vendor kNewGoalVendors[] = {Vendor::pipedrive, Vendor::hubspot, Vendor::giosg, Vendor::zendesk};
+    kit::heading(ctx, "New goal");
+    Flow flow(ImGui::GetContentRegionAvail().x);
+    for (Vendor v : kNewGoalVendors) {
+        const std::string label = std::string("+ ") + vendor_label(v) + "##new-" + std::string(name_of(v));
+        flow.next(label.c_str());
+        if (kit::button(label.c_str())) start_editing(ctx.state.editor, new_goal_for(v), true);
         record_rect(ctx.shown, std::string("editor.new.") + std::string(name_of(v)));
-        ImGui::SameLine();
     }
-    ImGui::NewLine();
+    ImGui::Spacing();
+    kit::heading(ctx, "Goals");
     const std::vector<uint32_t>& order = ctx.cache.order();
+    const ImFont* body = ImGui::GetFont();
+    const ImFont* caption = ctx.fonts[TextRole::caption];
+    const float row = std::max(kTouchTarget, ImGui::GetFrameHeight()) + space::xs;
     ImGuiListClipper clipper;
-    clipper.Begin(int(order.size()));
+    clipper.Begin(int(order.size()), row + ImGui::GetStyle().ItemSpacing.y);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Goal& goal = ctx.data.goals[order[size_t(i)]];
             ImGui::PushID(i);
             const bool selected = ctx.state.editor.draft && ctx.state.editor.draft->id == goal.id;
-            if (ImGui::Selectable("##goal", selected) && !ctx.suppress_clicks) start_editing(ctx.state.editor, goal, false);
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float width = ImGui::GetContentRegionAvail().x;
+            if (ImGui::InvisibleButton("##goal", ImVec2(width, row)) && !ctx.suppress_clicks)
+                start_editing(ctx.state.editor, goal, false);
             record_rect(ctx.shown, "editor.goal:" + goal.id);
-            ImGui::SameLine();
-            text(goal_title(goal));
+            // The row's own background (a Selectable's reaches past the list's edge), the title, its vendor.
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            if (selected || ImGui::IsItemHovered())
+                draw->AddRectFilled(at, ImVec2(at.x + width, at.y + row), selected ? ctx.palette.selected : ctx.palette.button,
+                                    radius::control);
+            if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible)
+                draw->AddRect(at, ImVec2(at.x + width, at.y + row), ctx.palette.accent, radius::control, 0, 2.0f);
+            const char* vendor = vendor_label(goal.vendor);
+            const float badge = kit::chip_width(caption, vendor);
+            kit::chip(draw, caption, ImVec2(at.x + width - badge - space::xs, at.y + (row - kit::chip_height(caption)) * 0.5f),
+                      vendor, ctx.palette.vendor_bg[int(goal.vendor) % kVendors], ctx.palette.vendor_text[int(goal.vendor) % kVendors]);
+            const std::string_view title = goal_title(goal);
+            kit::text(draw, body, ImVec2(at.x + space::xs, at.y + (row - kit::line_of(body)) * 0.5f), ctx.palette.text, title,
+                      kit::fit(body, title, width - badge - space::s * 2));
             ImGui::PopID();
         }
     }
@@ -314,15 +402,24 @@ void draw_editor(ViewContext& ctx) {
         return;
     }
     Goal& g = *e.draft;
-    text(std::string(e.is_new ? "New " : "Editing ") + vendor_label(g.vendor) + " goal");
+    // The form scrolls; its buttons stay in sight under it.
+    const float row_h = std::max(kTouchTarget, ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y;
+    const float pad = ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+    const float needed = ImGui::CalcTextSize(e.is_new ? "Create" : "Save").x + ImGui::CalcTextSize("Cancel").x +
+                         (e.is_new ? 0.0f : ImGui::CalcTextSize(e.confirm_delete ? "Delete this goal" : "Delete").x) + pad * 3;
+    const float buttons = row_h * (needed > ImGui::GetContentRegionAvail().x ? 2.0f : 1.0f);
+    const float form = std::max(ImGui::GetFrameHeight() * 2, ImGui::GetContentRegionAvail().y - buttons);
+    ImGui::BeginChild("editor-form", ImVec2(0, form), false, ImGuiWindowFlags_NoBackground);
+    ImGui::PushFont(ctx.fonts[TextRole::title]);
+    wrapped_text(ctx.palette.text_strong, std::string(e.is_new ? "New " : "Editing ") + vendor_label(g.vendor) + " goal");
+    ImGui::PopFont();
     unplaced_errors(ctx, g);
-    ImGui::PushItemWidth(-ImGui::GetFontSize() * 8);
     draw_common_fields(ctx, g);
     draw_sales_fields(ctx, g);
     draw_condition_fields(ctx, g);
-    ImGui::PopItemWidth();
     if (!ctx.data.services.validate)
-        coloured_text(ctx.palette.muted_text, "Only the field formats are checked: this build has no validator.");
+        wrapped_text(ctx.palette.muted_text, "Only the field formats are checked: this build has no validator.");
+    ImGui::EndChild();
     draw_buttons(ctx);
 }
 

@@ -11,17 +11,19 @@ extern const size_t kFontSize;
 
 EmbeddedFont embedded_font() { return {generated::kFontData, generated::kFontSize}; }
 
-bool bake_embedded_font(ImFontAtlas& atlas, float size_pixels, const ImWchar* ranges) {
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the bytes are static data in the library
-    config.OversampleH = 2;
-    config.OversampleV = 1;
-    config.PixelSnapH = true;
-    std::snprintf(config.Name, sizeof config.Name, "DejaVu Sans subset, %.1f px", double(size_pixels));
+bool bake_embedded_font(ImFontAtlas& atlas, const FontRequest* requests, int count) {
     const EmbeddedFont font = embedded_font();
-    if (!atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(font.data), int(font.size), size_pixels, &config,
-                                    ranges))
-        return false;
+    for (int i = 0; i < count; ++i) {
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = false;  // the bytes are static data in the library
+        config.OversampleH = 2;
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        std::snprintf(config.Name, sizeof config.Name, "DejaVu Sans subset, %.1f px", double(requests[i].size_pixels));
+        if (!atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(font.data), int(font.size), requests[i].size_pixels,
+                                        &config, requests[i].ranges))
+            return false;
+    }
     return atlas.Build();
 }
 

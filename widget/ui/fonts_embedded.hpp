@@ -14,7 +14,7 @@ struct EmbeddedFont {
 };
 EmbeddedFont embedded_font();
 
-// A FontBaker (fonts.hpp) over the embedded subset.
-bool bake_embedded_font(ImFontAtlas& atlas, float size_pixels, const ImWchar* ranges);
+// A FontBaker (fonts.hpp) over the embedded subset: one font per request, from the same bytes.
+bool bake_embedded_font(ImFontAtlas& atlas, const FontRequest* requests, int count);
 
 }  // namespace gp::ui

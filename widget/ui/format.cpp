@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <algorithm>
+
 #include "core/calendar.hpp"
 
 namespace gp::ui {
@@ -89,7 +91,8 @@ std::string_view currency_symbol(std::string_view code) {
 }
 
 std::string format_currency(double value, std::string_view code, const LocaleFormat& locale) {
-    const std::string number = format_number(value, std::fabs(value) >= 1000 ? 0 : 2, locale);
+    const bool whole = std::isfinite(value) && std::floor(value) == value;
+    const std::string number = format_number(value, std::fabs(value) >= 1000 || whole ? 0 : 2, locale);
     std::string_view symbol = currency_symbol(code);
     // A code with no symbol always gets a space: "CHF12" reads badly in every locale.
     const bool space = locale.currency_space || symbol.empty();
@@ -124,7 +127,63 @@ std::string format_date(Date date, const LocaleFormat& locale) {
 }
 
 std::string format_percent(double percent, const LocaleFormat& locale) {
-    return format_number(percent, std::fabs(percent) < 10 ? 1 : 0, locale) + " %";
+    // One decimal below 10 % ("1.7 %"), where a whole number would hide the difference; none for whole ones.
+    const bool whole = std::isfinite(percent) && std::floor(percent) == percent;
+    return format_number(percent, std::fabs(percent) < 10 && !whole ? 1 : 0, locale) + " %";
+}
+
+namespace {
+
+constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+static_assert(sizeof kMonthNames / sizeof kMonthNames[0] == 12, "one name per month");
+
+std::string month_name(unsigned month, bool full) {
+    const std::string name = kMonthNames[(month + 11) % 12];
+    return full ? name : name.substr(0, 3);
+}
+
+bool is_money(const Goal& goal) {
+    return goal.target.unit == Unit::currency || goal.target.tracking == TrackingMetric::sum ||
+           (!goal.target.currency_code.empty() && goal.target.unit != Unit::duration && goal.target.unit != Unit::percent);
+}
+
+}  // namespace
+
+std::string format_day(Date date, const LocaleFormat& locale) {
+    const CivilParts p = civil_parts(date);
+    const std::string day = std::to_string(p.day), month = month_name(p.month, false), year = std::to_string(p.year);
+    if (locale.date_order == DateOrder::mdy) return month + " " + day + ", " + year;
+    return day + " " + month + " " + year;
+}
+
+std::string format_day_short(Date date, const LocaleFormat& locale) {
+    const CivilParts p = civil_parts(date);
+    const std::string day = std::to_string(p.day), month = month_name(p.month, false);
+    return locale.date_order == DateOrder::mdy ? month + " " + day : day + " " + month;
+}
+
+std::string format_range(DateRange range, const LocaleFormat& locale) {
+    if (range.start == range.end) return format_day(range.start, locale);
+    const CivilParts a = civil_parts(range.start), b = civil_parts(range.end);
+    const std::string dash = "\xE2\x80\x93";  // U+2013 EN DASH
+    if (a.year == b.year && a.month == b.month) {
+        if (locale.date_order == DateOrder::mdy)
+            return month_name(a.month, false) + " " + std::to_string(a.day) + dash + std::to_string(b.day) + ", " +
+                   std::to_string(a.year);
+        return std::to_string(a.day) + dash + std::to_string(b.day) + " " + month_name(a.month, false) + " " +
+               std::to_string(a.year);
+    }
+    if (a.year == b.year) {
+        const std::string tail = locale.date_order == DateOrder::mdy ? ", " + std::to_string(a.year) : " " + std::to_string(a.year);
+        return format_day_short(range.start, locale) + " " + dash + " " + format_day_short(range.end, locale) + tail;
+    }
+    return format_day(range.start, locale) + " " + dash + " " + format_day(range.end, locale);
+}
+
+std::string format_month(Date date, const LocaleFormat&, bool full) {
+    const CivilParts p = civil_parts(date);
+    return month_name(p.month, full) + " " + std::to_string(p.year);
 }
 
 const char* count_unit_label(const Goal& goal) {
@@ -139,17 +198,49 @@ const char* count_unit_label(const Goal& goal) {
     }
 }
 
-std::string format_goal_amount(const Goal& goal, double value, const LocaleFormat& locale) {
-    const bool money = goal.target.unit == Unit::currency || goal.target.tracking == TrackingMetric::sum ||
-                       !goal.target.currency_code.empty();
-    if (money) return format_currency(value, goal.target.currency_code, locale);
+const char* count_unit_word(const Goal& goal, double value) {
+    const char* plural = count_unit_label(goal);
+    if (std::fabs(value) != 1.0) return plural;
+    switch (goal.metric.type) {
+        case MetricType::deals_won:
+        case MetricType::deals_started:
+        case MetricType::deals_progressed: return "deal";
+        case MetricType::activities_added:
+        case MetricType::activities_completed: return "activity";
+        case MetricType::conversions: return "conversion";
+        default: return plural;
+    }
+}
+
+bool counts_whole_things(const Goal& goal) {
+    // An average of counts ("3.4 deals per rep") is a level, not a count: it keeps its fraction.
+    return !is_money(goal) && goal.target.unit == Unit::count && goal.target.tracking != TrackingMetric::average;
+}
+
+double whole_count_target(double target) {
+    if (!std::isfinite(target) || target <= 0) return target;
+    return std::max(1.0, std::round(target));
+}
+
+std::string format_goal_figure(const Goal& goal, double value, const LocaleFormat& locale) {
+    if (is_money(goal)) return format_currency(value, goal.target.currency_code, locale);
     switch (goal.target.unit) {
         case Unit::duration: return format_count(value, locale) + " h";
         case Unit::percent: return format_percent(value, locale);
         default: break;
     }
-    const char* word = count_unit_label(goal);
-    return *word ? format_count(value, locale) + " " + word : format_count(value, locale);
+    return format_number(std::isfinite(value) ? std::round(value) : value, 0, locale);
+}
+
+std::string format_goal_amount(const Goal& goal, double value, const LocaleFormat& locale) {
+    std::string figure = format_goal_figure(goal, value, locale);
+    if (!counts_whole_things(goal)) return figure;
+    const char* word = count_unit_word(goal, std::round(value));
+    return *word ? figure + " " + word : figure;
+}
+
+std::string format_goal_target(const Goal& goal, double target, const LocaleFormat& locale) {
+    return format_goal_amount(goal, counts_whole_things(goal) ? whole_count_target(target) : target, locale);
 }
 
 }  // namespace gp::ui

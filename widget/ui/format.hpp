@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/calendar.hpp"
 #include "core/model.hpp"
 
 namespace gp::ui {
@@ -35,7 +36,8 @@ std::string format_number(double value, int decimals, const LocaleFormat& locale
 // Counts show whole when whole and with one decimal otherwise.
 std::string format_count(double value, const LocaleFormat& locale);
 
-// "€1,234.50" / "1.234,50 €"; unknown codes show the code itself ("CHF 12").
+// "€1,234.50" / "1.234,50 €"; whole amounts and amounts from 1,000 up have no cents ("€12", "€1,235");
+// unknown codes show the code itself ("CHF 12").
 std::string format_currency(double value, std::string_view currency_code, const LocaleFormat& locale);
 
 // "€", "$", "£", "¥"... or empty when the code has no symbol of its own.
@@ -45,8 +47,29 @@ std::string format_date(Date date, const LocaleFormat& locale);
 
 std::string format_percent(double percent, const LocaleFormat& locale);
 
-// A goal's amount with its counting unit: "12 deals", "€1,200", "3.5 h", "40 %".
+// "31 Dec 2023" (or "Dec 31, 2023" where the locale writes the month first): a day as people say it.
+std::string format_day(Date date, const LocaleFormat& locale);
+// "31 Dec" / "Dec 31": a day within a period the reader already sees.
+std::string format_day_short(Date date, const LocaleFormat& locale);
+// "10 Nov 2026", "1–30 Nov 2026", "1 Oct – 31 Dec 2026", "1 Dec 2026 – 31 Jan 2027": a range of days.
+std::string format_range(DateRange range, const LocaleFormat& locale);
+// "Nov 2026"; "November 2026" when `full`.
+std::string format_month(Date date, const LocaleFormat& locale, bool full = false);
+
+// Goals measured in whole things (deals, activities, conversions): their amounts never show a fraction.
+bool counts_whole_things(const Goal& goal);
+
+// A goal's amount with its counting unit: "12 deals", "1 deal", "€1,200", "3.5 h", "40 %". Counts are
+// rounded to whole things.
 std::string format_goal_amount(const Goal& goal, double value, const LocaleFormat& locale);
+// A target, which the core may have pro-rated by days ("39.1 deals" for November of a quarterly 120): whole
+// for counts, and never rounded down to nothing ("1 deal", not "0 deals", for a target of 0.4).
+std::string format_goal_target(const Goal& goal, double target, const LocaleFormat& locale);
+double whole_count_target(double target);
+// The figure alone, as the readout draws it beside its unit: "22" for counts, "€18,900", "3.2 h", "40 %".
+std::string format_goal_figure(const Goal& goal, double value, const LocaleFormat& locale);
+// The unit word for count goals in the number's form: "deals" or "deal"; empty for other units.
+const char* count_unit_word(const Goal& goal, double value);
 
 // The unit word for count goals ("deals", "activities", "conversions"); empty for other units.
 const char* count_unit_label(const Goal& goal);

@@ -1,5 +1,6 @@
-// goalpost UI: the status strip: how fresh the data is, loading progress while pages arrive, the
-// payload's errors, and a retry.
+// goalpost UI: the status strip, one line at the bottom: the as-of day, loading progress while pages
+// arrive, how fresh the data is, the payload's problems (the list on hover) and a retry. The words share
+// what is left beside the buttons and end in an ellipsis rather than run off; hovering shows them whole.
 #include <cstdio>
 
 #include "ui/view_parts.hpp"
@@ -18,73 +19,151 @@ std::string age_text(TimestampMs now, TimestampMs then) {
     return out;
 }
 
-void line(ViewContext& ctx, ImU32 colour, std::string s) {
-    coloured_text(colour, s);
-    ctx.shown.status_lines.push_back(std::move(s));
+bool offers_retry(const ViewContext& ctx) {
+    return (ctx.data.stale || !ctx.data.errors.empty()) && !ctx.data.loading;
 }
 
 }  // namespace
 
+float status_strip_height(const ViewContext& ctx) {
+    const float line = offers_retry(ctx) || !ctx.data.errors.empty() || !ctx.data.warnings.empty()
+                           ? std::max(kTouchTarget, ImGui::GetFrameHeight())
+                                                                     : kit::line_of(ctx.fonts[TextRole::caption]);
+    return line + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y + 1.0f;
+}
+
 void draw_status_strip(ViewContext& ctx) {
     const WidgetData& load = ctx.data;  // the loading fields
-    ImGui::Separator();
+    const Palette& pal = ctx.palette;
+    const ImFont* caption = ctx.fonts[TextRole::caption];
+    std::vector<std::pair<std::string, ImU32>> parts;
+    const auto line = [&](ImU32 colour, std::string s) {
+        ctx.shown.status_lines.push_back(s);
+        parts.emplace_back(std::move(s), colour);
+    };
     if (ctx.frame.as_of) {
         // The page fixed "today": every figure is as of that day, whatever the visitor's clock says.
-        line(ctx, ctx.palette.muted_text, "as of " + format_date(*ctx.frame.as_of, ctx.frame.locale));
-        ImGui::SameLine();
+        line(pal.muted_text, "as of " + format_day(*ctx.frame.as_of, ctx.frame.locale));
     }
     if (load.loading) {
         char label[64];
-        if (load.pages_expected && *load.pages_expected > 0) {
+        if (load.pages_expected && *load.pages_expected > 0)
             std::snprintf(label, sizeof label, "loading page %d of %d", load.pages_loaded + 1, *load.pages_expected);
-            ImGui::ProgressBar(float(load.pages_loaded) / float(*load.pages_expected), ImVec2(ImGui::GetFontSize() * 8, 0), "");
-            ImGui::SameLine();
-        } else {
+        else
             std::snprintf(label, sizeof label, "loading (%d pages so far)", load.pages_loaded);
-        }
-        line(ctx, ctx.palette.muted_text, label);
-        ImGui::SameLine();
+        line(pal.muted_text, label);
     }
-    if (!load.status.empty()) {
-        line(ctx, load.stale ? ctx.palette.behind : ctx.palette.muted_text, load.status);
-        ImGui::SameLine();
-    }
+    if (!load.status.empty()) line(load.stale ? pal.chip_text[int(PaceState::behind)] : pal.muted_text, load.status);
     if (load.loaded_at) {
         std::string age = age_text(ctx.frame.wall_clock.value_or(ctx.frame.now), *load.loaded_at);
         if (load.stale) age += " (stale)";
-        line(ctx, load.stale ? ctx.palette.behind : ctx.palette.muted_text, age);
-        ImGui::SameLine();
+        line(load.stale ? pal.chip_text[int(PaceState::behind)] : pal.muted_text, age);
     }
+
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddLine(ImVec2(start.x, start.y), ImVec2(start.x + width, start.y), pal.divider);
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + space::xs));
+    const float row = status_strip_height(ctx) - ImGui::GetStyle().ItemSpacing.y - ImGui::GetStyle().WindowPadding.y - 1.0f;
+    const float y = start.y + space::xs;
+
+    // The buttons at the right first, so the words know how much room is theirs.
+    float right = start.x + width;
+    const bool retry = offers_retry(ctx);
+    const char* retry_label = "Retry";
+    const float retry_w = retry ? std::max(kTouchTarget, ImGui::CalcTextSize(retry_label).x + ImGui::GetStyle().FramePadding.x * 2) : 0.0f;
+    if (retry) right -= retry_w;
+    std::string problems;
+    float problems_w = 0;
     if (!ctx.data.errors.empty()) {
-        const std::string summary = std::to_string(ctx.data.errors.size()) +
-                                    (ctx.data.errors.size() == 1 ? " problem in the data" : " problems in the data");
-        line(ctx, ctx.palette.error_text, summary);
-        if (ImGui::IsItemHovered()) {
-            ImGui::BeginTooltip();
-            for (size_t i = 0; i < ctx.data.errors.size() && i < 20; ++i)
-                text(ctx.data.errors[i].path + ": " + ctx.data.errors[i].message);
-            ImGui::EndTooltip();
+        problems = std::to_string(ctx.data.errors.size()) +
+                   (ctx.data.errors.size() == 1 ? " problem in the data" : " problems in the data");
+        ctx.shown.status_lines.push_back(problems);
+        problems_w = kit::chip_width(caption, problems);
+        if (problems_w > (right - start.x) * 0.6f) {
+            problems = std::to_string(ctx.data.errors.size()) + (ctx.data.errors.size() == 1 ? " problem" : " problems");
+            problems_w = kit::chip_width(caption, problems);
         }
-        ImGui::SameLine();
+        right -= problems_w + (retry ? space::s : 0.0f);
     }
+
+    // What the readers assumed about odd values (the goals are kept): a quiet chip, the list on hover.
+    std::string notes;
+    float notes_w = 0;
     if (!ctx.data.warnings.empty()) {
-        const std::string summary = std::to_string(ctx.data.warnings.size()) +
-                                    (ctx.data.warnings.size() == 1 ? " note on the data" : " notes on the data");
-        line(ctx, ctx.palette.muted_text, summary);
-        if (ImGui::IsItemHovered()) {
+        notes = std::to_string(ctx.data.warnings.size()) +
+                (ctx.data.warnings.size() == 1 ? " note on the data" : " notes on the data");
+        ctx.shown.status_lines.push_back(notes);
+        notes_w = kit::chip_width(caption, notes);
+        if (notes_w > (right - start.x) * 0.5f) {
+            notes = std::to_string(ctx.data.warnings.size()) + (ctx.data.warnings.size() == 1 ? " note" : " notes");
+            notes_w = kit::chip_width(caption, notes);
+        }
+        right -= notes_w + space::s;
+    }
+
+    // The words.
+    std::string words;
+    for (size_t i = 0; i < parts.size(); ++i) words += (i ? " \xC2\xB7 " : "") + parts[i].first;
+    const float words_w = std::max(0.0f, right - start.x - space::s);
+    const ImU32 colour = parts.empty() ? pal.muted_text : parts.back().second;
+    const float text_y = y + (row - kit::line_of(caption)) * 0.5f;
+    if (load.loading && load.pages_expected && *load.pages_expected > 0) {
+        // A thin bar under the words while pages arrive.
+        const float frac = float(load.pages_loaded) / float(*load.pages_expected);
+        kit::progress_bar(draw, ImVec2(start.x, y + row - 3.0f), ImVec2(start.x + std::min(words_w, 120.0f), y + row - 1.0f), frac,
+                          pal.accent, pal.track, std::nullopt, 0);
+    }
+    const size_t bytes = kit::fit(caption, words, words_w);
+    kit::text(draw, caption, ImVec2(start.x, text_y), colour, words, bytes);
+    ImGui::SetCursorScreenPos(ImVec2(start.x, y));
+    ImGui::Dummy(ImVec2(words_w, row));
+    if (bytes < words.size() && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(std::min(360.0f, ctx.width - 2 * space::m));
+        text(words);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+
+    if (!notes.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(right, y));
+        ImGui::InvisibleButton("##notes", ImVec2(notes_w, row));
+        record_rect(ctx.shown, "status.notes");
+        kit::chip(draw, caption, ImVec2(right, y + (row - kit::chip_height(caption)) * 0.5f), notes,
+                  pal.chip_bg[int(PaceState::unknown)], pal.chip_text[int(PaceState::unknown)]);
+        if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
             ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(std::min(420.0f, ctx.width - 2 * space::m));
             for (size_t i = 0; i < ctx.data.warnings.size() && i < 20; ++i)
                 text(ctx.data.warnings[i].path + ": " + ctx.data.warnings[i].message);
+            ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }
-        ImGui::SameLine();
     }
-    if ((load.stale || !ctx.data.errors.empty()) && !load.loading) {
+    if (!problems.empty()) {
+        const float cx = start.x + width - (retry ? retry_w + space::s : 0.0f) - problems_w;
+        ImGui::SetCursorScreenPos(ImVec2(cx, y));
+        ImGui::InvisibleButton("##problems", ImVec2(problems_w, row));
+        record_rect(ctx.shown, "status.problems");
+        kit::chip(draw, caption, ImVec2(cx, y + (row - kit::chip_height(caption)) * 0.5f), problems,
+                  pal.chip_bg[int(PaceState::at_risk)], pal.chip_text[int(PaceState::at_risk)]);
+        if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(std::min(420.0f, ctx.width - 2 * space::m));
+            for (size_t i = 0; i < ctx.data.errors.size() && i < 20; ++i)
+                text(ctx.data.errors[i].path + ": " + ctx.data.errors[i].message);
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+    if (retry) {
         ctx.shown.retry_offered = true;
-        if (ImGui::SmallButton("Retry")) ctx.actions.push_back({Action::Kind::retry, {}});
+        ImGui::SetCursorScreenPos(ImVec2(start.x + width - retry_w, y));
+        if (kit::button(retry_label, retry_w)) ctx.actions.push_back({Action::Kind::retry, {}});
         record_rect(ctx.shown, "status.retry");
     }
-    ImGui::NewLine();
 }
 
 }  // namespace gp::ui::parts

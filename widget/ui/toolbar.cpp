@@ -1,4 +1,14 @@
-// goalpost UI: the toolbar above the views: period navigation, filters, search and sort.
+// goalpost UI: the toolbar above the views: period navigation, search, filters and sort, on one line at
+// every width. It takes the fullest of three forms that fits (docs/ui.md, "Toolbar"):
+//   wide    [<][>] [Today] [Month v] November 2026   [search......] [Filters] [Sort: Title v] [^]
+//   medium  [<][>] [Today] [Month v] November 2026   [Filter & sort]      (search, filters, sort in a popup)
+//   narrow  [<]  November 2026  [>] [...]                                 (period kind and the rest in a popup)
+//
+// Index
+// - [SECTION] Period controls
+// - [SECTION] Filters and sort
+// - [SECTION] Forms
+#include <algorithm>
 #include <cstdio>
 
 #include "core/calendar.hpp"
@@ -8,17 +18,83 @@ namespace gp::ui::parts {
 
 namespace {
 
+constexpr const char* kMoreLabel = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";  // three bullets (U+2022): "more"
 constexpr const char* kPeriodNames[] = {"Week", "Month", "Quarter", "Year", "Custom"};
+constexpr const char* kActive[] = {"All goals", "Active only", "Inactive only"};
+constexpr const char* kSorts[] = {"Title", "Percent", "Status", "Vendor"};
+IM_STATIC_ASSERT(IM_ARRAYSIZE(kPeriodNames) == int(PeriodKind::custom) + 1);
+IM_STATIC_ASSERT(IM_ARRAYSIZE(kActive) == int(ActiveFilter::inactive) + 1);
+IM_STATIC_ASSERT(IM_ARRAYSIZE(kSorts) == int(SortKey::vendor) + 1);
 
-void draw_custom_range(ViewContext& ctx) {
+float text_w(const char* s) { return ImGui::CalcTextSize(s).x; }
+float pad_x() { return ImGui::GetStyle().FramePadding.x; }
+float gap() { return ImGui::GetStyle().ItemSpacing.x; }
+float date_field_width() { return text_w("0000-00-00") + pad_x() * 2 + 4; }
+float kind_width() { return text_w("Quarter") + ImGui::GetFrameHeight() + pad_x() * 2; }
+float sort_width() { return text_w("Sort: Percent") + ImGui::GetFrameHeight() + pad_x() * 2; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Period controls
+//-----------------------------------------------------------------------------
+
+void step(ViewContext& ctx, int direction) {
+    step_period(ctx.state.period, direction, ctx.today, ctx.frame.calendar);
+    ctx.state.detail_step = -1;
+}
+
+void arrow(ViewContext& ctx, int direction) {
+    const bool back = direction < 0;
+    if (ImGui::ArrowButton(back ? "##previous" : "##next", back ? ImGuiDir_Left : ImGuiDir_Right)) step(ctx, direction);
+    record_rect(ctx.shown, back ? "period.previous" : "period.next");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(back ? "Previous period ( [ )" : "Next period ( ] )");
+}
+
+void today_button(ViewContext& ctx, float width = 0.0f) {
+    PeriodState& p = ctx.state.period;
+    if (kit::button("Today", width)) {
+        jump_to_current(p, p.kind == PeriodKind::custom ? PeriodKind::month : p.kind);
+        ctx.state.detail_step = -1;
+    }
+    record_rect(ctx.shown, "period.today");
+    if (ImGui::IsItemHovered()) {
+        const std::string tip = ctx.frame.as_of ? "The period of " + format_day(ctx.today, ctx.frame.locale) +
+                                                      ", the page's as-of day"
+                                                : std::string("The current period");
+        ImGui::BeginTooltip();
+        text(tip);
+        ImGui::EndTooltip();
+    }
+}
+
+void kind_combo(ViewContext& ctx, float width) {
+    PeriodState& p = ctx.state.period;
+    ImGui::SetNextItemWidth(width);
+    int kind = int(p.kind);
+    if (ImGui::Combo("##period-kind", &kind, kPeriodNames, IM_ARRAYSIZE(kPeriodNames))) {
+        ctx.state.detail_step = -1;
+        if (PeriodKind(kind) == PeriodKind::custom) {
+            p.custom = ctx.query.period;
+            ctx.state.custom_start_text = format_civil_date(ctx.query.period.start);
+            ctx.state.custom_end_text = format_civil_date(ctx.query.period.end);
+            p.kind = PeriodKind::custom;
+        } else {
+            jump_to_current(p, PeriodKind(kind));
+        }
+    }
+    record_rect(ctx.shown, "period.kind");
+}
+
+// The custom period's two typed dates; `inline_row` keeps them on the toolbar's line.
+void custom_range(ViewContext& ctx, bool inline_row) {
     ViewState& s = ctx.state;
     if (s.custom_start_text.empty()) s.custom_start_text = format_civil_date(ctx.query.period.start);
     if (s.custom_end_text.empty()) s.custom_end_text = format_civil_date(ctx.query.period.end);
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+    const float w = inline_row ? date_field_width() : (ImGui::GetContentRegionAvail().x - gap()) * 0.5f;
+    ImGui::SetNextItemWidth(w);
     bool changed = input_text("##from", s.custom_start_text, "YYYY-MM-DD");
     record_rect(ctx.shown, "period.from");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + 4);
+    ImGui::SetNextItemWidth(w);
     changed |= input_text("##to", s.custom_end_text, "YYYY-MM-DD");
     record_rect(ctx.shown, "period.to");
     const auto from = parse_civil_date(s.custom_start_text);
@@ -26,47 +102,40 @@ void draw_custom_range(ViewContext& ctx) {
     if (from && to) {
         if (changed) s.period.custom = {*from, *to};
     } else {
-        ImGui::SameLine();
+        if (inline_row) ImGui::SameLine();
         coloured_text(ctx.palette.error_text, "dates are YYYY-MM-DD");
     }
 }
 
-void draw_period_row(ViewContext& ctx) {
-    ViewState& s = ctx.state;
-    if (ImGui::ArrowButton("##previous", ImGuiDir_Left)) step_period(s.period, -1, ctx.today, ctx.frame.calendar);
-    record_rect(ctx.shown, "period.previous");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous period ( [ )");
+float period_full_width(const ViewContext& ctx) {
+    const float arrows = ImGui::GetFrameHeight() * 2 + gap();
+    const float today = text_w("Today") + pad_x() * 2;
+    const float tail = ctx.state.period.kind == PeriodKind::custom
+                           ? date_field_width() * 2 + gap() + text_w("dates are YYYY-MM-DD")
+                           : kit::width_of(ImGui::GetFont(), ctx.shown.period_label);
+    return arrows + gap() + today + gap() + kind_width() + gap() + tail;
+}
+
+void period_full(ViewContext& ctx) {
+    arrow(ctx, -1);
     ImGui::SameLine();
-    if (ImGui::ArrowButton("##next", ImGuiDir_Right)) step_period(s.period, +1, ctx.today, ctx.frame.calendar);
-    record_rect(ctx.shown, "period.next");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next period ( ] )");
+    arrow(ctx, +1);
     ImGui::SameLine();
-    if (ImGui::Button("Today")) jump_to_current(s.period, s.period.kind == PeriodKind::custom ? PeriodKind::month : s.period.kind);
-    record_rect(ctx.shown, "period.today");
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", ctx.frame.as_of ? ("The period of " + format_date(ctx.today, ctx.frame.locale) + ", the page's as-of day").c_str()
-                                                : "The current period");
+    today_button(ctx);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("Quarter").x + ImGui::GetFrameHeight() * 2);
-    int kind = int(s.period.kind);
-    if (ImGui::Combo("##period-kind", &kind, kPeriodNames, IM_ARRAYSIZE(kPeriodNames))) {
-        if (PeriodKind(kind) == PeriodKind::custom) {
-            s.period.custom = ctx.query.period;
-            s.custom_start_text = format_civil_date(ctx.query.period.start);
-            s.custom_end_text = format_civil_date(ctx.query.period.end);
-            s.period.kind = PeriodKind::custom;
-        } else {
-            jump_to_current(s.period, PeriodKind(kind));
-        }
-    }
-    record_rect(ctx.shown, "period.kind");
+    kind_combo(ctx, kind_width());
     ImGui::SameLine();
-    if (s.period.kind == PeriodKind::custom) {
-        draw_custom_range(ctx);
+    if (ctx.state.period.kind == PeriodKind::custom) {
+        custom_range(ctx, true);
     } else {
-        text(ctx.shown.period_label);
+        ImGui::AlignTextToFramePadding();
+        coloured_text(ctx.palette.text_strong, ctx.shown.period_label);
     }
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Filters and sort
+//-----------------------------------------------------------------------------
 
 // A combo over "Any" plus `count` named choices; `index` is -1 for "Any".
 template <class NameOf>
@@ -90,50 +159,24 @@ bool any_combo(const char* label, int& index, int count, NameOf name_of) {
     return changed;
 }
 
-void draw_filter_row(ViewContext& ctx) {
-    Filters& f = ctx.state.filters;
-    const float unit = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(unit * 10);
+void search_field(ViewContext& ctx, float width) {
+    ImGui::SetNextItemWidth(width);
     if (ctx.focus_search) ImGui::SetKeyboardFocusHere();
-    input_text("##search", f.search, "Search titles ( / )");
+    const bool roomy = width >= ImGui::CalcTextSize("Search titles ( / )").x + pad_x() * 2;
+    input_text("##search", ctx.state.filters.search, roomy ? "Search titles ( / )" : "Search");
     record_rect(ctx.shown, "filter.search");
+}
 
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(unit * 7);
-    const auto& people = ctx.cache.assignees();
-    int person = -1;
-    for (size_t i = 0; i < people.size(); ++i)
-        if (people[i] == f.assignee) person = int(i);
-    if (any_combo("Assignee", person, int(people.size()), [&](int i) { return people[size_t(i)].c_str(); }))
-        f.assignee = person < 0 ? std::string() : people[size_t(person)];
-    record_rect(ctx.shown, "filter.assignee");
-
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(unit * 8);
-    int type = f.type ? int(*f.type) - 1 : -1;  // MetricType::none is not a choice
-    if (any_combo("Type", type, int(MetricType::conversions), [](int i) { return metric_label(MetricType(i + 1)); }))
-        f.type = type < 0 ? std::nullopt : std::optional<MetricType>(MetricType(type + 1));
-    record_rect(ctx.shown, "filter.type");
-
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(unit * 6);
-    int vendor = f.vendor ? int(*f.vendor) - 1 : -1;
-    if (any_combo("Vendor", vendor, int(Vendor::zendesk), [](int i) { return vendor_label(Vendor(i + 1)); }))
-        f.vendor = vendor < 0 ? std::nullopt : std::optional<Vendor>(Vendor(vendor + 1));
-    record_rect(ctx.shown, "filter.vendor");
-
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(unit * 6);
-    static constexpr const char* kActive[] = {"All", "Active", "Inactive"};
-    int active = int(f.active);
-    if (ImGui::Combo("##active", &active, kActive, IM_ARRAYSIZE(kActive))) f.active = ActiveFilter(active);
-    record_rect(ctx.shown, "filter.active");
-
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(unit * 6);
-    static constexpr const char* kSorts[] = {"Title", "Percent", "Status", "Vendor"};
+void sort_controls(ViewContext& ctx, float width) {
+    Filters& f = ctx.state.filters;
+    ImGui::SetNextItemWidth(width);
     int sort = int(f.sort);
-    if (ImGui::Combo("Sort", &sort, kSorts, IM_ARRAYSIZE(kSorts))) f.sort = SortKey(sort);
+    const std::string preview = std::string("Sort: ") + kSorts[sort];
+    if (ImGui::BeginCombo("##sort", preview.c_str())) {
+        for (int i = 0; i < IM_ARRAYSIZE(kSorts); ++i)
+            if (ImGui::Selectable(kSorts[i], i == sort)) f.sort = SortKey(i);
+        ImGui::EndCombo();
+    }
     record_rect(ctx.shown, "filter.sort");
     ImGui::SameLine();
     if (ImGui::ArrowButton("##direction", f.descending ? ImGuiDir_Down : ImGuiDir_Up)) f.descending = !f.descending;
@@ -141,18 +184,180 @@ void draw_filter_row(ViewContext& ctx) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(f.descending ? "Descending" : "Ascending");
 }
 
+int active_filters(const Filters& f, bool count_search) {
+    return int(!f.assignee.empty()) + int(f.type.has_value()) + int(f.vendor.has_value()) +
+           int(f.active != ActiveFilter::any) + int(count_search && !f.search.empty());
+}
+
+// The filters as a form: each field under its label, as wide as the popup.
+void filter_fields(ViewContext& ctx) {
+    Filters& f = ctx.state.filters;
+    const auto label = [&](const char* l) { kit::heading(ctx, l); };
+    label("Assignee");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const auto& people = ctx.cache.assignees();
+    int person = -1;
+    for (size_t i = 0; i < people.size(); ++i)
+        if (people[i] == f.assignee) person = int(i);
+    if (any_combo("##assignee", person, int(people.size()), [&](int i) { return people[size_t(i)].c_str(); }))
+        f.assignee = person < 0 ? std::string() : people[size_t(person)];
+    record_rect(ctx.shown, "filter.assignee");
+
+    label("Type");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    int type = f.type ? int(*f.type) - 1 : -1;  // MetricType::none is not a choice
+    if (any_combo("##type", type, int(MetricType::conversions), [](int i) { return metric_label(MetricType(i + 1)); }))
+        f.type = type < 0 ? std::nullopt : std::optional<MetricType>(MetricType(type + 1));
+    record_rect(ctx.shown, "filter.type");
+
+    label("Vendor");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    int vendor = f.vendor ? int(*f.vendor) - 1 : -1;
+    if (any_combo("##vendor", vendor, int(Vendor::zendesk), [](int i) { return vendor_label(Vendor(i + 1)); }))
+        f.vendor = vendor < 0 ? std::nullopt : std::optional<Vendor>(Vendor(vendor + 1));
+    record_rect(ctx.shown, "filter.vendor");
+
+    label("Show");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    int active = int(f.active);
+    if (ImGui::Combo("##active", &active, kActive, IM_ARRAYSIZE(kActive))) f.active = ActiveFilter(active);
+    record_rect(ctx.shown, "filter.active");
+    if (active_filters(f, false) > 0 && kit::button("Clear filters")) {
+        f.assignee.clear();
+        f.type.reset();
+        f.vendor.reset();
+        f.active = ActiveFilter::any;
+    }
+}
+
+// A popup no wider than the widget, opened under the button that opened it.
+bool begin_menu(ViewContext& ctx, const char* id) {
+    const float width = std::min(300.0f, ctx.width - 2 * space::s);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
+    return ImGui::BeginPopup(id);
+}
+
+// `holds_search`: the search field is in this popup, so the "/" shortcut opens it.
+void menu_button(ViewContext& ctx, const char* label, const char* popup, const char* rect, bool holds_search) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (kit::button(label) || (holds_search && ctx.focus_search && !ImGui::IsPopupOpen(popup))) {
+        // Open under the button, inside the widget.
+        const float width = std::min(300.0f, ctx.width - 2 * space::s);
+        const float x = std::clamp(at.x, space::s, std::max(space::s, ctx.width - width - space::s));
+        ImGui::SetNextWindowPos(ImVec2(x, at.y + ImGui::GetFrameHeight() + space::xs));
+        ImGui::OpenPopup(popup);
+    }
+    record_rect(ctx.shown, rect);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Forms
+//-----------------------------------------------------------------------------
+
+enum class Form : uint8_t { wide, medium, narrow };
+
+Form choose(const ViewContext& ctx, bool filters, float avail) {
+    const float period = period_full_width(ctx);
+    if (!filters) return period <= avail ? Form::wide : Form::narrow;
+    const float search = 12.0f * ImGui::GetFontSize();
+    const float menu = text_w("Filters \xC2\xB7 4") + pad_x() * 2;
+    const float wide = period + gap() * 4 + search + menu + sort_width() + ImGui::GetFrameHeight();
+    if (wide <= avail) return Form::wide;
+    const float medium = period + gap() + text_w("Filter & sort \xC2\xB7 4") + pad_x() * 2;
+    return medium <= avail ? Form::medium : Form::narrow;
+}
+
+void narrow_period(ViewContext& ctx, float avail, bool menu) {
+    const float arrow_w = ImGui::GetFrameHeight();
+    const float menu_w = menu ? std::max(kTouchTarget, text_w(kMoreLabel) + pad_x() * 2) : 0.0f;
+    arrow(ctx, -1);
+    ImGui::SameLine();
+    // The short label, centred in what is left, with an ellipsis if even that is too long.
+    const float label_w = std::max(0.0f, avail - arrow_w * 2 - menu_w - gap() * (menu ? 3 : 2));
+    const std::string label = short_period_label(ctx.state.period, ctx.query.period, ctx.frame.locale);
+    const ImFont* font = ImGui::GetFont();
+    const size_t bytes = kit::fit(font, label, label_w);
+    const float w = bytes < label.size() ? label_w : kit::width_of(font, label);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(label_w, ImGui::GetFrameHeight()));
+    kit::text(ImGui::GetWindowDrawList(), font,
+              ImVec2(at.x + (label_w - w) * 0.5f, at.y + (ImGui::GetFrameHeight() - kit::line_of(font)) * 0.5f),
+              ctx.palette.text_strong, label, bytes);
+    ImGui::SameLine();
+    arrow(ctx, +1);
+}
+
 }  // namespace
 
 void draw_toolbar(ViewContext& ctx) {
     const Tab tab = ctx.state.tab;
-    if (tab == Tab::overview || tab == Tab::detail || tab == Tab::conversions) draw_period_row(ctx);
-    if (tab == Tab::overview || tab == Tab::conversions) draw_filter_row(ctx);
-    if (tab == Tab::overview) {
-        char counts[64];
-        std::snprintf(counts, sizeof counts, "%zu of %zu goals", ctx.shown.goals_matching, ctx.shown.goals_total);
-        text(counts);
+    const bool period = tab == Tab::overview || tab == Tab::detail || tab == Tab::conversions;
+    const bool filters = tab == Tab::overview || tab == Tab::conversions;
+    if (!period) {
+        if (ctx.compact) ImGui::NewLine();
+        return;
     }
-    ImGui::Separator();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const Form form = choose(ctx, filters, avail);
+    Filters& f = ctx.state.filters;
+    const int counted = active_filters(f, form != Form::wide);
+    char count[16] = "";
+    if (counted > 0) std::snprintf(count, sizeof count, " \xC2\xB7 %d", counted);
+
+    if (form == Form::wide) {
+        period_full(ctx);
+        if (filters) {
+            ImGui::SameLine();
+            search_field(ctx, 12.0f * ImGui::GetFontSize());
+            ImGui::SameLine();
+            menu_button(ctx, (std::string("Filters") + count + "##filters").c_str(), "filters", "filter.menu", false);
+            ImGui::SameLine();
+            sort_controls(ctx, sort_width());
+            if (begin_menu(ctx, "filters")) {
+                filter_fields(ctx);
+                ImGui::EndPopup();
+            }
+        }
+    } else if (form == Form::medium) {
+        period_full(ctx);
+        ImGui::SameLine();
+        menu_button(ctx, (std::string("Filter & sort") + count + "##filters").c_str(), "filters", "filter.menu", true);
+        if (begin_menu(ctx, "filters")) {
+            search_field(ctx, -FLT_MIN);
+            filter_fields(ctx);
+            kit::heading(ctx, "Sort by");
+            sort_controls(ctx, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - gap());
+            ImGui::EndPopup();
+        }
+    } else {
+        narrow_period(ctx, avail, true);
+        ImGui::SameLine();
+        const std::string label = std::string(kMoreLabel) + count + "##menu";
+        menu_button(ctx, label.c_str(), "toolbar-menu", "toolbar.menu", filters);
+        if (begin_menu(ctx, "toolbar-menu")) {
+            kit::heading(ctx, "Period");
+            kind_combo(ctx, ImGui::GetContentRegionAvail().x - text_w("Today") - pad_x() * 2 - gap());
+            ImGui::SameLine();
+            today_button(ctx);
+            if (ctx.state.period.kind == PeriodKind::custom) custom_range(ctx, false);
+            if (filters) {
+                kit::heading(ctx, "Search");
+                search_field(ctx, -FLT_MIN);
+                filter_fields(ctx);
+                kit::heading(ctx, "Sort by");
+                sort_controls(ctx, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - gap());
+            }
+            ImGui::EndPopup();
+        }
+    }
+    // A filtered list says how much of it is left.
+    if (filters && ctx.shown.goals_matching != ctx.shown.goals_total && tab == Tab::overview) {
+        char line[64];
+        std::snprintf(line, sizeof line, "%zu of %zu goals match", ctx.shown.goals_matching, ctx.shown.goals_total);
+        ImGui::PushFont(ctx.fonts[TextRole::caption]);
+        coloured_text(ctx.palette.muted_text, line);
+        ImGui::PopFont();
+    }
 }
 
 }  // namespace gp::ui::parts

@@ -20,12 +20,12 @@ namespace {
 
 ImU32 outcome_colour(const Palette& palette, Outcome outcome) {
     switch (outcome) {
-        case Outcome::match: return palette.on_track;
+        case Outcome::match: return palette.chip_text[int(PaceState::on_track)];
         case Outcome::no_match: return palette.muted_text;
-        case Outcome::unsupported: return palette.behind;
+        case Outcome::unsupported: return palette.chip_text[int(PaceState::behind)];
         case Outcome::error: return palette.error_text;
     }
-    return palette.unknown;
+    return palette.muted_text;
 }
 
 void draw_verdict(ViewContext& ctx, const GoalExplanation& g) {
@@ -37,25 +37,34 @@ void draw_verdict(ViewContext& ctx, const GoalExplanation& g) {
     shown.conditions = g.conditions;
 
     ImGui::PushID(g.goal_id.c_str(), g.goal_id.c_str() + g.goal_id.size());
-    coloured_text(outcome_colour(ctx.palette, g.outcome), outcome_label(g.outcome));
-    ImGui::SameLine(ImGui::GetFontSize() * 7.0f);
     // The title is data: a tree node's label would be a format string, so the node gets a fixed label
-    // and the title is drawn beside it.
-    const bool open = ImGui::TreeNodeEx("##conditions", ImGuiTreeNodeFlags_SpanAvailWidth);
-    ImGui::SameLine();
-    text(shown.title);
+    // and the outcome and title are drawn beside it, the title cut to what fits.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool open = ImGui::TreeNodeEx("##conditions", ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_FramePadding);
+    const ImFont* caption = ctx.fonts[TextRole::caption];
+    const ImFont* body = ImGui::GetFont();
+    const float arrow = ImGui::GetFrameHeight();
+    const float row = ImGui::GetFrameHeight();
+    const char* outcome = outcome_label(g.outcome);
+    const int tone = g.outcome == Outcome::match ? int(PaceState::on_track)
+                     : g.outcome == Outcome::no_match ? int(PaceState::unknown)
+                                                      : int(PaceState::at_risk);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float chip_w = kit::chip_width(caption, outcome);
+    kit::chip(draw, caption, ImVec2(at.x + arrow, at.y + (row - kit::chip_height(caption)) * 0.5f), outcome,
+              ctx.palette.chip_bg[tone], ctx.palette.chip_text[tone]);
+    const float tx = at.x + arrow + chip_w + space::s;
+    kit::text(draw, body, ImVec2(tx, at.y + (row - kit::line_of(body)) * 0.5f), ctx.palette.text, shown.title,
+              kit::fit(body, shown.title, at.x + width - tx));
     if (open) {
         for (const ConditionExplanation& c : g.conditions) {
             coloured_text(outcome_colour(ctx.palette, c.outcome), outcome_label(c.outcome));
-            ImGui::SameLine(ImGui::GetFontSize() * 7.0f);
-            text(c.condition);
-            if (!c.reason.empty()) {
-                ImGui::Indent();
-                coloured_text(ctx.palette.muted_text, c.reason);
-                ImGui::Unindent();
-            }
+            ImGui::SameLine();
+            wrapped_text(ctx.palette.text, c.condition);
+            if (!c.reason.empty()) wrapped_text(ctx.palette.muted_text, c.reason);
         }
-        if (g.conditions.empty()) text("This goal has no conditions.");
+        if (g.conditions.empty()) wrapped_text(ctx.palette.muted_text, "This goal has no conditions.");
         ImGui::TreePop();
     }
     ImGui::PopID();
@@ -66,20 +75,21 @@ void draw_verdict(ViewContext& ctx, const GoalExplanation& g) {
 
 void draw_url_tester(ViewContext& ctx) {
     if (!ctx.data.services.explain_url) {
-        text("The URL tester needs the condition engine, which this build of the widget does not include.");
+        wrapped_text(ctx.palette.muted_text, "The URL tester needs the condition engine, which this build of the widget does not include.");
         return;
     }
-    ImGui::SetNextItemWidth(-1.0f);
-    input_text("##url", ctx.state.url_input, "https://example.com/pricing?plan=pro");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool roomy = ImGui::GetContentRegionAvail().x >= 360.0f;
+    input_text("##url", ctx.state.url_input, roomy ? "https://example.com/pricing?plan=pro" : "Paste a URL");
     record_rect(ctx.shown, "url.input");
     const UrlExplanation& result = ctx.cache.url_tester.get(ctx.data, ctx.state.url_input);
     ctx.shown.url_tested = ctx.state.url_input;
     if (ctx.state.url_input.empty()) {
-        text("Type a URL to see which goals it would convert.");
+        wrapped_text(ctx.palette.muted_text, "Type a URL to see which goals it would convert.");
         return;
     }
     if (!result.problem.empty()) {
-        coloured_text(ctx.palette.error_text, result.problem);
+        wrapped_text(ctx.palette.error_text, result.problem);
         ctx.shown.url_problem = result.problem;
     }
     size_t matches = 0;

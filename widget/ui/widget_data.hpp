@@ -51,6 +51,7 @@ struct GoalProgress {
     PaceState status = PaceState::unknown;
     std::vector<IntervalResult> intervals;    // bars of the detail chart, in time order
     bool reported_by_vendor = false;          // the vendor's own numbers, not computed from events
+    std::optional<double> match_value;        // count goals over matches: the matches' values summed
     bool level = false;                       // an average or a rate: compared with its target as it is
     // The vendor's own figure for the period, when the computed one is shown (HubSpot's hs_kpi_value).
     std::optional<double> vendor_value;

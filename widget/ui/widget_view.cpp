@@ -5,8 +5,10 @@
 // - [SECTION] Labels
 // - [SECTION] Periods
 // - [SECTION] Goal cache
+// - [SECTION] Goal texts (figures, chips, the mirror's sentence)
 // - [SECTION] Helpers
 // - [SECTION] Shown
+// - [SECTION] Tabs
 // - [SECTION] WidgetView
 #include "ui/widget_view.hpp"
 
@@ -146,6 +148,36 @@ std::optional<PeriodNote> empty_period_note(const std::optional<TimeSpan>& data_
     return note;
 }
 
+Resolution resolution_of(DateRange period) {
+    const int32_t days = period.days();
+    if (days <= 31) return Resolution::day;
+    if (days <= 120) return Resolution::week;
+    if (days <= 3 * 366) return Resolution::month;
+    return Resolution::quarter;
+}
+
+std::vector<DateRange> sub_intervals(DateRange period, const CalendarOptions& calendar) {
+    if (period.end < period.start) return {};
+    switch (resolution_of(period)) {
+        case Resolution::day: {
+            std::vector<DateRange> out;
+            out.reserve(size_t(period.days()));
+            for (int32_t d = period.start.days; d <= period.end.days; ++d) out.push_back({Date{d}, Date{d}});
+            return out;
+        }
+        case Resolution::week: return split_into_intervals(period, Interval::weekly, calendar);
+        case Resolution::month: return split_into_intervals(period, Interval::monthly, calendar);
+        case Resolution::quarter: break;
+    }
+    return split_into_intervals(period, Interval::quarterly, calendar);
+}
+
+DateRange previous_period(const PeriodState& period, Date today, const CalendarOptions& calendar) {
+    PeriodState before = period;
+    step_period(before, -1, today, calendar);
+    return period_range(before, today, calendar);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Goal cache
 //-----------------------------------------------------------------------------
@@ -175,13 +207,21 @@ static bool same_query(const ProgressQuery& a, const ProgressQuery& b) {
            a.calendar.fiscal_year_start_month == b.calendar.fiscal_year_start_month;
 }
 
-void GoalCache::sync(const WidgetData& data, const ProgressQuery& query, const Filters& filters) {
+static bool same_locale(const LocaleFormat& a, const LocaleFormat& b) {
+    return a.decimal == b.decimal && a.group == b.group && a.currency_before == b.currency_before &&
+           a.currency_space == b.currency_space && a.date_order == b.date_order && a.date_separator == b.date_separator;
+}
+
+void GoalCache::sync(const WidgetData& data, const ProgressQuery& query, const Filters& filters, PeriodFrame frame,
+                     const LocaleFormat& locale) {
     data_ = &data;
     // Pace moves with the clock; a minute's resolution is finer than any bar can show.
     const int64_t minute = query.now / 60000;
     data_changed_ = data.generation != generation_ || data.goals.data() != goals_ptr_ ||
                     data.goals.size() != goals_size_;
     const bool progress_stale = data_changed_ || !same_query(query, query_) || minute != query_minute_;
+    const bool texts_stale = progress_stale || !same_locale(locale, locale_) || frame.today != frame_.today ||
+                             frame.no_data != frame_.no_data;
     if (data_changed_) {
         generation_ = data.generation;
         goals_ptr_ = data.goals.data();
@@ -193,27 +233,119 @@ void GoalCache::sync(const WidgetData& data, const ProgressQuery& query, const F
         assignees_.assign(people.begin(), people.end());
         std::sort(assignees_.begin(), assignees_.end());
     }
+    const size_t n = data.goals.size();
     if (progress_stale) {
         query_ = query;
         query_minute_ = minute;
         // Entries are recomputed on demand; resizing keeps their buffers for reuse.
-        progress_.resize(data.goals.size());
-        progress_ready_.assign(data.goals.size(), 0);
+        progress_.resize(n);
+        shown_.resize(n);
+        steps_.resize(n);
+        step_targets_.resize(n);
+        layout_.resize(n);
+        ready_.assign(n, 0);
+    } else if (texts_stale) {
+        for (uint8_t& r : ready_) r &= uint8_t(~(kShown | kSteps));
+    }
+    if (texts_stale)
+        for (CardLayout& l : layout_) l.width = -1.0f;
+    if (texts_stale) {
+        frame_ = std::move(frame);
+        locale_ = locale;
     }
     const bool sorts_by_progress = filters.sort == SortKey::percent || filters.sort == SortKey::status;
     if (!order_valid_ || data_changed_ || filters != filters_ || (progress_stale && sorts_by_progress))
         rebuild_order(filters);
 }
 
+static GoalProgress ask(const WidgetData& data, const Goal& goal, const ProgressQuery& query) {
+    return data.services.progress ? data.services.progress(goal, query) : progress_from_goal(goal, query);
+}
+
 const GoalProgress& GoalCache::progress(uint32_t i) {
     IM_ASSERT(data_ && i < progress_.size() && "sync() comes first, with the data the index belongs to");
-    if (!progress_ready_[i]) {
-        const Goal& goal = data_->goals[i];
-        progress_[i] = data_->services.progress ? data_->services.progress(goal, query_)
-                                                : progress_from_goal(goal, query_);
-        progress_ready_[i] = 1;
+    if (!(ready_[i] & kProgress)) {
+        progress_[i] = ask(*data_, data_->goals[i], query_);
+        ready_[i] |= kProgress;
     }
     return progress_[i];
+}
+
+const ShownGoal& GoalCache::shown(uint32_t i) {
+    const GoalProgress& p = progress(i);
+    if (!(ready_[i] & kShown)) {
+        const Goal& goal = data_->goals[i];
+        // A goal without a target is compared with the period before (when the figures are computed: a
+        // vendor's total is the same number for any period).
+        std::optional<double> previous;
+        if (p.target <= 0 && !p.reported_by_vendor && !frame_.no_data &&
+            timing_of(goal, frame_.previous) == GoalTiming::runs) {
+            ProgressQuery before = query_;
+            before.period = frame_.previous;
+            const GoalProgress q = ask(*data_, goal, before);
+            if (!q.reported_by_vendor) previous = q.value;
+        }
+        shown_[i] = shown_goal(goal, p, locale_, frame_, query_.period, previous);
+        ready_[i] |= kShown;
+    }
+    return shown_[i];
+}
+
+const std::vector<IntervalResult>& GoalCache::steps(uint32_t i) {
+    const GoalProgress& p = progress(i);
+    if (!(ready_[i] & kSteps)) {
+        std::vector<IntervalResult>& out = steps_[i];
+        out.clear();
+        const Goal& goal = data_->goals[i];
+        if (p.reported_by_vendor) {
+            // A vendor's figures split no finer than the vendor split them (HubSpot's slices).
+            if (p.intervals.size() > 1) out = p.intervals;
+        } else {
+            // Each step asked of the same service: the core's figures and pro-rated target for that step.
+            out.reserve(frame_.steps.size());
+            ProgressQuery step = query_;
+            for (const DateRange& range : frame_.steps) {
+                IntervalResult r{range, 0.0, 0.0};
+                if (timing_of(goal, range) == GoalTiming::runs) {
+                    step.period = range;
+                    const GoalProgress q = ask(*data_, goal, step);
+                    if (!q.reported_by_vendor) {
+                        r.value = q.value;
+                        r.target = q.target;
+                    }
+                }
+                out.push_back(r);
+            }
+        }
+        double targets = 0;
+        for (const IntervalResult& r : out) targets += r.target;
+        step_targets_[i] = p.target > 0 && !out.empty() && std::fabs(targets - p.target) <= 1e-6 * std::max(1.0, p.target);
+        ready_[i] |= kSteps;
+    }
+    return steps_[i];
+}
+
+bool GoalCache::step_targets(uint32_t i) {
+    steps(i);
+    return step_targets_[i] != 0;
+}
+
+bool targets_vary(const std::vector<IntervalResult>& steps) {
+    // Months differ in length (the amount per day changes, the amount does not) and a period's first and last
+    // steps may be clipped (the amount changes, the amount per day does not): a target is seasonal only when
+    // both change by more than a tenth.
+    double lo = 0, hi = 0, lo_day = 0, hi_day = 0;
+    bool first = true;
+    for (const IntervalResult& r : steps) {
+        if (r.target <= 0) continue;
+        const double per_day = r.target / double(r.range.days());
+        lo = first ? r.target : std::min(lo, r.target);
+        hi = first ? r.target : std::max(hi, r.target);
+        lo_day = first ? per_day : std::min(lo_day, per_day);
+        hi_day = first ? per_day : std::max(hi_day, per_day);
+        first = false;
+    }
+    return !first && hi > lo * 1.1 && hi_day > lo_day * 1.1;
 }
 
 int GoalCache::find(const std::string& goal_id) const {
@@ -255,6 +387,129 @@ void GoalCache::rebuild_order(const Filters& filters) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Goal texts (figures, chips, the mirror's sentence)
+//-----------------------------------------------------------------------------
+
+GoalTiming timing_of(const Goal& goal, DateRange period) {
+    if (goal.schedule.end && *goal.schedule.end < period.start) return GoalTiming::ended;
+    if (goal.schedule.start && period.end < *goal.schedule.start) return GoalTiming::not_started;
+    return GoalTiming::runs;
+}
+
+static std::string trend_text(const Goal& goal, double now, double before, const std::string& label,
+                              const LocaleFormat& locale) {
+    const double change = now - before;
+    const bool whole = counts_whole_things(goal);
+    const double shown = whole ? std::round(change) : change;
+    if (shown == 0 || std::fabs(change) < 1e-9) return "same as " + label;
+    const std::string amount = whole ? format_number(std::fabs(shown), 0, locale)
+                                     : format_goal_figure(goal, std::fabs(change), locale);
+    return std::string(change > 0 ? "up " : "down ") + amount + " from " + label;
+}
+
+ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const LocaleFormat& locale, const PeriodFrame& frame,
+                     DateRange period, const std::optional<double>& previous_value) {
+    ShownGoal s;
+    s.goal_id = goal.id;
+    s.title = std::string(goal_title(goal));
+    s.value = progress.value;
+    s.target = progress.target;
+    s.percent = progress.percent;
+    // With no data in the period, a zero is not news and "at risk" would be a false alarm.
+    s.status = frame.no_data ? PaceState::unknown : progress.status;
+    s.no_data = frame.no_data;
+    s.lower_is_better = goal.target.direction == Direction::lower_is_better;
+    s.timing = timing_of(goal, period);
+    s.value_text = format_goal_amount(goal, progress.value, locale);
+    s.target_text = format_goal_target(goal, progress.target, locale);
+    s.has_target = progress.target > 0;
+    const bool counts = counts_whole_things(goal);
+
+    if (s.timing != GoalTiming::runs) {
+        // Not in this period at all: when it runs, instead of "0 of 0".
+        s.status = PaceState::unknown;
+        s.percent.reset();
+        if (s.timing == GoalTiming::ended) {
+            s.chip = "ended";
+            s.detail_line = "Ended " + format_day(*goal.schedule.end, locale);
+        } else {
+            s.chip = "upcoming";
+            s.detail_line = "Starts " + format_day(*goal.schedule.start, locale);
+        }
+        s.has_target = goal.target.amount > 0;
+        if (s.has_target) s.target_text = format_goal_target(goal, goal.target.amount, locale);
+        s.text = s.title + ": " + (s.timing == GoalTiming::ended ? "ended " + format_day(*goal.schedule.end, locale)
+                                                                   : "starts " + format_day(*goal.schedule.start, locale));
+        if (s.has_target) s.text += ", target " + s.target_text;
+        return s;
+    }
+    if (frame.no_data) {
+        s.chip = "no data";
+        s.figure = "\xE2\x80\x94";  // an em dash: nothing to count
+        if (s.has_target) s.figure_suffix = "target " + s.target_text;
+        s.detail_line = "No data in this period";
+        s.text = s.title + ": no data in this period";
+        if (s.has_target) s.text += ", target " + s.target_text;
+        return s;
+    }
+
+    s.figure = format_goal_figure(goal, progress.value, locale);
+    if (s.has_target) {
+        const double target = counts ? whole_count_target(progress.target) : progress.target;
+        const char* word = counts ? count_unit_word(goal, target) : "";
+        const std::string target_figure = format_goal_figure(goal, target, locale) + (*word ? std::string(" ") + word : "");
+        if (s.lower_is_better) {
+            s.figure_suffix = "target under " + target_figure;
+            s.percent_text = format_percent(progress.value / progress.target * 100.0, locale) + " of limit";
+        } else if (progress.level) {
+            // An average is compared with its target as it stands; it is not "of" it.
+            s.figure_suffix = "target " + target_figure;
+            if (progress.percent) s.percent_text = format_percent(*progress.percent, locale) + " of target";
+        } else {
+            s.figure_suffix = "of " + target_figure;
+            if (progress.percent) s.percent_text = format_percent(*progress.percent, locale);
+        }
+    } else {
+        s.figure_suffix = counts ? count_unit_word(goal, std::round(progress.value)) : "";
+        std::vector<std::string> parts;
+        if (progress.match_value && *progress.match_value != 0) {
+            const bool whole = std::floor(*progress.match_value) == *progress.match_value;
+            parts.push_back("value " + format_number(*progress.match_value, whole ? 0 : 2, locale));
+        }
+        if (previous_value) parts.push_back(trend_text(goal, progress.value, *previous_value, frame.previous_label, locale));
+        for (size_t i = 0; i < parts.size(); ++i) s.detail_line += (i ? " \xC2\xB7 " : "") + parts[i];
+    }
+
+    // The chip: a finished period has an outcome, a running one its pace (the core's), a later one waits.
+    const bool over = period.end < frame.today;
+    const bool later = frame.today < period.start;
+    const bool met = s.lower_is_better ? progress.value <= progress.target : progress.value >= progress.target;
+    if (!s.has_target) {
+        s.chip = "no target";
+    } else if (over) {
+        s.chip = met ? "reached" : "missed";
+        s.tone = met ? PaceState::on_track : PaceState::at_risk;
+    } else if (later) {
+        s.chip = "upcoming";
+    } else if (met && !s.lower_is_better) {
+        s.chip = "reached";
+        s.tone = PaceState::on_track;
+    } else if (s.status != PaceState::unknown) {
+        s.chip = pace_state_label(s.status);
+        s.tone = s.status;
+    }
+
+    // The sentence: "Calls completed: 22 of 1,286 activities, 2 %, at risk".
+    s.text = s.title + ": " + s.figure;
+    if (!s.figure_suffix.empty())
+        s.text += ((s.lower_is_better || progress.level) && s.has_target ? ", " : " ") + s.figure_suffix;
+    if (!s.percent_text.empty()) s.text += ", " + s.percent_text;
+    if (!s.detail_line.empty()) s.text += ", " + s.detail_line;
+    if (!s.chip.empty()) s.text += ", " + s.chip;
+    return s;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Helpers
 //-----------------------------------------------------------------------------
 
@@ -264,14 +519,22 @@ void coloured_text(ImU32 colour, std::string_view s) {
     ImGui::PopStyleColor();
 }
 
-void badge(std::string_view label, ImU32 colour) {
-    const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-    const ImVec2 pad(4.0f, 1.0f);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y), colour, 3.0f);
-    draw->AddText(ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32_WHITE, label.data(), label.data() + label.size());
-    ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+void wrapped_text(ImU32 colour, std::string_view s) {
+    ImGui::PushTextWrapPos(0.0f);
+    coloured_text(colour, s);
+    ImGui::PopTextWrapPos();
+}
+
+void badge(const ViewContext& ctx, Vendor vendor) {
+    const ImFont* font = ctx.fonts[TextRole::caption];
+    const char* label = vendor_label(vendor);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float h = kit::chip_height(font);
+    const float line = ImGui::GetTextLineHeight();
+    const ImVec2 chip_at(at.x, at.y + std::floor((line - h) * 0.5f));
+    kit::chip(ImGui::GetWindowDrawList(), font, chip_at, label, ctx.palette.vendor_bg[int(vendor) % kVendors],
+              ctx.palette.vendor_text[int(vendor) % kVendors]);
+    ImGui::Dummy(ImVec2(kit::chip_width(font, label), line));
 }
 
 static int grow_string(ImGuiInputTextCallbackData* data) {
@@ -296,6 +559,7 @@ void record_rect(Shown& shown, std::string name) {
 
 void open_detail(ViewContext& ctx, const std::string& goal_id) {
     ctx.state.selected_goal_id = goal_id;
+    ctx.state.detail_step = -1;
     ctx.state.tab = Tab::detail;
 }
 
@@ -334,33 +598,46 @@ std::string_view goal_title(const Goal& goal) {
     return goal.title.empty() ? std::string_view("(untitled goal)") : std::string_view(goal.title);
 }
 
-ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const LocaleFormat& locale, bool no_data) {
-    ShownGoal s;
-    s.goal_id = goal.id;
-    s.title = std::string(goal_title(goal));
-    s.value = progress.value;
-    s.target = progress.target;
-    s.percent = progress.percent;
-    // With no data in the period, a zero is not news and "at risk" would be a false alarm.
-    s.status = no_data ? PaceState::unknown : progress.status;
-    s.no_data = no_data;
-    s.value_text = format_goal_amount(goal, progress.value, locale);
-    s.target_text = format_goal_amount(goal, progress.target, locale);
-    return s;
+std::string short_period_label(const PeriodState& period, DateRange range, const LocaleFormat& locale) {
+    if (period.kind == PeriodKind::week) {
+        const IsoWeek week = iso_week_of(range.start);
+        return "Week " + std::to_string(week.week) + ", " + std::to_string(week.year);
+    }
+    if (period.kind == PeriodKind::custom)
+        return format_day_short(range.start, locale) + " \xE2\x80\x93 " + format_day_short(range.end, locale);
+    return period_label(period, range, locale);
 }
 
 bool draw_period_note(ViewContext& ctx) {
     if (!ctx.period_note) return false;
-    ImGui::PushTextWrapPos(0.0f);
-    coloured_text(ctx.palette.muted_text, ctx.period_note->text);
+    // A notice card: the sentence, wrapped, and the way to the nearest period with data.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + space::m, start.y + space::s));
+    ImGui::PushTextWrapPos(start.x + width - space::m - ImGui::GetWindowPos().x);
+    coloured_text(ctx.palette.text, ctx.period_note->text);
     ImGui::PopTextWrapPos();
     PeriodState nearest = ctx.state.period;
     if (nearest.kind == PeriodKind::custom) nearest.kind = PeriodKind::month;
     nearest.anchor = ctx.period_note->nearest;
-    const std::string button = "Show " + period_label(nearest, period_range(nearest, ctx.today, ctx.frame.calendar),
-                                                      ctx.frame.locale);
-    if (ImGui::SmallButton(button.c_str())) ctx.state.period = nearest;
+    const std::string label = "Show " + short_period_label(nearest, period_range(nearest, ctx.today, ctx.frame.calendar),
+                                                           ctx.frame.locale);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + space::m, ImGui::GetCursorScreenPos().y));
+    if (kit::button(label.c_str())) {
+        ctx.state.period = nearest;
+        ctx.state.detail_step = -1;
+    }
     record_rect(ctx.shown, "period.nearest_data");
+    const float end_y = ImGui::GetItemRectMax().y + space::s;
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(start, ImVec2(start.x + width, end_y), ctx.palette.card, radius::card);
+    draw->AddRect(start, ImVec2(start.x + width, end_y), ctx.palette.card_border, radius::card);
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(width, end_y - start.y));
     return true;
 }
 
@@ -379,6 +656,109 @@ const ShownRect* Shown::rect(const std::string& name) const {
 void Shown::clear() { *this = Shown{}; }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Tabs
+//-----------------------------------------------------------------------------
+
+namespace parts {
+
+namespace {
+
+constexpr Tab kTabs[] = {Tab::overview, Tab::detail, Tab::conversions, Tab::editor, Tab::url_tester};
+constexpr const char* kTabRects[] = {"tab.overview", "tab.detail", "tab.conversions", "tab.editor", "tab.url_tester"};
+IM_STATIC_ASSERT(IM_ARRAYSIZE(kTabs) == IM_ARRAYSIZE(kTabRects));
+
+void choose_tab(ViewContext& ctx, Tab tab) { ctx.state.tab = tab; }
+
+void tab_menu_items(ViewContext& ctx, const bool* listed) {
+    for (size_t i = 0; i < IM_ARRAYSIZE(kTabs); ++i) {
+        if (listed && !listed[i]) continue;
+        if (ImGui::Selectable(tab_label(kTabs[i]), ctx.state.tab == kTabs[i], 0, ImVec2(0, kTouchTarget)))
+            choose_tab(ctx, kTabs[i]);
+        record_rect(ctx.shown, kTabRects[i]);
+    }
+}
+
+}  // namespace
+
+// The tabs as a strip of text buttons; those that do not fit go into a "More" menu (the tab on screen is
+// always on the strip). `as_menu`: one button naming the tab on screen, for short containers.
+void draw_tabs(ViewContext& ctx, bool as_menu) {
+    constexpr size_t n = IM_ARRAYSIZE(kTabs);
+    if (as_menu) {
+        const std::string label = std::string(tab_label(ctx.state.tab)) + " \xE2\x96\xBE##tab-menu";  // ▾
+        if (kit::button(label.c_str())) ImGui::OpenPopup("tab-menu");
+        record_rect(ctx.shown, "tab.menu");
+        if (ImGui::BeginPopup("tab-menu")) {
+            tab_menu_items(ctx, nullptr);
+            ImGui::EndPopup();
+        }
+        return;
+    }
+    const ImFont* font = ImGui::GetFont();
+    float widths[n];
+    float total = 0;
+    for (size_t i = 0; i < n; ++i) {
+        widths[i] = kit::width_of(font, tab_label(kTabs[i])) + 2 * space::m;
+        total += widths[i];
+    }
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const char* more_label = "More \xE2\x96\xBE##tab-more";
+    const float more = kit::width_of(font, "More \xE2\x96\xBE") + 2 * space::m;
+    bool on_strip[n];
+    for (size_t i = 0; i < n; ++i) on_strip[i] = true;
+    if (total > avail) {
+        // Keep tabs in their order while they and the More button fit; the tab on screen takes the last place.
+        float used = more;
+        size_t current = 0;
+        for (size_t i = 0; i < n; ++i)
+            if (kTabs[i] == ctx.state.tab) current = i;
+        for (size_t i = 0; i < n; ++i) {
+            on_strip[i] = used + widths[i] <= avail;
+            if (on_strip[i]) used += widths[i];
+        }
+        if (!on_strip[current]) {
+            for (size_t i = n; i-- > 0;) {
+                if (on_strip[i] && used - widths[i] + widths[current] <= avail) {
+                    on_strip[i] = false;
+                    used -= widths[i];
+                    break;
+                }
+            }
+            on_strip[current] = used + widths[current] <= avail;
+        }
+    }
+    bool in_menu[n];
+    bool any_in_menu = false;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, ImGui::GetStyle().ItemSpacing.y));
+    bool first = true;
+    for (size_t i = 0; i < n; ++i) {
+        in_menu[i] = !on_strip[i];
+        any_in_menu |= in_menu[i];
+        if (!on_strip[i]) continue;
+        if (!first) ImGui::SameLine();
+        first = false;
+        if (kit::tab_button(tab_label(kTabs[i]), ctx.state.tab == kTabs[i], ctx.palette, widths[i])) choose_tab(ctx, kTabs[i]);
+        record_rect(ctx.shown, kTabRects[i]);
+    }
+    if (any_in_menu) {
+        if (!first) ImGui::SameLine();
+        if (kit::tab_button(more_label, false, ctx.palette, more)) ImGui::OpenPopup("tab-more");
+        record_rect(ctx.shown, "tab.more");
+        if (ImGui::BeginPopup("tab-more")) {
+            tab_menu_items(ctx, in_menu);
+            ImGui::EndPopup();
+        }
+    }
+    ImGui::PopStyleVar();
+    // A hairline under the strip.
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, a.y - ImGui::GetStyle().ItemSpacing.y),
+                                        ImVec2(a.x + avail, a.y - ImGui::GetStyle().ItemSpacing.y), ctx.palette.divider);
+}
+
+}  // namespace parts
+
+//-----------------------------------------------------------------------------
 // [SECTION] WidgetView
 //-----------------------------------------------------------------------------
 
@@ -391,7 +771,8 @@ struct WidgetView::Impl {
     int theme_applied = -1;  // -1: none yet, 0 light, 1 dark
     float fonts_ratio = 0.0f;
     FontBaker font_baker;
-    Tab tab_open = Tab::overview;
+    FontSet fonts;
+    int font_generation = 0;
     bool first_frame = true;
     // Bars ease in over kRevealSeconds after new data, if the page allows motion.
     static constexpr float kRevealSeconds = 0.25f;
@@ -427,8 +808,9 @@ bool WidgetView::needs_fonts_rebuilt(float pixel_ratio) const {
 
 void WidgetView::rebuild_fonts(float pixel_ratio) {
     IM_ASSERT(impl_->font_baker && "set_font_baker() first: without one the widget draws ImGui's own font");
-    build_fonts(ImGui::GetIO(), pixel_ratio, impl_->font_baker);
+    impl_->fonts = build_fonts(ImGui::GetIO(), pixel_ratio, impl_->font_baker);
     impl_->fonts_ratio = font_bake_ratio(pixel_ratio);
+    ++impl_->font_generation;
 }
 
 // Shortcuts while no text field has focus: [ and ] step the period, / jumps to the search field.
@@ -459,29 +841,6 @@ static bool drag_scroll(bool& drag_scrolled) {
     return drag_scrolled;
 }
 
-static void draw_tabs(parts::ViewContext& ctx, Tab& tab_open) {
-    static constexpr Tab kTabs[] = {Tab::overview, Tab::detail, Tab::conversions, Tab::url_tester, Tab::editor};
-    static constexpr const char* kRectNames[] = {"tab.overview", "tab.detail", "tab.conversions", "tab.url_tester",
-                                                 "tab.editor"};
-    // A tab chosen by code (a row opening its detail) is pressed on the tab bar until ImGui reports it open;
-    // otherwise the tab the user opened is the state.
-    const bool requested_by_code = ctx.state.tab != tab_open;
-    if (!ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
-    Tab open_now = tab_open;
-    for (size_t i = 0; i < IM_ARRAYSIZE(kTabs); ++i) {
-        const bool press = requested_by_code && kTabs[i] == ctx.state.tab;
-        const bool open = ImGui::BeginTabItem(tab_label(kTabs[i]), nullptr, press ? ImGuiTabItemFlags_SetSelected : 0);
-        parts::record_rect(ctx.shown, kRectNames[i]);
-        if (open) {
-            open_now = kTabs[i];
-            ImGui::EndTabItem();
-        }
-    }
-    ImGui::EndTabBar();
-    if (!requested_by_code) ctx.state.tab = open_now;
-    tab_open = open_now;
-}
-
 static void draw_current_tab(parts::ViewContext& ctx) {
     switch (ctx.state.tab) {
         case Tab::overview: parts::draw_overview(ctx); break;
@@ -501,6 +860,32 @@ static ProgressQuery make_query(const ViewState& state, Date today, const FrameC
     return query;
 }
 
+static std::string previous_label(const PeriodState& period, DateRange previous, const LocaleFormat& locale) {
+    const CivilParts p = civil_parts(previous.start);
+    switch (period.kind) {
+        case PeriodKind::month: {
+            const std::string month = format_month(previous.start, locale, true);  // "October 2026"
+            return month.substr(0, month.find(' '));
+        }
+        case PeriodKind::quarter: return "Q" + std::to_string((p.month + 11) % 12 / 3 + 1);
+        case PeriodKind::year: return std::to_string(p.year);
+        case PeriodKind::week: return "the week before";
+        case PeriodKind::custom: break;
+    }
+    return "the days before";
+}
+
+static parts::PeriodFrame make_frame(const ViewState& state, const ProgressQuery& query, Date today,
+                                     const FrameContext& frame, bool no_data) {
+    parts::PeriodFrame f;
+    f.today = today;
+    f.previous = previous_period(state.period, today, frame.calendar);
+    f.previous_label = previous_label(state.period, f.previous, frame.locale);
+    f.steps = sub_intervals(query.period, frame.calendar);
+    f.no_data = no_data;
+    return f;
+}
+
 static void describe_period(Shown& shown, const ViewState& state, const ProgressQuery& query,
                             const FrameContext& frame, const WidgetData& data, const parts::GoalCache& cache) {
     shown.period = query.period;
@@ -517,12 +902,22 @@ void WidgetView::draw(const WidgetData& data, const FrameContext& frame) {
         m.palette = apply_theme(dark != 0, ImGui::GetStyle());
         m.theme_applied = dark;
     }
+    if (!m.fonts[TextRole::body]) {
+        // No bake yet: every step draws with ImGui's current font, so text still shows.
+        for (ImFont*& f : m.fonts.role) f = ImGui::GetFont();
+    }
 
     const Date today = civil_date_of(frame.now, frame.zone_offset_minutes);
     bool focus_search = false;
     handle_shortcuts(m.state, today, frame.calendar, focus_search);
+    const auto sync = [&](const ProgressQuery& query) {
+        const std::string label = period_label(m.state.period, query.period, frame.locale);
+        const bool no_data =
+            empty_period_note(data.data_span, query.period, label, frame.zone_offset_minutes, frame.locale).has_value();
+        m.cache.sync(data, query, m.state.filters, make_frame(m.state, query, today, frame, no_data), frame.locale);
+    };
     const ProgressQuery query = make_query(m.state, today, frame);
-    m.cache.sync(data, query, m.state.filters);
+    sync(query);
 
     // Bars ease in after new data only when the page allows motion, and the easing always ends.
     const double time = ImGui::GetTime();
@@ -539,25 +934,42 @@ void WidgetView::draw(const WidgetData& data, const FrameContext& frame) {
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                        ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("goalpost", nullptr, kFlags);
 
-    parts::ViewContext ctx{data, frame, m.palette, m.state, m.cache, m.shown, m.actions, today, query, reveal, false, false, std::nullopt};
+    parts::ViewContext ctx{data,  frame, m.palette,        m.fonts, m.state, m.cache, m.shown, m.actions,
+                           today, query, 0,                0.0f,    WidthClass::wide, false, 1.0f, false,
+                           false, std::nullopt};
+    ctx.font_generation = m.font_generation;
+    ctx.width = viewport->Size.x;
+    ctx.width_class = width_class(viewport->Size.x);
+    ctx.compact = viewport->Size.y < kCompactHeight;
+    ctx.bar_reveal = reveal;
     ctx.focus_search = focus_search;
+    m.shown.width_class = ctx.width_class;
+    m.shown.compact = ctx.compact;
     describe_period(m.shown, m.state, query, frame, data, m.cache);
-    draw_tabs(ctx, m.tab_open);
+
+    // The header: the tabs (a menu button in the compact form, on the toolbar's line), then the toolbar.
+    if (ctx.compact) {
+        parts::draw_tabs(ctx, true);
+        ImGui::SameLine();
+    } else {
+        parts::draw_tabs(ctx, false);
+    }
     parts::draw_toolbar(ctx);
     // The toolbar may have moved the period or changed a filter: the content shows the new state at once.
     ctx.query = make_query(m.state, today, frame);
-    m.cache.sync(data, ctx.query, m.state.filters);
+    sync(ctx.query);
     describe_period(m.shown, m.state, ctx.query, frame, data, m.cache);
     ctx.period_note = empty_period_note(data.data_span, ctx.query.period, m.shown.period_label,
                                         frame.zone_offset_minutes, frame.locale);
     if (ctx.period_note) m.shown.period_note = ctx.period_note->text;
 
     // The status strip keeps its place at the bottom; the current tab gets the space above it.
-    const float strip_height = ImGui::GetFrameHeightWithSpacing() * 2.0f;
-    ImGui::BeginChild("tab-content", ImVec2(0, -strip_height));
+    const float strip_height = parts::status_strip_height(ctx);
+    ImGui::BeginChild("tab-content", ImVec2(0, -strip_height), false, ImGuiWindowFlags_NoBackground);
     ctx.suppress_clicks = drag_scroll(m.drag_scrolled);
     draw_current_tab(ctx);
     ImGui::EndChild();
@@ -577,13 +989,12 @@ std::vector<ShownGoal> WidgetView::summaries(const WidgetData& data, const Frame
     Impl& m = *impl_;
     const Date today = civil_date_of(frame.now, frame.zone_offset_minutes);
     const ProgressQuery query = make_query(m.state, today, frame);
-    m.cache.sync(data, query, m.state.filters);
-    m.reveal_pending = m.reveal_pending || m.cache.data_changed_this_frame();
     const bool no_data = period_note(data, frame).has_value();
+    m.cache.sync(data, query, m.state.filters, make_frame(m.state, query, today, frame, no_data), frame.locale);
+    m.reveal_pending = m.reveal_pending || m.cache.data_changed_this_frame();
     std::vector<ShownGoal> out;
     out.reserve(data.goals.size());
-    for (uint32_t i = 0; i < data.goals.size(); ++i)
-        out.push_back(parts::shown_goal(data.goals[i], m.cache.progress(i), frame.locale, no_data));
+    for (uint32_t i = 0; i < data.goals.size(); ++i) out.push_back(m.cache.shown(i));
     return out;
 }
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "ui/fonts.hpp"
+#include "ui/theme.hpp"
 #include "ui/widget_data.hpp"
 
 namespace gp::ui {
@@ -49,6 +50,15 @@ void step_period(PeriodState& period, int direction, Date today, const CalendarO
 void jump_to_current(PeriodState& period, PeriodKind kind);
 // "March 2024", "Week 10, 2024", "Q1 2024", "2024", or the custom range's dates.
 std::string period_label(const PeriodState& period, DateRange range, const LocaleFormat& locale);
+
+// The steps a period is drawn in (the detail chart's bars, the cards' sparklines): days for a week or a
+// month, weeks for a quarter, months for a year; a custom period by its length.
+enum class Resolution : uint8_t { day, week, month, quarter };
+Resolution resolution_of(DateRange period);
+// The period cut into steps of its resolution, in time order (the first and last clipped to the period).
+std::vector<DateRange> sub_intervals(DateRange period, const CalendarOptions& calendar);
+// The period before, of the same kind and length: what a goal without a target is compared with.
+DateRange previous_period(const PeriodState& period, Date today, const CalendarOptions& calendar);
 
 // What the view says when the period on screen holds none of the loaded data, instead of zero bars.
 struct PeriodNote {
@@ -89,6 +99,7 @@ struct EditorState {
 
 struct ViewState {
     Tab tab = Tab::overview;
+    int detail_step = -1;  // the chart step tapped or clicked (its tooltip stays); -1: none
     PeriodState period;
     std::string custom_start_text, custom_end_text;  // the custom period's fields as typed
     Filters filters;
@@ -101,16 +112,31 @@ struct ViewState {
 // [SECTION] What was shown
 //-----------------------------------------------------------------------------
 
+// Whether a goal runs in the period on screen at all.
+enum class GoalTiming : uint8_t { runs, ended, not_started };
+
 struct ShownGoal {
     std::string goal_id;
     std::string title;
     double value = 0;
     double target = 0;
     std::optional<double> percent;
-    PaceState status = PaceState::unknown;
-    std::string value_text;   // with its unit, as drawn
-    std::string target_text;
+    PaceState status = PaceState::unknown;  // the core's pace; unknown without pace or data
+    std::string value_text;   // with its unit: "22 activities", "€18,900", "3.2 h"
+    std::string target_text;  // the same for the target, whole for counts ("1,286 activities")
     bool no_data = false;     // the period holds none of the loaded data (Shown::period_note says so)
+    GoalTiming timing = GoalTiming::runs;
+    bool has_target = false;
+    bool lower_is_better = false;
+    // As drawn on the card: the figure ("22", "€18,900"), what follows it ("of 1,286 activities", "target
+    // under 4 h", "conversions"), the percent ("2 %"), the chip ("at risk", "reached", "ended", "no target")
+    // with its colour, and a second line ("value 340 · up 4 from October", "ended 31 Dec 2023").
+    std::string figure, figure_suffix, percent_text, chip;
+    PaceState tone = PaceState::unknown;
+    std::string detail_line;
+    // The goal in one sentence, as a screen reader should hear it (the page's mirror reads state().goals[].text):
+    // "Calls completed: 22 of 1,286 activities, 2 %, at risk".
+    std::string text;
 };
 
 struct ShownVerdict {
@@ -130,12 +156,20 @@ struct Shown {
     DateRange period;
     std::string period_label;
     std::string period_note;                 // empty_period_note()'s text; empty when the period has data
+    WidthClass width_class = WidthClass::wide;  // the layout chosen for the container's width
+    bool compact = false;                    // the single-line form for short containers
+    int columns = 1;                         // cards per row in the overview
     size_t goals_total = 0;
     size_t goals_matching = 0;               // after filters
     std::vector<ShownGoal> goals;            // the overview rows drawn this frame (the clipper's window)
     std::optional<ShownGoal> detail;
-    std::vector<IntervalResult> detail_intervals;
+    std::vector<IntervalResult> detail_intervals;   // the goal's own intervals in the period (the table)
+    std::vector<IntervalResult> detail_steps;       // the chart's bars: the period at its resolution
+    bool detail_step_targets = false;               // the steps' targets add up to the period's (the pace line follows them)
+    bool detail_seasonal = false;                   // and change from step to step: each bar has its own target
     std::optional<double> detail_forecast;
+    std::optional<double> detail_forecast_low, detail_forecast_high;  // the forecast's likely range
+    std::vector<std::string> tooltip;               // the lines of the chart's tooltip, when one is shown
     std::vector<ShownGoal> conversion_goals;
     std::vector<MatchRecord> feed;
     std::vector<std::string> goals_matching_page;
