@@ -28,16 +28,19 @@ async function openBlankPage(page, baseUrl) {
   await page.goto(`${baseUrl}/e2e/blank.html`);
 }
 
-// Adds <goal-widget id="w"> with `attributes`; every event that reaches document.body is recorded.
+// Adds <goal-widget id="w"> with `attributes`; every event that reaches document.body from then on is
+// recorded (once: the listeners are added with the page's first widget).
 async function addWidget(page, attributes) {
   await page.evaluate(async (attrs) => {
     await import('/web/goal-widget.js');
-    window.__events = [];
-    for (const type of ['ready', 'data', 'error', 'goal-change', 'match']) {
-      document.body.addEventListener(type, (e) => {
-        window.__events.push({ type, detail: e.detail, bubbles: e.bubbles, composed: e.composed, target: e.target.id });
-      });
+    if (!window.__events) {
+      for (const type of ['ready', 'data', 'error', 'goal-change', 'match']) {
+        document.body.addEventListener(type, (e) => {
+          window.__events.push({ type, detail: e.detail, bubbles: e.bubbles, composed: e.composed, target: e.target.id });
+        });
+      }
     }
+    window.__events = [];
     const widget = document.createElement('goal-widget');
     widget.id = 'w';
     widget.style.height = '300px';
@@ -179,20 +182,20 @@ export const tests = {
   async 'goals, format and giosg codes read the goals again; refresh and timeout reach the loaders running'({ page, baseUrl }) {
     await openBlankPage(page, baseUrl);
     await addWidget(page, { goals: '/web/data/pipedrive-goals.json' });
-    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length === 1);
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length >= 1);
 
     await setAttribute(page, 'goals', '/web/data/zendesk-goals.json');
-    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length === 2);
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length >= 2);
     const ready = (await eventsOf(page, 'ready'))[1].detail;
     assert.equal(ready.vendor, 'zendesk');
     assert.equal((await state(page)).goal_count, ready.goals);
 
     // A format the page names is how the payload is read, instead of the vendor detected.
     await setAttribute(page, 'format', 'hubspot');
-    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length === 3);
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length >= 3);
     assert.equal((await eventsOf(page, 'ready'))[2].detail.vendor, 'hubspot');
     await setAttribute(page, 'format', null);
-    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length === 4);
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length >= 4);
     assert.equal((await eventsOf(page, 'ready'))[3].detail.vendor, 'zendesk');
 
     // Polling starts and stops without a remount.
@@ -221,7 +224,7 @@ export const tests = {
     const matches = (await state(page)).matches;
     assert.ok(matches > 0);
     await setAttribute(page, 'giosg-codes', null);
-    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length === 2);
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length >= 2);
     await page.waitForFunction(() => document.querySelector('#w').state().matches === 0);
     await setAttribute(page, 'giosg-codes', codes);
     await page.waitForFunction((n) => document.querySelector('#w').state().matches === n, matches);
