@@ -32,6 +32,23 @@ float status_strip_height(const ViewContext& ctx) {
     return line + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y + 1.0f;
 }
 
+// A chip that counts the readers' notes or the payload's problems; pointing at it lists the first 20.
+static void list_chip(ViewContext& ctx, ImDrawList* draw, const ImFont* caption, const char* id, ImVec2 at, float w, float row,
+               const std::string& label, PaceState tone, const std::vector<Error>& list) {
+    const Palette& pal = ctx.palette;
+    ImGui::SetCursorScreenPos(at);
+    ImGui::InvisibleButton(id, ImVec2(w, row));
+    record_rect(ctx.shown, id);
+    kit::chip(draw, caption, ImVec2(at.x, at.y + (row - kit::chip_height(caption)) * 0.5f), label,
+              pal.chip_bg[int(tone)], pal.chip_text[int(tone)]);
+    if (!ImGui::IsItemHovered() && !ImGui::IsItemActive()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(std::min(420.0f, ctx.width - 2 * space::m));
+    for (size_t i = 0; i < list.size() && i < 20; ++i) text(list[i].path + ": " + list[i].message);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void draw_status_strip(ViewContext& ctx) {
     const WidgetData& load = ctx.data;  // the loading fields
     const Palette& pal = ctx.palette;
@@ -127,37 +144,13 @@ void draw_status_strip(ViewContext& ctx) {
         ImGui::EndTooltip();
     }
 
-    if (!notes.empty()) {
-        ImGui::SetCursorScreenPos(ImVec2(right, y));
-        ImGui::InvisibleButton("##notes", ImVec2(notes_w, row));
-        record_rect(ctx.shown, "status.notes");
-        kit::chip(draw, caption, ImVec2(right, y + (row - kit::chip_height(caption)) * 0.5f), notes,
-                  pal.chip_bg[int(PaceState::unknown)], pal.chip_text[int(PaceState::unknown)]);
-        if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
-            ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(std::min(420.0f, ctx.width - 2 * space::m));
-            for (size_t i = 0; i < ctx.data.warnings.size() && i < 20; ++i)
-                text(ctx.data.warnings[i].path + ": " + ctx.data.warnings[i].message);
-            ImGui::PopTextWrapPos();
-            ImGui::EndTooltip();
-        }
-    }
-    if (!problems.empty()) {
-        const float cx = start.x + width - (retry ? retry_w + space::s : 0.0f) - problems_w;
-        ImGui::SetCursorScreenPos(ImVec2(cx, y));
-        ImGui::InvisibleButton("##problems", ImVec2(problems_w, row));
-        record_rect(ctx.shown, "status.problems");
-        kit::chip(draw, caption, ImVec2(cx, y + (row - kit::chip_height(caption)) * 0.5f), problems,
-                  pal.chip_bg[int(PaceState::at_risk)], pal.chip_text[int(PaceState::at_risk)]);
-        if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
-            ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(std::min(420.0f, ctx.width - 2 * space::m));
-            for (size_t i = 0; i < ctx.data.errors.size() && i < 20; ++i)
-                text(ctx.data.errors[i].path + ": " + ctx.data.errors[i].message);
-            ImGui::PopTextWrapPos();
-            ImGui::EndTooltip();
-        }
-    }
+    if (!notes.empty())
+        list_chip(ctx, draw, caption, "status.notes", ImVec2(right, y), notes_w, row, notes, PaceState::unknown,
+                  ctx.data.warnings);
+    if (!problems.empty())
+        list_chip(ctx, draw, caption, "status.problems",
+                  ImVec2(start.x + width - (retry ? retry_w + space::s : 0.0f) - problems_w, y), problems_w, row,
+                  problems, PaceState::at_risk, ctx.data.errors);
     if (retry) {
         ctx.shown.retry_offered = true;
         ImGui::SetCursorScreenPos(ImVec2(start.x + width - retry_w, y));
