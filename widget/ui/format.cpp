@@ -229,13 +229,14 @@ std::string format_goal_figure(const Goal& goal, double value, const LocaleForma
         case Unit::percent: return format_percent(value, locale);
         default: break;
     }
+    if (!counts_whole_things(goal)) return format_count(value, locale);  // an average keeps its fraction
     return format_number(std::isfinite(value) ? std::round(value) : value, 0, locale);
 }
 
 std::string format_goal_amount(const Goal& goal, double value, const LocaleFormat& locale) {
     std::string figure = format_goal_figure(goal, value, locale);
-    if (!counts_whole_things(goal)) return figure;
-    const char* word = count_unit_word(goal, std::round(value));
+    if (is_money(goal) || goal.target.unit != Unit::count) return figure;
+    const char* word = count_unit_word(goal, counts_whole_things(goal) ? std::round(value) : value);
     return *word ? figure + " " + word : figure;
 }
 

@@ -274,8 +274,15 @@ void narrow_period(ViewContext& ctx, float avail, bool menu) {
     ImGui::SameLine();
     // The short label, centred in what is left, with an ellipsis if even that is too long.
     const float label_w = std::max(0.0f, avail - arrow_w * 2 - menu_w - gap() * (menu ? 3 : 2));
-    const std::string label = short_period_label(ctx.state.period, ctx.query.period, ctx.frame.locale);
+    std::string label = short_period_label(ctx.state.period, ctx.query.period, ctx.frame.locale);
     const ImFont* font = ImGui::GetFont();
+    // Shorter still when even that does not fit: "Nov 2026", "W47 2026".
+    if (kit::width_of(font, label) > label_w) {
+        if (ctx.state.period.kind == PeriodKind::month) label = format_month(ctx.query.period.start, ctx.frame.locale);
+        if (ctx.state.period.kind == PeriodKind::week)
+            label = "W" + std::to_string(iso_week_of(ctx.query.period.start).week) + " " +
+                    std::to_string(iso_week_of(ctx.query.period.start).year);
+    }
     const size_t bytes = kit::fit(font, label, label_w);
     const float w = bytes < label.size() ? label_w : kit::width_of(font, label);
     const ImVec2 at = ImGui::GetCursorScreenPos();
