@@ -211,13 +211,12 @@ void draw_line(ViewContext& ctx, uint32_t index, float width) {
                                 : s.has_target && !s.no_data ? s.figure + " / " + format_goal_figure(goal, counts_whole_things(goal) ? whole_count_target(p.target) : p.target, ctx.frame.locale)
                                                              : s.figure;
     const float figures_w = kit::width_of(body, figures);
-    // The title keeps at least two fifths of the line: the bar goes first, then the chip shrinks to a dot.
-    float chip_w = s.chip.empty() ? 0.0f : kit::chip_width(caption, s.chip);
+    // Narrow lines show the status as a dot (every line alike), and the bar goes when the title would keep
+    // less than two fifths of the line.
+    const bool dot = !s.chip.empty() && ctx.width_class == WidthClass::narrow;
+    float chip_w = s.chip.empty() ? 0.0f : dot ? kDot : kit::chip_width(caption, s.chip);
     float bar_w = s.has_target && s.timing == GoalTiming::runs ? std::clamp(inner * 0.22f, 40.0f, 160.0f) : 0.0f;
-    const auto title_room = [&] { return inner - figures_w - chip_w - bar_w - space::s * 3; };
-    if (title_room() < inner * 0.4f) bar_w = 0.0f;
-    const bool dot = chip_w > 0 && title_room() < inner * 0.4f;
-    if (dot) chip_w = kDot;
+    if (inner - figures_w - chip_w - bar_w - space::s * 3 < inner * 0.4f) bar_w = 0.0f;
     const float fixed = figures_w + chip_w + bar_w + space::s * 3;
     CardLayout& L = ctx.cache.layout(index);
     if (L.width != inner || L.fonts != ctx.font_generation || !L.compact) measure_line(ctx, L, s, inner, inner - fixed);
