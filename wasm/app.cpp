@@ -49,7 +49,6 @@ namespace {
 
 // Frames drawn after the last change, so hover highlights and layout settle before the loop pauses.
 constexpr int kTrailingFrames = 3;
-constexpr unsigned kFetchTimeoutMs = 15000;
 // What the page passes in (options, method arguments, headers) is read like any outside bytes; a method's
 // argument (a goal body, an event) is small, but a page may hand over a whole goal list to add.
 constexpr gp::ParseLimits kPageJsonLimits{16u * 1024u * 1024u, 64};
@@ -57,7 +56,7 @@ constexpr gp::ParseLimits kPageJsonLimits{16u * 1024u * 1024u, 64};
 struct App {
     std::string canvas_selector;
     std::string goals_url;
-    gp::Json sources = gp::Json::object();  // data URLs by name: goals, deals, activities, stageChanges, ...
+    gp::web::LoaderOptions loading;  // what every loader shares: timeout, retries, refresh, page headers
     gp::Json locale = gp::Json::object();   // the page's number and date conventions (see goal-widget.js)
     bool reduced_motion = false;
     gp::Vendor format = gp::Vendor::unknown;
@@ -193,6 +192,12 @@ EM_BOOL draw_frame(double, void* loop) {
     return g_app ? EM_TRUE : EM_FALSE;  // a handler may have stopped the widget
 }
 
+// The canvas may be in a shadow root, where html5.h's document.querySelector() finds nothing: the loader
+// passes the element itself, and every lookup of the selector finds it there.
+EM_JS(void, bind_canvas, (const char* selector), {
+    specialHTMLTargets[UTF8ToString(selector)] = Module["goalpostCanvas"];
+});
+
 bool create_gl_context(App& app) {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
@@ -309,24 +314,30 @@ double number_option(const gp::Json& options, const char* key, double fallback, 
     return value != value ? fallback : std::min(hi, std::max(lo, value));  // NaN falls back
 }
 
-void start_event_loading(App& app, const gp::web::LoaderOptions& shared);
-
-void start_loading(App& app, const gp::Json& options) {
-    if (app.goals_url.empty()) return;
-    gp::web::LoaderOptions loader;
-    loader.url = gp::goals_request_url(app.goals_url, app.format);
-    loader.timeout_ms = unsigned(number_option(options, "timeout", kFetchTimeoutMs / 1000.0, 0.1, 300) * 1000);
-    loader.max_retries = int(number_option(options, "retries", 3, 0, 10));
-    const double refresh = number_option(options, "refresh", 0, 0, 7 * 86400);
-    loader.refresh_ms = refresh > 0 ? std::max(refresh, kMinRefreshSeconds) * 1000 : 0;
-    auto headers = options.find("headers");
-    loader.page_headers = headers != options.end() && headers->is_boolean() && headers->get<bool>();
+// Reads the goals from app.goals_url, with the format and giosg codes the page set: at start, and again
+// when one of them changes. What is on screen stays until the new run completes; no URL empties the widget.
+void start_goals(App& app) {
     g_goal_pages.options.format = app.format;
-    start_event_loading(app, loader);
-    g_loader = new gp::web::DataLoader(std::move(loader), g_goal_pages,
-                                       {nullptr, on_load_ended, show_load_progress, need_headers});
+    g_goal_pages.options.giosg_codes = app.workspace.codes_for_readers();
+    if (app.goals_url.empty()) {
+        delete g_loader;
+        g_loader = nullptr;
+        app.workspace.load_goals(gp::ReadResult{});
+        app.ready = false;
+        g_settled_status.clear();
+        show_status(app, "", false);
+        return;
+    }
+    // The request itself may depend on the format (the HubSpot goals request names the properties read).
+    std::string url = gp::goals_request_url(app.goals_url, app.format);
+    if (!g_loader) {
+        gp::web::LoaderOptions options = app.loading;
+        options.url = url;
+        g_loader = new gp::web::DataLoader(std::move(options), g_goal_pages,
+                                           {nullptr, on_load_ended, show_load_progress, need_headers});
+    }
     show_status(app, "loading goals", true);
-    g_loader->start();
+    g_loader->reload(std::move(url));
 }
 
 // The data goals are measured against: one loader per source URL, each committed run handed to the
@@ -336,11 +347,16 @@ std::string string_option(const gp::Json& options, const char* key);
 struct DataSource;
 using CommitRun = void (*)(App&, DataSource&);
 
+struct SourceKind {
+    const char* name;  // the option name: deals, activities, stageChanges, events, conversions
+    std::unique_ptr<gp::web::PageSink> (*make_sink)();
+    CommitRun commit;
+};
+
 struct DataSource {
-    std::string name;  // the option name: deals, activities, stageChanges, events, conversions
+    const SourceKind* kind = nullptr;
     std::unique_ptr<gp::web::PageSink> sink;
     std::unique_ptr<gp::web::DataLoader> loader;
-    CommitRun commit = nullptr;
     gp::Json counts = gp::Json::object();  // what the last committed run held, for state() and events
     std::vector<gp::Error> errors;         // its unreadable records
 };
@@ -351,7 +367,7 @@ void commit_crm_rows(App& app, DataSource& source) {
     source.counts = {{"deals", run.rows.deals.size()}, {"activities", run.rows.activities.size()},
                      {"stage_changes", run.rows.stage_changes.size()}, {"ignored", run.ignored.total()}};
     source.errors = run.errors;
-    app.workspace.set_event_rows(source.name, std::move(run.rows));
+    app.workspace.set_event_rows(source.kind->name, std::move(run.rows));
 }
 
 void commit_page_views(App& app, DataSource& source) {
@@ -372,10 +388,13 @@ void commit_conversions(App& app, DataSource& source) {
         source.errors = std::move(run.errors);
         const std::vector<gp::Error>& unlinked = app.workspace.external_errors();
         source.errors.insert(source.errors.end(), unlinked.begin(), unlinked.end());
+        if (source.counts.contains("conversions")) app.workspace.set_conversions({});  // what the URL held before
         source.counts = {{"external_matches", count}, {"unlinked", unlinked.size()}, {"ignored", source.errors.size()}};
         return;
     }
     gp::ConversionsRead& run = pages.run;
+    // Also when the source is dropped: an empty run is committed.
+    if (source.counts.contains("external_matches")) app.workspace.set_external_matches({});
     source.counts = {{"conversions", run.conversions.size()}, {"ignored", run.errors.size()}};
     source.errors = std::move(run.errors);
     app.workspace.set_conversions(std::move(run.conversions));
@@ -389,11 +408,6 @@ std::string goal_id_in_matches_url(const std::string& url) {
     return end == std::string::npos ? std::string() : url.substr(start, end - start);
 }
 
-struct SourceKind {
-    const char* name;
-    std::unique_ptr<gp::web::PageSink> (*make_sink)();
-    CommitRun commit;
-};
 template <class Sink>
 std::unique_ptr<gp::web::PageSink> make() { return std::make_unique<Sink>(); }
 const SourceKind kSourceKinds[] = {
@@ -409,16 +423,16 @@ void on_source_ended(void* user, gp::web::RunEnd end, bool commit, const gp::web
     App& app = *g_app;
     const bool changed = commit && end != gp::web::RunEnd::unchanged;
     if (changed) {
-        source.commit(app, source);
+        source.kind->commit(app, source);
         show_workspace(app);
         gp::Json detail = source.counts;
-        detail["source"] = source.name;
+        detail["source"] = source.kind->name;
         if (!source.errors.empty()) detail["errors"] = errors_json(source.errors);
         emit("data", detail);
     }
     if (failure) {
         gp::Json detail = failure_json(*failure);
-        detail["source"] = source.name;
+        detail["source"] = source.kind->name;
         if (failure->stage == "read") detail["errors"] = errors_json(source.errors);
         emit("error", detail);
     }
@@ -426,24 +440,31 @@ void on_source_ended(void* user, gp::web::RunEnd end, bool commit, const gp::web
     if (changed || failure) request_frames();
 }
 
-void start_event_loading(App& app, const gp::web::LoaderOptions& shared) {
-    for (const SourceKind& kind : kSourceKinds) {
-        const std::string url = string_option(app.sources, kind.name);
-        if (url.empty()) continue;
+// A data source's URL, at start and when the page changes it: a new URL reloads that source only (its
+// earlier data stays until the new run completes); an empty one drops the source and its data.
+void set_source(App& app, const SourceKind& kind, const std::string& url) {
+    auto it = std::find_if(g_sources.begin(), g_sources.end(), [&](const auto& s) { return s->kind == &kind; });
+    if (it == g_sources.end() && url.empty()) return;
+    if (url.empty()) {
+        DataSource& source = **it;
+        source.sink->begin_run();  // committing an empty run takes the source's data out of the workspace
+        kind.commit(app, source);
+        g_sources.erase(it);
+        return;
+    }
+    if (it == g_sources.end()) {
         auto source = std::make_unique<DataSource>();
-        source->name = kind.name;
+        source->kind = &kind;
         source->sink = kind.make_sink();
-        source->commit = kind.commit;
-        if (kind.commit == commit_conversions)
-            static_cast<gp::web::ConversionPages&>(*source->sink).giosg_goal_id = goal_id_in_matches_url(url);
-        gp::web::LoaderOptions options = shared;
-        options.url = url;
+        gp::web::LoaderOptions options = app.loading;
         options.page_headers = false;  // the page's headers callback serves the goals request only
         source->loader = std::make_unique<gp::web::DataLoader>(
             std::move(options), *source->sink, gp::web::LoaderHooks{source.get(), on_source_ended, nullptr, nullptr});
-        source->loader->start();
-        g_sources.push_back(std::move(source));
+        it = g_sources.insert(g_sources.end(), std::move(source));
     }
+    if (kind.commit == commit_conversions)
+        static_cast<gp::web::ConversionPages&>(*(*it)->sink).giosg_goal_id = goal_id_in_matches_url(url);
+    (*it)->loader->reload(url);
 }
 
 void add_loading_state(gp::Json& state) {
@@ -454,7 +475,7 @@ void add_loading_state(gp::Json& state) {
         entry["loading"] = source->loader->loading();
         // External matches are linked again whenever the log or the goals change: count them now.
         if (entry.contains("unlinked")) entry["unlinked"] = g_app->workspace.external_errors().size();
-        sources[source->name] = std::move(entry);
+        sources[source->kind->name] = std::move(entry);
     }
     state["event_sources"] = std::move(sources);
 }
@@ -548,6 +569,75 @@ void apply_theme(const std::string& theme) {
         ImGui::StyleColorsDark();
     else
         ImGui::StyleColorsLight();
+}
+
+bool apply_as_of(App& app, const std::string& text);
+
+// "auto" (or none) detects the vendor from the payload; nullopt: not a vendor's name.
+std::optional<gp::Vendor> format_option(const gp::Json& options) {
+    const std::string format = string_option(options, "format");
+    return format.empty() || format == "auto" ? gp::Vendor::unknown : gp::parse_name<gp::Vendor>(format);
+}
+
+// The options present in `options`: every one from gp_start, the changed ones from set_options (the
+// loader's live attributes). Each reloads or redraws only what it concerns; null takes the default. What
+// cannot be used is reported as an "error" event at `stage`, and the rest still applies.
+void apply_options(App& app, const gp::Json& options, const char* stage) {
+    const auto has = [&](const char* key) { return options.contains(key); };
+    const auto report = [&](std::string message, const std::vector<gp::Error>& errors = {}) {
+        gp::Json detail = {{"stage", stage}, {"message", std::move(message)}};
+        if (!errors.empty()) detail["errors"] = errors_json(errors);
+        emit("error", detail);
+    };
+    const uint64_t generation = app.workspace.generation();
+    gp::web::LoaderOptions& timing = app.loading;
+    if (has("timeout"))
+        timing.timeout_ms = unsigned(number_option(options, "timeout", gp::web::LoaderOptions().timeout_ms / 1000.0, 0.1, 300) * 1000);
+    if (has("retries")) timing.max_retries = int(number_option(options, "retries", gp::web::LoaderOptions().max_retries, 0, 10));
+    if (has("refresh")) {
+        const double refresh = number_option(options, "refresh", 0, 0, 7 * 86400);
+        timing.refresh_ms = refresh > 0 ? std::max(refresh, kMinRefreshSeconds) * 1000 : 0;
+    }
+    if (has("timeout") || has("retries") || has("refresh")) {
+        if (g_loader) g_loader->set_timing(timing);
+        for (const auto& source : g_sources) source->loader->set_timing(timing);
+    }
+    if (has("currencies")) app.workspace.set_currencies(currency_option(options));
+    if (has("rates")) app.workspace.set_rates(rates_option(options));
+    if (has("teams")) app.workspace.set_membership(teams_option(options));
+    bool reread_goals = has("goals");
+    if (has("giosgCodes")) {
+        std::vector<gp::Error> errors;
+        const gp::Json& codes = options["giosgCodes"];
+        app.workspace.set_giosg_codes(codes.is_object() && !codes.empty() ? gp::GiosgCodeTable::from_json(codes, errors)
+                                                                         : gp::GiosgCodeTable::builtin());
+        if (!errors.empty()) report("giosgCodes has bad entries", errors);
+        reread_goals = true;
+    }
+    if (has("format")) {
+        if (const auto vendor = format_option(options)) {
+            app.format = *vendor;
+            reread_goals = true;
+        } else {
+            report("unknown format: " + string_option(options, "format"));
+        }
+    }
+    if (has("period")) {
+        gp::ui::PeriodState& period = app.view.state().period;
+        period = {};
+        if (!apply_period_option(period, string_option(options, "period")))
+            report("period is week, month, quarter, year or START..END; the month is shown");
+    }
+    if (has("asOf") && !apply_as_of(app, string_option(options, "asOf")))
+        report("as-of is a date, YYYY-MM-DD; the page's clock is used");
+    if (has("locale")) app.locale = options["locale"].is_object() ? options["locale"] : gp::Json::object();
+    if (has("theme")) apply_theme(string_option(options, "theme"));
+    for (const SourceKind& kind : kSourceKinds)
+        if (has(kind.name)) set_source(app, kind, string_option(options, kind.name));
+    if (has("goals")) app.goals_url = string_option(options, "goals");
+    if (reread_goals) start_goals(app);
+    if (app.workspace.generation() != generation) show_workspace(app);
+    request_frames();
 }
 
 //-----------------------------------------------------------------------------
@@ -648,6 +738,13 @@ MethodReply call_show(App& app, const gp::Json& args) {
     return {gp::Json{{"tab", tab}, {"id", id.empty() ? gp::Json() : gp::Json(id)}}, std::nullopt};
 }
 
+// Options the page changed after start ({theme: "dark"}, {deals: URL}, ...: gp_start's names and values);
+// what they concern is reloaded or redrawn, nothing else. Problems come as "error" events, as at start.
+MethodReply call_set_options(App& app, const gp::Json& args) {
+    apply_options(app, args, "options");
+    return {gp::Json(true), std::nullopt};
+}
+
 using Method = MethodReply (*)(App&, const gp::Json& args);
 struct MethodEntry {
     const char* name;
@@ -658,6 +755,7 @@ struct MethodEntry {
 constexpr MethodEntry kMethods[] = {
     {"set_as_of", call_set_as_of},
     {"set_font", call_set_font},
+    {"set_options", call_set_options},
     {"set_page", call_set_page},
     {"set_theme", call_set_theme},
     {"show", call_show},
@@ -738,7 +836,8 @@ gp::Json controls_json(const gp::ui::Shown& shown) {
 extern "C" {
 
 // Starts the widget. `options_json` (UTF-8, owned by the caller, read during the call only):
-//   {"canvas": "#goalpost-canvas-1", "goals": "https://host/goals.json", "format": "auto|pipedrive|..."}
+//   {"canvas": "#goalpost-canvas-1", "goals": "https://host/goals.json", "format": "auto|pipedrive|...", ...}
+// (apply_options() reads those set_options can change too; the loader's moduleOptions() writes them).
 // Returns 0 on success; otherwise an "error" event says why and nothing was started.
 EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     if (g_app) return 1;
@@ -748,39 +847,20 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
         emit("error", {{"stage", "start"}, {"message", "options are not a JSON object"}});
         return 2;
     }
+    if (!format_option(options)) {
+        emit("error", {{"stage", "start"}, {"message", "unknown format: " + string_option(options, "format")}});
+        return 2;
+    }
     auto app = new App;
     app->canvas_selector = string_option(options, "canvas");
-    if (auto it = options.find("sources"); it != options.end() && it->is_object()) app->sources = *it;
-    app->goals_url = string_option(app->sources, "goals");
-    if (auto it = options.find("locale"); it != options.end() && it->is_object()) app->locale = *it;
     if (auto it = options.find("reducedMotion"); it != options.end() && it->is_boolean()) app->reduced_motion = it->get<bool>();
     app->page_url = string_option(options, "page");
     app->zone_offset_minutes = int(number_option(options, "zoneOffset", 0, -14 * 60, 14 * 60));
-    if (!apply_as_of(*app, string_option(options, "asOf")))
-        emit("error", {{"stage", "start"}, {"message", "as-of is a date, YYYY-MM-DD; the page's clock is used"}});
-    app->workspace.set_currencies(currency_option(options));
-    app->workspace.set_rates(rates_option(options));
-    app->workspace.set_membership(teams_option(options));
-    if (auto it = options.find("giosgCodes"); it != options.end() && it->is_object() && !it->empty()) {
-        std::vector<gp::Error> errors;
-        app->workspace.set_giosg_codes(gp::GiosgCodeTable::from_json(*it, errors));
-        if (!errors.empty()) emit("error", {{"stage", "start"}, {"message", "giosgCodes has bad entries"}, {"errors", errors_json(errors)}});
-    }
-    g_goal_pages.options.giosg_codes = app->workspace.codes_for_readers();
+    auto headers = options.find("headers");
+    app->loading.page_headers = headers != options.end() && headers->is_boolean() && headers->get<bool>();
     app->data.current_page_url = app->page_url;
     use_page_font(*app, string_option(options, "fontFamily"));
-    if (!apply_period_option(app->view.state().period, string_option(options, "period")))
-        emit("error", {{"stage", "start"}, {"message", "period is week, month, quarter, year or START..END; the month is shown"}});
-    const std::string format = string_option(options, "format");
-    if (!format.empty() && format != "auto") {
-        const auto vendor = gp::parse_name<gp::Vendor>(format);
-        if (!vendor) {
-            emit("error", {{"stage", "start"}, {"message", "unknown format: " + format}});
-            delete app;
-            return 2;
-        }
-        app->format = *vendor;
-    }
+    bind_canvas(app->canvas_selector.c_str());
     if (app->canvas_selector.empty() || !create_gl_context(*app)) {
         emit("error", {{"stage", "start"}, {"message", "WebGL2 is not available for this canvas"}});
         delete app;
@@ -794,7 +874,6 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     io.IniFilename = nullptr;  // nothing is persisted
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep an idle widget drawing
-    apply_theme(string_option(options, "theme"));
     app->data.services = gp::ui::core_services();  // validation, URL explanations; progress once data loads
     ImGui_ImplHtml5_Config config;
     config.canvas_selector = app->canvas_selector.c_str();
@@ -803,8 +882,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     app->loop_paused = true;  // no loop runs yet: the first request_frames() starts one
-    start_loading(*app, options);
-    request_frames();
+    apply_options(*app, options, "start");  // starts the loaders, and draws
     return 0;
 }
 

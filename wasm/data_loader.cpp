@@ -179,6 +179,27 @@ DataLoader::~DataLoader() {
 
 void DataLoader::start() { begin_cycle(); }
 
+void DataLoader::reload(std::string url) {
+    if (timer_) emscripten_clear_timeout(timer_);
+    timer_ = 0;
+    fetch_forget(in_flight_);
+    in_flight_ = nullptr;
+    options_.url = std::move(url);
+    cache_.clear();
+    begin_cycle();
+}
+
+void DataLoader::set_timing(const LoaderOptions& timing) {
+    options_.timeout_ms = timing.timeout_ms;
+    options_.max_retries = timing.max_retries;
+    if (timing.refresh_ms == options_.refresh_ms) return;
+    options_.refresh_ms = timing.refresh_ms;
+    if (loading_) return;  // end_cycle() sets the next refresh
+    if (timer_) emscripten_clear_timeout(timer_);
+    timer_ = 0;
+    if (options_.refresh_ms > 0) set_timer(options_.refresh_ms, &DataLoader::begin_cycle);
+}
+
 void DataLoader::on_timer(void* self) {
     auto* loader = static_cast<DataLoader*>(self);
     loader->timer_ = 0;

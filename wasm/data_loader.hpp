@@ -116,6 +116,13 @@ public:
     DataLoader& operator=(const DataLoader&) = delete;
 
     void start();
+    // Starts a cycle for `url` now, dropping the one in flight and the pages kept for revalidation (the
+    // same bytes may read differently: another format, other giosg codes). What the owner shows stays
+    // until the new run completes.
+    void reload(std::string url);
+    // New timeout, retries and refresh interval (the rest of `timing` is ignored), without a reload: a
+    // cycle in progress keeps going, and the wait for the next refresh starts again from now.
+    void set_timing(const LoaderOptions& timing);
     // The page's headers for `cycle` (a JSON object of strings); nullptr when its callback failed.
     void set_headers(unsigned cycle, const Json* headers);
     bool loading() const { return loading_; }

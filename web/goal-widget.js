@@ -31,9 +31,6 @@ function compileModuleOnce() {
 
 const MIRRORED_EVENTS = new Set(['ready', 'data', 'goal-change', 'match', 'error']);
 
-// The data a widget can fetch, by option name; attributes use the dashed form (stage-changes).
-const DATA_SOURCES = ['goals', 'deals', 'activities', 'stageChanges', 'events', 'conversions'];
-
 function resolveDataUrl(url) {
   return url ? new URL(url, document.baseURI).href : '';
 }
@@ -66,12 +63,11 @@ function hideVisually(node) {
 }
 
 // A text mirror of what the canvas shows, for screen readers, plus a polite live region for matches.
-function createMirror(element, label) {
+function createMirror(element) {
   const mirror = document.createElement('div');
   hideVisually(mirror);
   const list = document.createElement('ul');
   list.setAttribute('role', 'list');
-  list.setAttribute('aria-label', label);
   const live = document.createElement('div');
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
@@ -128,27 +124,64 @@ function plainObject(value) {
   return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
+// null, not undefined: a removed option reaches the module, which takes its default.
 function numberOption(value) {
   const number = value === undefined || value === null || value === '' ? NaN : Number(value);
-  return Number.isFinite(number) ? number : undefined;
+  return Number.isFinite(number) ? number : null;
 }
 
+// Every attribute the element reads, with what the module is given for it (wasm/app.cpp apply_options: at
+// gp_start, then through set_options when it changes; null: the loader keeps it). mount()'s options are the
+// attributes in camelCase (aria-label: label). An attribute is one line here.
+const ATTRIBUTES = {
+  goals: resolveDataUrl,
+  deals: resolveDataUrl,
+  activities: resolveDataUrl,
+  'stage-changes': resolveDataUrl,
+  events: resolveDataUrl,
+  conversions: resolveDataUrl,
+  format: (format) => format || 'auto',
+  period: (period) => period || '',
+  'as-of': (day) => day || '',
+  theme: resolveTheme,
+  locale: describeLocale,
+  currencies: plainObject,
+  rates: plainObject,
+  teams: plainObject,
+  'giosg-codes': plainObject,
+  refresh: numberOption,
+  timeout: numberOption,
+  retries: numberOption,
+  'aria-label': null,
+  height: null,
+};
+const optionOf = (attribute) => (attribute === 'aria-label' ? 'label' : attribute.replace(/-(.)/g, (_, c) => c.toUpperCase()));
+const MODULE_OPTIONS = Object.fromEntries(Object.entries(ATTRIBUTES).filter(([, give]) => give).map(([a, give]) => [optionOf(a), give]));
+
+function moduleOptions(options, keys) {
+  return Object.fromEntries(keys.filter((key) => key in MODULE_OPTIONS).map((key) => [key, MODULE_OPTIONS[key](options[key])]));
+}
+
+// Bubbling and composed: a listener on an ancestor, a framework's root or a shadow host hears it.
 function emit(element, type, detail) {
-  element.dispatchEvent(new CustomEvent(type, { detail }));
+  element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+function sizeCanvas(canvas, height) {
+  canvas.style.height = height || '100%';
+  if (!height && canvas.clientHeight === 0) canvas.style.height = '360px';
 }
 
 function createCanvas(element, options) {
   const canvas = document.createElement('canvas');
   canvas.id = `goalpost-canvas-${++nextCanvasId}`;
   canvas.tabIndex = 0;  // focusable, so that keyboard input reaches the widget only when it has focus
-  canvas.setAttribute('aria-label', options.label || 'Goals');
   canvas.style.display = 'block';
   canvas.style.width = '100%';
-  canvas.style.height = options.height || '100%';
   canvas.style.touchAction = 'pan-y';
   canvas.style.outlineOffset = '-2px';
   element.appendChild(canvas);
-  if (!options.height && canvas.clientHeight === 0) canvas.style.height = '360px';
+  sizeCanvas(canvas, options.height);
   return canvas;
 }
 
@@ -162,19 +195,26 @@ function createCanvas(element, options) {
  *            height: CSS length, label,
  *            refresh: seconds between reloads (0: once), timeout: seconds per request, retries: per request,
  *            headers: async () => ({ Authorization: ... }) asked before each load (docs/network.md) }
- * Resolves to a handle { element, state(), call(), destroy(), and the element's methods (track, results,
- * find, explain, add, update, remove, show) } once the module runs; events on `element` report the rest
- * (docs/embedding.md).
+ * Resolves to a handle { element, state(), call(), setOptions(changes), destroy(), and the element's methods
+ * (track, results, find, explain, add, update, remove, show) } once the module runs; events on `element`
+ * report the rest (docs/embedding.md).
  */
 export async function mount(element, options = {}) {
+  options = { ...options };  // setOptions() changes this copy, never the page's object
   const canvas = createCanvas(element, options);
-  const mirror = createMirror(element, options.label || 'Goals');
+  const mirror = createMirror(element);
+  const label = () => {
+    canvas.setAttribute('aria-label', options.label || 'Goals');
+    mirror.list.setAttribute('aria-label', options.label || 'Goals');
+  };
+  label();
   let module;
   let readState = () => ({ started: false });
   try {
     const wasmModule = await compileModuleOnce();
     module = await createGoalpost({
       glyphCache,
+      goalpostCanvas: canvas,
       instantiateWasm(imports, receiveInstance) {
         WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule));
         return {};
@@ -201,25 +241,13 @@ export async function mount(element, options = {}) {
   }
 
   const startOptions = {
+    ...moduleOptions(options, Object.keys(MODULE_OPTIONS)),
     canvas: `#${canvas.id}`,
-    format: options.format || 'auto',
-    period: options.period || '',
-    asOf: options.asOf || '',
-    theme: resolveTheme(options.theme),
-    locale: describeLocale(options.locale),
-    currencies: plainObject(options.currencies),
-    rates: plainObject(options.rates),
-    giosgCodes: plainObject(options.giosgCodes),
-    teams: plainObject(options.teams),
     page: location.href,
     fontFamily: getComputedStyle(element).fontFamily,
     zoneOffset: -new Date().getTimezoneOffset(),
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
-    refresh: numberOption(options.refresh),
-    timeout: numberOption(options.timeout),
-    retries: numberOption(options.retries),
     headers: typeof options.headers === 'function',
-    sources: Object.fromEntries(DATA_SOURCES.map((key) => [key, resolveDataUrl(options[key])]).filter(([, url]) => url)),
   };
   const status = module.ccall('gp_start', 'number', ['string'], [JSON.stringify(startOptions)]);
   if (status !== 0) {
@@ -234,10 +262,12 @@ export async function mount(element, options = {}) {
   // Redraw when the widget's box changes; the module sleeps otherwise.
   const resizeObserver = new ResizeObserver(() => module._gp_wake());
   resizeObserver.observe(canvas);
-  // Follow the system theme while the page asks for 'auto'.
+  // Follow the system theme while the page asks for 'auto' (which setOptions may change).
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
-  const onThemeChange = () => call('set_theme', { theme: resolveTheme(options.theme) });
-  if (!options.theme || options.theme === 'auto') darkQuery.addEventListener('change', onThemeChange);
+  const onThemeChange = () => {
+    if (!options.theme || options.theme === 'auto') call('set_theme', { theme: resolveTheme() });
+  };
+  darkQuery.addEventListener('change', onThemeChange);
   let alive = true;
   // The widget draws with the page's font. A web font still loading at mount is drawn again once it is in.
   if (document.fonts && document.fonts.status === 'loading') {
@@ -284,6 +314,15 @@ export async function mount(element, options = {}) {
     update: (id, changes) => call('update', { id, changes }),
     remove: (id) => call('remove', { id }),
     show: (id, tab) => call('show', { id: id || '', tab: tab || '' }),
+    // Changed options ({theme: 'dark'}, {deals: url}; undefined: removed), applied without a remount.
+    setOptions(changes) {
+      Object.assign(options, changes);
+      if ('label' in changes) label();
+      if ('height' in changes) sizeCanvas(canvas, options.height);
+      const forModule = moduleOptions(options, Object.keys(changes));
+      if (Object.keys(forModule).length) call('set_options', forModule);
+      renderMirror(mirror, readState());
+    },
     destroy() {
       alive = false;
       resizeObserver.disconnect();
@@ -296,46 +335,51 @@ export async function mount(element, options = {}) {
   };
 }
 
-class GoalWidget extends HTMLElement {
+export class GoalWidget extends HTMLElement {
+  static observedAttributes = Object.keys(ATTRIBUTES);
   #handle = null;
   #mounting = null;
+  #leaving = 0;
+
+  #options() {
+    const options = {};
+    for (const name in ATTRIBUTES) options[optionOf(name)] = this.getAttribute(name) || undefined;
+    return options;
+  }
 
   connectedCallback() {
+    clearTimeout(this.#leaving);  // moved in the document, not removed: the widget keeps its state
     if (this.#mounting) return;
     if (!this.style.display) this.style.display = 'block';
-    const attr = (name) => this.getAttribute(name) || undefined;
-    this.#mounting = mount(this, {
-      goals: attr('goals'),
-      deals: attr('deals'),
-      activities: attr('activities'),
-      stageChanges: attr('stage-changes'),
-      events: attr('events'),
-      conversions: attr('conversions'),
-      format: attr('format'),
-      currencies: attr('currencies'),
-      rates: attr('rates'),
-      giosgCodes: attr('giosg-codes'),
-      teams: attr('teams'),
-      period: attr('period'),
-      asOf: attr('as-of'),
-      theme: attr('theme'),
-      locale: attr('locale'),
-      height: attr('height'),
-      label: attr('aria-label'),
-      refresh: attr('refresh'),
-      timeout: attr('timeout'),
-      retries: attr('retries'),
+    const options = this.#options();
+    const mounting = mount(this, {
+      ...options,
       // Looked up at each load cycle, so a page may set `element.headers = async () => ({...})` after
       // the element is in the document.
       headers: () => (typeof this.headers === 'function' ? this.headers() : {}),
-    }).then((handle) => { this.#handle = handle; return handle; }, () => null);
+    }).then((handle) => {
+      if (this.#mounting !== mounting) return handle;  // removed meanwhile, and destroyed for it
+      this.#handle = handle;
+      // Attributes that changed while the module loaded.
+      const now = this.#options();
+      const changes = Object.fromEntries(Object.entries(now).filter(([key, value]) => value !== options[key]));
+      if (Object.keys(changes).length) handle.setOptions(changes);
+      return handle;
+    }, () => null);
+    this.#mounting = mounting;
   }
 
   disconnectedCallback() {
-    const mounting = this.#mounting;
-    this.#mounting = null;
-    if (mounting) mounting.then((handle) => handle && handle.destroy());
-    this.#handle = null;
+    // A move (removed, then inserted again before this task ends) keeps the widget; a removal destroys it.
+    this.#leaving = setTimeout(() => {
+      const mounting = this.#mounting;
+      this.#mounting = this.#handle = null;
+      mounting.then((handle) => handle && handle.destroy());
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (this.#handle && before !== after) this.#handle.setOptions({ [optionOf(name)]: after || undefined });
   }
 
   /** The widget's loaded state as a plain object (the module's inspection call). */
@@ -362,7 +406,8 @@ class GoalWidget extends HTMLElement {
   explain(url) { return this.#call('explain', { url }); }
   add(goal) { return this.#call('add', { goal }); }
   update(id, changes) { return this.#call('update', { id, changes }); }
-  remove(id) { return this.#call('remove', { id }); }
+  /** Removes a goal; with no id, the element itself (as every element's remove() does). */
+  remove(id) { return id === undefined ? super.remove() : this.#call('remove', { id }); }
   /** Opens a view: a goal's detail (`show(id)`), or a tab by name (`show(null, 'conversions')`). */
   show(id, tab) { return this.#call('show', { id: id || '', tab: tab || '' }); }
 }

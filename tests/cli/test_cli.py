@@ -341,6 +341,14 @@ def real_shaped_records_validate_convert_results():
           f"{d['totals']}")
     check(d["other_currency_events"] == 1 and d["pace"]["status"] == "behind", f"{d}")
 
+    # Pipedrive's own results response (/v1/goals/{id}/results) as the goals file: without deals, its
+    # progress (17 of 25 deals in April) is the figure, under the same rule as HubSpot's.
+    own = run("results", "--goals", fixture("goals", "pipedrive_results.json"), "--goal", "91bb02",
+              "--period", "2025-04-01..2025-04-30")
+    check_status(own, 0)
+    d = own.json()["data"]
+    check(d["source"] == "vendor" and close(d["totals"]["progress"], 17) and close(d["totals"]["target"], 25), f"{d}")
+
 
 @case
 def results_failures_and_command_lines():

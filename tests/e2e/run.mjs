@@ -35,8 +35,14 @@ const CHROMIUM_ARGS = [
 export const PINNED_CLOCK = '2031-06-17T09:30:00Z';
 
 const spec = await import(pathToFileURL(specFile).href);
-// The site is also served from a sub-path, as a static host may do.
-const mounts = { '/': siteDir, '/sub/path/': siteDir, '/e2e/': path.join(here, 'pages') };
+// The site is also served from a sub-path, as a static host may do. npm's packages are served for the
+// framework pages: as installed, and (React, which ships CommonJS only) as ES modules at /esm/.
+const nodeModules = path.join(here, '..', '..', 'node_modules');
+const mounts = {
+  '/': siteDir, '/sub/path/': siteDir, '/e2e/': path.join(here, 'pages'),
+  '/node_modules/': nodeModules, '/esm/': { dir: nodeModules, commonJs: true },
+  ...(spec.mounts ? spec.mounts({ siteDir }) : {}),
+};
 const server = await startServer({ mounts, routes: spec.routes || {} });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 

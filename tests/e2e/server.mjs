@@ -1,5 +1,6 @@
 // A static file server for the end-to-end tests (node's http module, no dependencies).
 // Serves the assembled site at / and the test pages at /e2e/. Only files under those roots are served.
+import { commonJsAsModule } from './commonjs_module.mjs';
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -23,7 +24,8 @@ function resolveInside(root, urlPath) {
 
 /**
  * Starts a server on 127.0.0.1 and a free port.
- * mounts: { '/': siteDir, '/e2e/': pagesDir }; routes: { '/path': (req, res) => void } for special answers.
+ * mounts: { '/': siteDir, '/e2e/': pagesDir }; a mount of { dir, commonJs: true } serves each .js file under
+ * it as an ES module (commonjs_module.mjs). routes: { '/path': (req, res) => void } for special answers.
  */
 export async function startServer({ mounts, routes = {} }) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
@@ -31,9 +33,11 @@ export async function startServer({ mounts, routes = {} }) {
     const url = new URL(req.url, 'http://localhost');
     if (routes[url.pathname]) return routes[url.pathname](req, res, url);
     const prefix = prefixes.find((p) => url.pathname.startsWith(p));
-    const file = prefix && resolveInside(path.resolve(mounts[prefix]), '/' + url.pathname.slice(prefix.length));
+    const mount = prefix && (typeof mounts[prefix] === 'string' ? { dir: mounts[prefix] } : mounts[prefix]);
+    const file = mount && resolveInside(path.resolve(mount.dir), '/' + url.pathname.slice(prefix.length));
     try {
-      const body = await fs.readFile(file && !file.endsWith(path.sep) ? file : path.join(file || '', 'index.html'));
+      let body = await fs.readFile(file && !file.endsWith(path.sep) ? file : path.join(file || '', 'index.html'));
+      if (mount.commonJs && file.endsWith('.js')) body = commonJsAsModule(body.toString('utf8'));
       res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(body);
     } catch {

@@ -350,7 +350,8 @@ TEST_CASE("a finished period says reached or missed, an upcoming one waits", "[u
     WidgetData data = gp::ui::test::fixture_data();
     ui.view.state().period.anchor = date("2024-02-15");  // February: over
     ui.frames(data, 2);
-    const ShownGoal* revenue = find_goal(ui.view.summaries(data, ui.context), "hs-revenue");
+    const std::vector<ShownGoal> february = ui.view.summaries(data, ui.context);  // find_goal points into it
+    const ShownGoal* revenue = find_goal(february, "hs-revenue");
     REQUIRE(revenue);
     CHECK(revenue->chip == "missed");  // 27,000 of 30,000
     ui.view.state().period.anchor = date("2024-01-15");

@@ -111,15 +111,7 @@ void read_giosg(const Json& doc, ReadContext& ctx, ReadResult& out) {
 //-----------------------------------------------------------------------------
 
 Json write_giosg_goal(const Goal& g, const std::string& path, WriteContext& ctx) {
-    if (g.conditions.empty() && g.metric.type != MetricType::conversions) {
-        ctx.errors->push_back({path + "/metric", "not_representable",
-                               "a " + std::string(name_of(g.metric.type)) + " goal has no giosg counterpart: its goals are rule conditions",
-                               400});
-        return Json();
-    }
-    if (g.target.amount > 0)
-        ctx.warn(path + "/target/amount", "target_dropped",
-                 "giosg goals have no target; the target of " + format_decimal(g.target.amount) + " is not written");
+    if (!writable_as_condition_goal(g, path, ctx, "giosg", "rule conditions")) return Json();
     if (g.attribution.model != AttributionModel::none)
         ctx.warn(path + "/attribution", "attribution_dropped",
                  "giosg goals have no agent attribution; " + std::string(name_of(g.attribution.model)) + " is not written");

@@ -83,15 +83,7 @@ void read_zendesk(const Json& doc, ReadContext& ctx, ReadResult& out) {
 //-----------------------------------------------------------------------------
 
 Json write_zendesk_goal(const Goal& g, const std::string& path, WriteContext& ctx) {
-    if (g.conditions.empty() && g.metric.type != MetricType::conversions) {
-        ctx.errors->push_back({path + "/metric", "not_representable",
-                               "a " + std::string(name_of(g.metric.type)) + " goal has no Zendesk Chat counterpart: its goals are URL conditions",
-                               400});
-        return Json();
-    }
-    if (g.target.amount > 0)
-        ctx.warn(path + "/target/amount", "target_dropped",
-                 "Zendesk Chat goals have no target; the target of " + format_decimal(g.target.amount) + " is not written");
+    if (!writable_as_condition_goal(g, path, ctx, "Zendesk Chat", "URL conditions")) return Json();
     if (!g.rooms.any_room)
         ctx.warn(path + "/rooms", "rooms_dropped", "Zendesk Chat goals have no room scope; the goal counts in every room");
     Json conditions = Json::array();

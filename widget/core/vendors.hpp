@@ -64,6 +64,12 @@ Json write_zendesk_goal(const Goal& g, const std::string& path, WriteContext& ct
 // HubSpot writes one record per interval slice.
 void write_hubspot_records(const Goal& g, const std::string& path, WriteContext& ctx, Json& records);
 
+// The formats whose goals are conditions (giosg, Zendesk Chat): a CRM goal has no counterpart there
+// (not_representable, false), and a target no field (written without it, with a target_dropped warning).
+// `format` names the vendor in the messages, `goals_are` what its goals are made of.
+bool writable_as_condition_goal(const Goal& g, const std::string& path, WriteContext& ctx, const char* format,
+                                const char* goals_are);
+
 // Writes each goal with `write_one`, leaving out the ones it could not write (their errors say why).
 template <class WriteOne>
 Json write_items(const std::vector<Goal>& goals, WriteContext& ctx, WriteOne write_one) {

@@ -6,6 +6,22 @@
 
 namespace gp {
 
+bool writable_as_condition_goal(const Goal& g, const std::string& path, WriteContext& ctx, const char* format,
+                                const char* goals_are) {
+    if (g.conditions.empty() && g.metric.type != MetricType::conversions) {
+        ctx.errors->push_back({path + "/metric", "not_representable",
+                               "a " + std::string(name_of(g.metric.type)) + " goal has no " + format +
+                                   " counterpart: its goals are " + goals_are,
+                               400});
+        return false;
+    }
+    if (g.target.amount > 0)
+        ctx.warn(path + "/target/amount", "target_dropped",
+                 std::string(format) + " goals have no target; the target of " + format_decimal(g.target.amount) +
+                     " is not written");
+    return true;
+}
+
 WriteResult write_goals(const std::vector<Goal>& goals, const WriteOptions& options) {
     WriteResult out;
     Vendor format = options.format;

@@ -229,7 +229,8 @@ std::string format_goal_figure(const Goal& goal, double value, const LocaleForma
         case Unit::percent: return format_percent(value, locale);
         default: break;
     }
-    if (!counts_whole_things(goal)) return format_count(value, locale);  // an average keeps its fraction
+    // A count is whole; an average of counts (3.4 per rep) is a level and keeps its fraction.
+    if (!counts_whole_things(goal)) return format_count(value, locale);
     return format_number(std::isfinite(value) ? std::round(value) : value, 0, locale);
 }
 
