@@ -447,3 +447,27 @@ TEST_CASE("pointing at a step, or tapping it, shows its exact figures", "[ui][de
     REQUIRE(ui.view.shown().tooltip.size() == 2);
     CHECK(ui.view.shown().tooltip[1] == "still to come");
 }
+
+TEST_CASE("steady frames ask the core nothing: progress, steps and texts are kept until their inputs change", "[ui][design][cache]") {
+    Headless ui(800, 600);
+    ui.context.now = gp::ui::test::kFixtureNow;
+    WidgetData data = gp::ui::test::fixture_data();
+    int calls = 0;
+    const auto inner = data.services.progress;
+    data.services.progress = [&](const gp::Goal& g, const ProgressQuery& q) {
+        ++calls;
+        return inner(g, q);
+    };
+    ui.frames(data, 3);
+    CHECK(calls > 0);
+    const int first = calls;
+    ui.frames(data, 20);
+    CHECK(calls == first);  // twenty more frames: no progress, step or trend asked again
+    // A new width measures the cards again but asks for no figures.
+    ImGui::GetIO().DisplaySize = ImVec2(390, 600);
+    ui.frames(data, 3);
+    CHECK(calls == first);
+    // A new period does ask.
+    REQUIRE(ui.click(data, "period.previous"));
+    CHECK(calls > first);
+}

@@ -108,7 +108,7 @@ TEST_CASE("counts are whole, averages keep their fraction", "[ui][format]") {
     gp::Goal average = deals;
     average.target.tracking = gp::TrackingMetric::average;
     CHECK_FALSE(counts_whole_things(average));
-    CHECK(format_goal_amount(average, 3.4, {}) == "3.4");
+    CHECK(format_goal_amount(average, 3.4, {}) == "3.4 deals");
     gp::Goal hours;
     hours.target.unit = gp::Unit::duration;
     CHECK(format_goal_amount(hours, 3.2, {}) == "3.2 h");

@@ -236,8 +236,8 @@ std::string format_goal_figure(const Goal& goal, double value, const LocaleForma
 
 std::string format_goal_amount(const Goal& goal, double value, const LocaleFormat& locale) {
     std::string figure = format_goal_figure(goal, value, locale);
-    if (!counts_whole_things(goal)) return figure;
-    const char* word = count_unit_word(goal, std::round(value));
+    if (is_money(goal) || goal.target.unit != Unit::count) return figure;
+    const char* word = count_unit_word(goal, counts_whole_things(goal) ? std::round(value) : value);
     return *word ? figure + " " + word : figure;
 }
 

@@ -25,6 +25,7 @@ constexpr float kMinCardWidth = 250.0f;  // narrower containers get one column
 constexpr int kMaxColumns = 4;
 constexpr float kPadX = space::m, kPadY = space::s + space::xxs;
 constexpr float kSparklineHeight = 22.0f;
+constexpr float kDot = 8.0f;  // the status as a dot in a single line with no room for its chip
 
 struct Rows {
     float title, meta, readout, bar;  // row heights
@@ -210,8 +211,12 @@ void draw_line(ViewContext& ctx, uint32_t index, float width) {
                                 : s.has_target && !s.no_data ? s.figure + " / " + format_goal_figure(goal, counts_whole_things(goal) ? whole_count_target(p.target) : p.target, ctx.frame.locale)
                                                              : s.figure;
     const float figures_w = kit::width_of(body, figures);
-    const float chip_w = s.chip.empty() ? 0.0f : kit::chip_width(caption, s.chip);
-    const float bar_w = s.has_target && s.timing == GoalTiming::runs ? std::clamp(inner * 0.22f, 40.0f, 160.0f) : 0.0f;
+    // Narrow lines show the status as a dot (every line alike), and the bar goes when the title would keep
+    // less than two fifths of the line.
+    const bool dot = !s.chip.empty() && ctx.width_class == WidthClass::narrow;
+    float chip_w = s.chip.empty() ? 0.0f : dot ? kDot : kit::chip_width(caption, s.chip);
+    float bar_w = s.has_target && s.timing == GoalTiming::runs ? std::clamp(inner * 0.22f, 40.0f, 160.0f) : 0.0f;
+    if (inner - figures_w - chip_w - bar_w - space::s * 3 < inner * 0.4f) bar_w = 0.0f;
     const float fixed = figures_w + chip_w + bar_w + space::s * 3;
     CardLayout& L = ctx.cache.layout(index);
     if (L.width != inner || L.fonts != ctx.font_generation || !L.compact) measure_line(ctx, L, s, inner, inner - fixed);
@@ -228,7 +233,10 @@ void draw_line(ViewContext& ctx, uint32_t index, float width) {
     if (chip_w > 0) {
         right -= chip_w;
         const int tone = int(s.tone) % kPaceStates;
-        kit::chip(draw, caption, ImVec2(right, mid - kit::chip_height(caption) * 0.5f), s.chip, pal.chip_bg[tone], pal.chip_text[tone]);
+        if (dot)  // the state's colour alone; the word is in the detail and the mirror
+            draw->AddCircleFilled(ImVec2(right + kDot * 0.5f, mid), kDot * 0.5f, status_colour(pal, s.tone));
+        else
+            kit::chip(draw, caption, ImVec2(right, mid - kit::chip_height(caption) * 0.5f), s.chip, pal.chip_bg[tone], pal.chip_text[tone]);
         right -= space::s;
     }
     if (figures_w > 0) {

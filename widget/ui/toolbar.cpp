@@ -267,15 +267,27 @@ Form choose(const ViewContext& ctx, bool filters, float avail) {
     return medium <= avail ? Form::medium : Form::narrow;
 }
 
-void narrow_period(ViewContext& ctx, float avail, bool menu) {
+// The arrows and the short label; with too little room for both (a short and narrow container, where the
+// tab menu shares the line) the arrows move into the menu. Returns whether they did.
+bool narrow_period(ViewContext& ctx, float avail, bool menu) {
     const float arrow_w = ImGui::GetFrameHeight();
     const float menu_w = menu ? std::max(kTouchTarget, text_w(kMoreLabel) + pad_x() * 2) : 0.0f;
-    arrow(ctx, -1);
-    ImGui::SameLine();
+    const bool arrows = !menu || avail - arrow_w * 2 - menu_w - gap() * 3 >= text_w("Nov 2026");
+    if (arrows) {
+        arrow(ctx, -1);
+        ImGui::SameLine();
+    }
     // The short label, centred in what is left, with an ellipsis if even that is too long.
-    const float label_w = std::max(0.0f, avail - arrow_w * 2 - menu_w - gap() * (menu ? 3 : 2));
-    const std::string label = short_period_label(ctx.state.period, ctx.query.period, ctx.frame.locale);
+    const float label_w = std::max(0.0f, avail - (arrows ? arrow_w * 2 : 0.0f) - menu_w - gap() * (arrows ? 3 : 1));
+    std::string label = short_period_label(ctx.state.period, ctx.query.period, ctx.frame.locale);
     const ImFont* font = ImGui::GetFont();
+    // Shorter still when even that does not fit: "Nov 2026", "W47 2026".
+    if (kit::width_of(font, label) > label_w) {
+        if (ctx.state.period.kind == PeriodKind::month) label = format_month(ctx.query.period.start, ctx.frame.locale);
+        if (ctx.state.period.kind == PeriodKind::week)
+            label = "W" + std::to_string(iso_week_of(ctx.query.period.start).week) + " " +
+                    std::to_string(iso_week_of(ctx.query.period.start).year);
+    }
     const size_t bytes = kit::fit(font, label, label_w);
     const float w = bytes < label.size() ? label_w : kit::width_of(font, label);
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -283,8 +295,11 @@ void narrow_period(ViewContext& ctx, float avail, bool menu) {
     kit::text(ImGui::GetWindowDrawList(), font,
               ImVec2(at.x + (label_w - w) * 0.5f, at.y + (ImGui::GetFrameHeight() - kit::line_of(font)) * 0.5f),
               ctx.palette.text_strong, label, bytes);
-    ImGui::SameLine();
-    arrow(ctx, +1);
+    if (arrows) {
+        ImGui::SameLine();
+        arrow(ctx, +1);
+    }
+    return !arrows;
 }
 
 }  // namespace
@@ -330,12 +345,20 @@ void draw_toolbar(ViewContext& ctx) {
             ImGui::EndPopup();
         }
     } else {
-        narrow_period(ctx, avail, true);
+        const bool arrows_in_menu = narrow_period(ctx, avail, true);
         ImGui::SameLine();
         const std::string label = std::string(kMoreLabel) + count + "##menu";
         menu_button(ctx, label.c_str(), "toolbar-menu", "toolbar.menu", filters);
         if (begin_menu(ctx, "toolbar-menu")) {
             kit::heading(ctx, "Period");
+            if (arrows_in_menu) {
+                const float half = (ImGui::GetContentRegionAvail().x - gap()) * 0.5f;
+                if (kit::button("\xE2\x97\x80 Previous", half)) step(ctx, -1);  // ◀
+                record_rect(ctx.shown, "period.previous");
+                ImGui::SameLine();
+                if (kit::button("Next \xE2\x96\xB6", half)) step(ctx, +1);  // ▶
+                record_rect(ctx.shown, "period.next");
+            }
             kind_combo(ctx, ImGui::GetContentRegionAvail().x - text_w("Today") - pad_x() * 2 - gap());
             ImGui::SameLine();
             today_button(ctx);
