@@ -21,7 +21,11 @@ function(gp_optimize target kind)
   else()
     separate_arguments(flags UNIX_COMMAND "${GP_WASM_SIZE_FLAGS}")
   endif()
-  target_compile_options(${target} PRIVATE ${flags})
+  # Emscripten 3.1.6 turns -Os and -Oz into -fno-inline-functions (its INLINING_LIMIT setting), which marks
+  # every function noinline, libc++'s one-line accessors included: a loop over std::string or std::vector
+  # then calls size(), data() and operator[] as functions. INLINING_LIMIT=0 gives clang its own -Oz
+  # inliner back (which still inlines only what makes the code smaller).
+  target_compile_options(${target} PRIVATE ${flags} -sINLINING_LIMIT=0)
 endfunction()
 
 if(EMSCRIPTEN)
