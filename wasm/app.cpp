@@ -36,7 +36,7 @@
 #include "core/workspace.hpp"
 #include "data_loader.hpp"
 #include "imgui_impl_html5.h"
-#include "imgui_impl_opengl3.h"
+#include "imgui_impl_webgl2.h"
 #include "browser_font.hpp"
 #include "ui/core_bridge.hpp"
 #include "ui/widget_view.hpp"
@@ -166,13 +166,13 @@ EM_BOOL draw_frame(double, void* loop) {
 
     emscripten_webgl_make_context_current(app.gl);
     const ImVec2 framebuffer = ImGui_ImplHtml5_NewFrame();
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplWebGL2_NewFrame();
     const float pixel_ratio = ImGui_ImplHtml5_PixelRatio();
     if (app.view.needs_fonts_rebuilt(pixel_ratio)) {
         // Text stays crisp: the atlas is baked at the device's ratio and uploaded again.
         app.view.rebuild_fonts(pixel_ratio);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        ImGui_ImplWebGL2_DestroyFontsTexture();
+        ImGui_ImplWebGL2_CreateFontsTexture();
     }
     const gp::ui::FrameContext frame = frame_context(app);
     ImGui::NewFrame();
@@ -184,7 +184,7 @@ EM_BOOL draw_frame(double, void* loop) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImGui_ImplWebGL2_RenderDrawData(ImGui::GetDrawData());
     ++app.frames_drawn;
     // After the frame is on screen: an edit dispatches events, and the page's handlers may call back in.
     apply_view_actions(app);
@@ -797,7 +797,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     config.canvas_selector = app->canvas_selector.c_str();
     config.wake = request_frames;
     ImGui_ImplHtml5_Init(config);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplWebGL2_Init();
 
     app->loop_paused = true;  // no loop runs yet: the first request_frames() starts one
     start_loading(*app, options);
@@ -897,7 +897,7 @@ EMSCRIPTEN_KEEPALIVE void gp_stop() {
     stop_loading();
     ++g_loop;  // a frame already requested ends the loop
     emscripten_webgl_make_context_current(g_app->gl);
-    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplWebGL2_Shutdown();
     ImGui_ImplHtml5_Shutdown();
     ImGui::DestroyContext();
     emscripten_webgl_destroy_context(g_app->gl);
