@@ -95,6 +95,36 @@ def match_section(rows):
     return out
 
 
+# Browser targets (issue 16): a UI frame at 10,000 goals and a state() call, in script milliseconds.
+BROWSER_TARGETS = {"ui.browser.state": 5.0, "ui.browser.scrolling": 2.0, "ui.browser.new_data": 2.0,
+                   "ui.browser.search": 2.0, "ui.browser.sort": 2.0}
+
+
+def browser_section(rows, order):
+    """The shipped widget in headless Chromium (tests/bench/browser.mjs), beside node's figure where one exists."""
+    names = [n for n in order if "browser" in rows[n]]
+    if not names:
+        return []
+    out = ["\n## In the browser\n",
+           "The shipped widget in headless Chromium (SwiftShader WebGL2), from the same run. `ui.browser.*`: the",
+           "longest frame callback after each input (script ms: ImGui, the views, the WebGL calls), at 10,000 goals;",
+           "`state_10k` is one `state()` call and `add_call_10k` one `add()` with the events and the mirror refresh",
+           "it causes. `startup.*`: from the loader's import to the end of the first frame with data, on a fresh",
+           "context, beside a bare page that only makes a WebGL2 canvas and clears it.\n",
+           "| benchmark | runs | browser ms | node ms (ui.frame.*) | target | met |", "|---|---|---|---|---|---|"]
+    node_names = {"scrolling": "ui.frame.scrolling_10k", "new_data": "ui.frame.new_data_10k",
+                  "search": "ui.frame.search_10k", "sort": "ui.frame.sort_by_percent_10k"}
+    for name in names:
+        b = rows[name]["browser"]
+        kind = name.split(".")[2].rsplit("_", 1)[0] if name.startswith("ui.browser.") else ""
+        node = rows.get(node_names.get(kind, ""), {}).get("wasm")
+        target = next((t for prefix, t in BROWSER_TARGETS.items() if name.startswith(prefix)), None)
+        met = "" if target is None else ("yes" if b["median_ms"] <= target else "**no**")
+        out.append(f"| {name} | {b['runs']} | {b['median_ms']:.1f} | {fmt_ms(node) if node else ''} | "
+                   f"{f'<= {target:g} ms' if target else ''} | {met} |")
+    return out
+
+
 def size_suffix(name):
     """'progress.build_store.500k' -> ('progress.build_store', 500000); None without a size suffix."""
     prefix, _, last = name.rpartition(".")
@@ -190,6 +220,8 @@ def main():
                    f"{rate(n, 'bytes', 1e6)} | "
                    f"{rate(w, 'bytes', 1e6)} | {rate(n, 'items', 1)} | {rate(w, 'items', 1)} | {target} | {met} |")
 
+    out.extend(browser_section(rows, order))
+
     out.extend(match_section(rows))
 
     out.extend(growth_section(rows, order))
@@ -203,7 +235,8 @@ def main():
         out.append(f"| {name} | {raw:,} | {gz:,} | {br:,} |")
     out.append(f"| **total** | {total_raw:,} | {total_gzip:,} | {total_brotli:,} |")
     out.append(f"\nBudget: {budget:,} bytes brotli; {'within' if total_brotli <= budget else '**over**'} budget "
-               f"by {abs(budget - total_brotli):,} bytes.\n")
+               f"by {abs(budget - total_brotli):,} bytes. What each size lever measured, and what is left: "
+               "docs/payload.md.\n")
     if size_table:
         out.append("### Where the wasm's bytes are\n")
         out.append("`scripts/size_report.py` relinks the shipped module with its function names kept and puts each")
