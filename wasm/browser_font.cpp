@@ -266,11 +266,27 @@ bool BrowserFont::bake(ImFontAtlas& atlas, float size_pixels, const ImWchar* ran
 
 }  // namespace gp::web
 
-// The link's --wrap targets (wasm/CMakeLists.txt): ImGui's default font and its stb_truetype builder, both
-// referenced from ImFontAtlas::Build() whether or not they are used, are replaced by the page-font builder.
+// The link's --wrap targets (wasm/CMakeLists.txt). ImFontAtlas::Build() chooses ImGui's stb_truetype builder
+// when no builder is set, and adds ImGui's ProggyClean font when the atlas has none; the compiler inlines
+// that choice into Build() and Build() into GetTexDataAsAlpha8(), so both are replaced here, with the
+// page-font builder as the default, and the TrueType rasteriser and the font's data leave the wasm.
 // A widget whose canvas cannot draw text (gp::ui::build_fonts' fallback) gets a font with no glyphs.
 extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas* atlas, const ImFontConfig* config) {
     return add_page_font(*atlas, config && config->SizePixels > 0.0f ? config->SizePixels : 13.0f);
 }
 
-extern "C" const ImFontBuilderIO* __wrap__Z35ImFontAtlasGetBuilderForStbTruetypev() { return &kPageFontBuilder; }
+extern "C" bool __wrap__ZN11ImFontAtlas5BuildEv(ImFontAtlas* atlas) {
+    IM_ASSERT(!atlas->Locked && "the atlas cannot change between NewFrame() and Render()");
+    if (atlas->ConfigData.Size == 0) add_page_font(*atlas, 13.0f);
+    const ImFontBuilderIO* builder = atlas->FontBuilderIO ? atlas->FontBuilderIO : &kPageFontBuilder;
+    return builder->FontBuilder_Build(atlas);
+}
+
+extern "C" void __wrap__ZN11ImFontAtlas18GetTexDataAsAlpha8EPPhPiS2_S2_(ImFontAtlas* atlas, unsigned char** pixels, int* width,
+                                                                    int* height, int* bytes_per_pixel) {
+    if (!atlas->TexPixelsAlpha8) __wrap__ZN11ImFontAtlas5BuildEv(atlas);
+    *pixels = atlas->TexPixelsAlpha8;
+    if (width) *width = atlas->TexWidth;
+    if (height) *height = atlas->TexHeight;
+    if (bytes_per_pixel) *bytes_per_pixel = 1;
+}
