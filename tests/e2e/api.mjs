@@ -267,6 +267,9 @@ tests['the editor saves an edit through the store and fires goal-change'] = asyn
     const [x0, y0, x1, y1] = (await page.evaluate(() => document.querySelector('#zendesk').state())).controls[name];
     assert.ok(y1 < box.height, `${name} is drawn below the canvas`);
     await page.mouse.click(box.x + (x0 + x1) / 2, box.y + (y0 + y1) / 2);
+    // The click wakes the loop, which takes it in over a few frames: keys typed before it went idle again
+    // would reach a text field that is not active yet (and the page would take Ctrl+A).
+    await page.waitForFunction(() => document.querySelector('#zendesk').state().loop_paused, null, { timeout: 10000 });
   };
   await page.evaluate(() => document.querySelector('#zendesk').show(null, 'editor'));
   await clickControl('editor.goal:302');
