@@ -21,7 +21,11 @@ function(gp_optimize target kind)
   else()
     separate_arguments(flags UNIX_COMMAND "${GP_WASM_SIZE_FLAGS}")
   endif()
-  target_compile_options(${target} PRIVATE ${flags})
+  # Emscripten 3.1.6 turns -Os and -Oz into -fno-inline-functions (its INLINING_LIMIT setting), which marks
+  # every function noinline, libc++'s one-line accessors included: a loop over std::string or std::vector
+  # then calls size(), data() and operator[] as functions. INLINING_LIMIT=0 gives clang its own -Oz
+  # inliner back (which still inlines only what makes the code smaller).
+  target_compile_options(${target} PRIVATE ${flags} -sINLINING_LIMIT=0)
 endfunction()
 
 if(EMSCRIPTEN)
@@ -36,4 +40,15 @@ endif()
 # `try` in it is a compile error here rather than an abort in a visitor's browser.
 function(gp_no_exceptions target)
   target_compile_options(${target} PRIVATE -fno-exceptions)
+  gp_no_rtti(${target})
+endfunction()
+
+# The shipped widget has no use for RTTI (no dynamic_cast or typeid; libc++'s std::function does without):
+# -fno-rtti drops the type_info records, 2.3 KB brotli of the wasm. Only the wasm-release preset sets it, so
+# that the test builds (Catch2 wants RTTI) link the libraries as they are.
+option(GP_NO_RTTI "Build the browser code without RTTI" OFF)
+function(gp_no_rtti target)
+  if(GP_NO_RTTI)
+    target_compile_options(${target} PRIVATE -fno-rtti)
+  endif()
 endfunction()

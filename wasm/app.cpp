@@ -15,6 +15,7 @@
 // - [SECTION] Edits from the widget's own editor
 // - [SECTION] Exported C ABI (gp_*)
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -36,7 +37,7 @@
 #include "core/workspace.hpp"
 #include "data_loader.hpp"
 #include "imgui_impl_html5.h"
-#include "imgui_impl_opengl3.h"
+#include "imgui_impl_webgl2.h"
 #include "browser_font.hpp"
 #include "ui/core_bridge.hpp"
 #include "ui/widget_view.hpp"
@@ -167,13 +168,13 @@ EM_BOOL draw_frame(double, void* loop) {
 
     emscripten_webgl_make_context_current(app.gl);
     const ImVec2 framebuffer = ImGui_ImplHtml5_NewFrame();
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplWebGL2_NewFrame();
     const float pixel_ratio = ImGui_ImplHtml5_PixelRatio();
     if (app.view.needs_fonts_rebuilt(pixel_ratio)) {
         // Text stays crisp: the atlas is baked at the device's ratio and uploaded again.
         app.view.rebuild_fonts(pixel_ratio);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        ImGui_ImplWebGL2_DestroyFontsTexture();
+        ImGui_ImplWebGL2_CreateFontsTexture();
     }
     const gp::ui::FrameContext frame = frame_context(app);
     ImGui::NewFrame();
@@ -185,7 +186,7 @@ EM_BOOL draw_frame(double, void* loop) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImGui_ImplWebGL2_RenderDrawData(ImGui::GetDrawData());
     ++app.frames_drawn;
     // After the frame is on screen: an edit dispatches events, and the page's handlers may call back in.
     apply_view_actions(app);
@@ -827,6 +828,96 @@ gp::Json controls_json(const gp::ui::Shown& shown) {
     return out;
 }
 
+// [SECTION] The inspection state's goal list
+//
+// state() lists every goal as the overview draws it, for the page's accessibility mirror. Written through
+// nlohmann's object model, 10,000 goals cost about 130 ms per call in Chromium (a std::map per goal), and the
+// loader asked for it on every event; the list is now written as text once per change of what it shows.
+
+// Everything the listed goals depend on: the data, the period on screen, the minute (pace), loading.
+std::string shown_goals_key(const App& app, const gp::ui::FrameContext& frame) {
+    const gp::Date today = gp::civil_date_of(frame.now, frame.zone_offset_minutes);
+    const gp::DateRange period = gp::ui::period_range(app.view.state().period, today, frame.calendar);
+    return std::to_string(app.data.generation) + ' ' + std::to_string(period.start.days) + ' ' +
+           std::to_string(period.end.days) + ' ' + std::to_string(frame.now / 60000) + ' ' +
+           std::to_string(frame.zone_offset_minutes) + ' ' + (app.data.loading ? '1' : '0') + app.locale.dump();
+}
+
+struct ShownGoalsCache {
+    std::string key;
+    std::string json;
+    unsigned revision = 0;
+};
+ShownGoalsCache g_shown_goals;
+
+unsigned mirror_revision(const App& app, const gp::ui::FrameContext& frame) {
+    std::string key = shown_goals_key(app, frame);
+    if (key != g_shown_goals.key) {
+        g_shown_goals.key = std::move(key);
+        g_shown_goals.json.clear();  // written again at the next state()
+        ++g_shown_goals.revision;
+    }
+    return g_shown_goals.revision;
+}
+
+// A JSON string: nlohmann's own escaping where the text is not plain printable ASCII (it also replaces
+// invalid UTF-8, as the rest of the state does).
+void append_json_string(std::string& out, const std::string& text) {
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\';
+    });
+    if (!plain) {
+        out += gp::Json(text).dump(-1, ' ', false, gp::Json::error_handler_t::replace);
+        return;
+    }
+    out += '"';
+    out += text;
+    out += '"';
+}
+
+// A number as nlohmann writes it (shortest round trip; null when not finite).
+void append_json_number(std::string& out, double value) {
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    char digits[64];
+    out.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, value));
+}
+
+const std::string& shown_goals_json(App& app, const gp::ui::FrameContext& frame) {
+    mirror_revision(app, frame);
+    std::string& out = g_shown_goals.json;
+    if (!out.empty()) return out;
+    out += '[';
+    for (const gp::ui::ShownGoal& row : app.view.summaries(app.data, frame)) {
+        if (out.size() > 1) out += ',';
+        out += "{\"id\":";
+        append_json_string(out, row.goal_id);
+        out += ",\"title\":";
+        append_json_string(out, row.title);
+        out += ",\"progress\":";
+        append_json_number(out, row.value);
+        out += ",\"target\":";
+        append_json_number(out, row.target);
+        out += ",\"percent\":";
+        if (row.percent) append_json_number(out, *row.percent);
+        else out += "null";
+        out += ",\"status\":";
+        append_json_string(out, row.no_data ? "no data" : gp::ui::pace_state_label(row.status));
+        out += row.no_data ? ",\"no_data\":true" : ",\"no_data\":false";
+        out += ",\"value_text\":";
+        append_json_string(out, row.value_text);
+        out += ",\"target_text\":";
+        append_json_string(out, row.target_text);
+        out += ",\"text\":";
+        append_json_string(out, row.text);
+        out += '}';
+    }
+    out += ']';
+    return out;
+}
+
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -879,7 +970,7 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     config.canvas_selector = app->canvas_selector.c_str();
     config.wake = request_frames;
     ImGui_ImplHtml5_Init(config);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplWebGL2_Init();
 
     app->loop_paused = true;  // no loop runs yet: the first request_frames() starts one
     apply_options(*app, options, "start");  // starts the loaders, and draws
@@ -890,29 +981,16 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
 // valid until the next gp_state() call; copy it (UTF8ToString) before calling again.
 EMSCRIPTEN_KEEPALIVE const char* gp_state() {
     gp::Json state = {{"started", g_app != nullptr}};
+    const std::string* goals = nullptr;
     if (g_app) {
         const App& app = *g_app;
-        // Every goal as the overview draws it for the period on screen: progress as computed, with units
-        // and status. The page's accessibility mirror is made from this list.
-        gp::Json goals = gp::Json::array();
         const gp::ui::FrameContext frame = frame_context(app);
-        for (const gp::ui::ShownGoal& row : g_app->view.summaries(app.data, frame))
-            goals.push_back({{"id", row.goal_id},
-                             {"title", row.title},
-                             {"progress", row.value},
-                             {"target", row.target},
-                             {"percent", row.percent ? gp::Json(*row.percent) : gp::Json()},
-                             {"status", row.no_data ? "no data" : gp::ui::pace_state_label(row.status)},
-                             {"no_data", row.no_data},
-                             {"value_text", row.value_text},
-                             {"target_text", row.target_text},
-                             {"text", row.text}});
+        goals = &shown_goals_json(*g_app, frame);
         const std::optional<gp::ui::PeriodNote> note = g_app->view.period_note(app.data, frame);
         state.update({{"ready", app.ready},
                       {"loading", app.data.loading},
                       {"status", app.data.status},
                       {"goal_count", app.data.goals.size()},
-                      {"goals", std::move(goals)},
                       {"errors", errors_json(app.data.errors)},
                       {"warnings", errors_json(app.data.warnings)},
                       {"period", {{"start", gp::format_civil_date(app.view.shown().period.start)},
@@ -936,7 +1014,22 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
     }
     static std::string buffer;
     buffer = state.dump(-1, ' ', false, gp::Json::error_handler_t::replace);
+    if (goals) {
+        // The goal list goes in as text already written (shown_goals_json); the object's last brace follows it.
+        buffer.pop_back();
+        buffer += ",\"goals\":";
+        buffer += *goals;
+        buffer += '}';
+    }
     return buffer.c_str();
+}
+
+// What the page's accessibility mirror shows (the goal list, the as-of day and an empty period's note, the
+// loading flag) changes only with this number, so the loader rebuilds the mirror only when it moves: most
+// events (a match for a goal off screen, a refresh that changed nothing) leave it.
+EMSCRIPTEN_KEEPALIVE unsigned gp_mirror_revision() {
+    if (!g_app) return 0;
+    return mirror_revision(*g_app, frame_context(*g_app));
 }
 
 // Calls a method by name with JSON arguments (both UTF-8, owned by the caller, read during the call).
@@ -980,7 +1073,7 @@ EMSCRIPTEN_KEEPALIVE void gp_stop() {
     stop_loading();
     ++g_loop;  // a frame already requested ends the loop
     emscripten_webgl_make_context_current(g_app->gl);
-    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplWebGL2_Shutdown();
     ImGui_ImplHtml5_Shutdown();
     ImGui::DestroyContext();
     emscripten_webgl_destroy_context(g_app->gl);

@@ -4,9 +4,13 @@
 
 #include <emscripten.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <cstring>
 #include <vector>
+
+#include <imgui_internal.h>
 
 namespace {
 
@@ -113,10 +117,99 @@ EM_JS(int, gp_draw_glyphs, (const char* font, int baseline, const unsigned* code
 });
 // clang-format on
 
+// "13.50px family": hundredths of a pixel, written without printf (whose float formatting would be the only
+// reason for the C library's to be in the wasm).
 std::string css_font_of(float size_pixels, const std::string& family) {
-    char size[32];
-    std::snprintf(size, sizeof size, "%.2fpx ", double(size_pixels));
-    return size + (family.empty() ? std::string("sans-serif") : family);
+    const long hundredths = std::lround(double(size_pixels) * 100.0);
+    char text[24];
+    char* end = std::to_chars(text, text + sizeof text, hundredths / 100).ptr;
+    *end++ = '.';
+    *end++ = char('0' + hundredths % 100 / 10);
+    *end++ = char('0' + hundredths % 10);
+    return std::string(text, end) + "px " + (family.empty() ? std::string("sans-serif") : family);
+}
+
+// [SECTION] The atlas builder: the page's canvas draws every glyph, so the atlas only packs rectangles.
+// ImGui's own builder reads TrueType files with stb_truetype and falls back to its built-in ProggyClean font;
+// neither is of use here, and the widget's link wraps both to this builder (wasm/CMakeLists.txt), which keeps
+// their code and the font's data out of the download.
+
+// Shelves, tallest rectangles first: the glyphs of one font differ little in height.
+bool pack_custom_rects(ImFontAtlas* atlas) {
+    ImVector<ImFontAtlasCustomRect>& rects = atlas->CustomRects;
+    const int pad = atlas->TexGlyphPadding;
+    int surface = 0;
+    std::vector<int> order(size_t(rects.Size));
+    for (int i = 0; i < rects.Size; ++i) {
+        order[size_t(i)] = i;
+        surface += (rects[i].Width + pad) * (rects[i].Height + pad);
+    }
+    const int side = int(std::sqrt(float(surface))) + 1;
+    const int width = atlas->TexDesiredWidth > 0 ? atlas->TexDesiredWidth
+                      : side >= 4096 * 0.7f      ? 4096
+                      : side >= 2048 * 0.7f      ? 2048
+                      : side >= 1024 * 0.7f      ? 1024
+                                                 : 512;
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return rects[a].Height > rects[b].Height; });
+    int x = pad, y = pad, shelf = 0;
+    for (int i : order) {
+        ImFontAtlasCustomRect& r = rects[i];
+        if (r.Width + 2 * pad > width) return false;
+        if (x + r.Width + pad > width) {
+            x = pad;
+            y += shelf + pad;
+            shelf = 0;
+        }
+        r.X = static_cast<unsigned short>(x);
+        r.Y = static_cast<unsigned short>(y);
+        x += r.Width + pad;
+        shelf = std::max(shelf, int(r.Height));
+    }
+    const int used = y + shelf + pad;
+    atlas->TexWidth = width;
+    atlas->TexHeight = (atlas->Flags & ImFontAtlasFlags_NoPowerOfTwoHeight) ? used : ImUpperPowerOfTwo(used);
+    return true;
+}
+
+bool build_page_font_atlas(ImFontAtlas* atlas) {
+    ImFontAtlasBuildInit(atlas);
+    atlas->TexID = ImTextureID();
+    atlas->TexWidth = atlas->TexHeight = 0;
+    atlas->TexUvScale = ImVec2(0.0f, 0.0f);
+    atlas->TexUvWhitePixel = ImVec2(0.0f, 0.0f);
+    atlas->ClearTexData();
+    // Ascent and descent only matter to ImGui's own fonts; the glyphs carry their offsets from the line top.
+    for (ImFontConfig& config : atlas->ConfigData)
+        ImFontAtlasBuildSetupFont(atlas, config.DstFont, &config, config.SizePixels, 0.0f);
+    // ImGui wants a glyph in every font (its fallback glyph): a font built before the page's glyphs are
+    // measured (the backend's first texture upload) gets an empty space.
+    for (ImFont* font : atlas->Fonts) {
+        const bool has_glyphs = std::any_of(atlas->CustomRects.begin(), atlas->CustomRects.end(),
+                                            [&](const ImFontAtlasCustomRect& r) { return r.Font == font && r.GlyphID; });
+        if (!has_glyphs) font->AddGlyph(nullptr, ' ', 0, 0, 0, 0, 0, 0, 0, 0, font->FontSize * 0.25f);
+    }
+    if (!pack_custom_rects(atlas)) return false;
+    atlas->TexUvScale = ImVec2(1.0f / float(atlas->TexWidth), 1.0f / float(atlas->TexHeight));
+    atlas->TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(size_t(atlas->TexWidth) * size_t(atlas->TexHeight)));
+    std::memset(atlas->TexPixelsAlpha8, 0, size_t(atlas->TexWidth) * size_t(atlas->TexHeight));
+    ImFontAtlasBuildFinish(atlas);
+    return true;
+}
+
+const ImFontBuilderIO kPageFontBuilder = {build_page_font_atlas};
+
+// A font object with no glyphs of its own, for the page's glyphs to hang on. ImGui wants some font data
+// with every config; this builder never reads it.
+ImFont* add_page_font(ImFontAtlas& atlas, float size_pixels) {
+    static const unsigned char kNoFontFile[1] = {0};
+    ImFontConfig config;
+    config.FontData = const_cast<unsigned char*>(kNoFontFile);
+    config.FontDataSize = int(sizeof kNoFontFile);
+    config.FontDataOwnedByAtlas = false;
+    config.SizePixels = size_pixels;
+    std::strcpy(config.Name, "page font");
+    atlas.FontBuilderIO = &kPageFontBuilder;
+    return atlas.AddFont(&config);
 }
 
 }  // namespace
@@ -150,14 +243,7 @@ bool BrowserFont::bake(ImFontAtlas& atlas, const gp::ui::FontRequest* requests, 
         if (b.baseline <= 0) return false;
         if (k == 0) css_font_ = b.css;
 
-        // The atlas needs one font object to hang the glyphs on: ImGui's own, with only its space baked. Every
-        // code point below, the space included, replaces what that font has.
-        static const ImWchar kSpaceOnly[] = {0x20, 0x20, 0};
-        ImFontConfig config;
-        config.SizePixels = size_pixels;
-        config.GlyphRanges = kSpaceOnly;
-        std::snprintf(config.Name, sizeof config.Name, "page font, %.1f px", double(size_pixels));
-        ImFont* font = atlas.AddFontDefault(&config);
+        ImFont* font = add_page_font(atlas, size_pixels);
         b.ids.resize(b.code_points.size());
         for (size_t i = 0; i < b.code_points.size(); ++i) {
             const float* m = &b.metrics[i * 5];
@@ -194,3 +280,28 @@ bool BrowserFont::bake(ImFontAtlas& atlas, const gp::ui::FontRequest* requests, 
 }
 
 }  // namespace gp::web
+
+// The link's --wrap targets (wasm/CMakeLists.txt). ImFontAtlas::Build() chooses ImGui's stb_truetype builder
+// when no builder is set, and adds ImGui's ProggyClean font when the atlas has none; the compiler inlines
+// that choice into Build() and Build() into GetTexDataAsAlpha8(), so both are replaced here, with the
+// page-font builder as the default, and the TrueType rasteriser and the font's data leave the wasm.
+// A widget whose canvas cannot draw text (gp::ui::build_fonts' fallback) gets a font with no glyphs.
+extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas* atlas, const ImFontConfig* config) {
+    return add_page_font(*atlas, config && config->SizePixels > 0.0f ? config->SizePixels : 13.0f);
+}
+
+extern "C" bool __wrap__ZN11ImFontAtlas5BuildEv(ImFontAtlas* atlas) {
+    IM_ASSERT(!atlas->Locked && "the atlas cannot change between NewFrame() and Render()");
+    if (atlas->ConfigData.Size == 0) add_page_font(*atlas, 13.0f);
+    const ImFontBuilderIO* builder = atlas->FontBuilderIO ? atlas->FontBuilderIO : &kPageFontBuilder;
+    return builder->FontBuilder_Build(atlas);
+}
+
+extern "C" void __wrap__ZN11ImFontAtlas18GetTexDataAsAlpha8EPPhPiS2_S2_(ImFontAtlas* atlas, unsigned char** pixels, int* width,
+                                                                    int* height, int* bytes_per_pixel) {
+    if (!atlas->TexPixelsAlpha8) __wrap__ZN11ImFontAtlas5BuildEv(atlas);
+    *pixels = atlas->TexPixelsAlpha8;
+    if (width) *width = atlas->TexWidth;
+    if (height) *height = atlas->TexHeight;
+    if (bytes_per_pixel) *bytes_per_pixel = 1;
+}
