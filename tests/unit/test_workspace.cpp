@@ -397,3 +397,142 @@ TEST_CASE("the data span covers what the sources hold, and not open deals' plann
     CHECK(ws.data_span()->first == *parse_timestamp("2024-01-20T08:00:00Z"));
     CHECK(ws.data_span()->last == *parse_timestamp("2024-04-10T08:00:00Z"));
 }
+
+//-----------------------------------------------------------------------------
+// Several goal sources, and edits the vendor refuses or answers
+//-----------------------------------------------------------------------------
+
+namespace {
+
+const char* const kPipedriveUrl = "https://proxy.test/pipedrive/v1/goals/find";
+const char* const kZendeskUrl = "https://proxy.test/zendesk/api/v2/goals";
+
+Workspace two_vendor_workspace() {
+    Workspace ws;
+    ws.set_goal_sources({kPipedriveUrl, kZendeskUrl});
+    ws.load_goals(kZendeskUrl, read_goals(kZendeskGoals));
+    ws.load_goals(kPipedriveUrl, read_goals(kPipedriveGoals));
+    return ws;
+}
+
+const Json kNewZendeskGoal = {{"name", "Signed up"}, {"enabled", false}, {"attribution_model", "first_touch"},
+                              {"attribution_period", 5},
+                              {"settings", {{"conditions", {{{"type", "url"}, {"operator", "equals"}, {"value", "https://shop.test/welcome"}}}}}}};
+
+}  // namespace
+
+TEST_CASE("goals of several sources show together in the sources' order, each with its vendor", "[workspace][sources]") {
+    Workspace ws = two_vendor_workspace();
+    REQUIRE(ws.goals().size() == 3);
+    CHECK(ws.goals()[0].vendor == Vendor::pipedrive);  // the order of set_goal_sources, not of the loads
+    CHECK(ws.source_of(0) == kPipedriveUrl);
+    CHECK(ws.goals()[2].vendor == Vendor::zendesk);
+    CHECK(ws.source_of(2) == kZendeskUrl);
+    CHECK(ws.vendor_of(kZendeskUrl) == Vendor::zendesk);
+
+    // A source loaded again replaces its own goals only; a source dropped takes its goals along.
+    ReadResult none;
+    none.vendor = Vendor::zendesk;
+    ws.load_goals(kZendeskUrl, none);
+    CHECK(ws.goals().size() == 2);
+    ws.set_goal_sources({kZendeskUrl});
+    CHECK(ws.goals().empty());
+    CHECK(ws.vendor_of(kPipedriveUrl) == Vendor::unknown);
+}
+
+TEST_CASE("with several sources an add names its source, by URL or vendor, and an edit finds its goal's", "[workspace][sources]") {
+    Workspace ws = two_vendor_workspace();
+    const CallReply unnamed = ws.call("add", {{"goal", kNewZendeskGoal}}, at(kMarch15));
+    REQUIRE_FALSE(unnamed.ok());
+    CHECK(unnamed.error->code == "ambiguous_source");
+    CHECK(unnamed.error->path == "/source");
+    CHECK(ws.call("add", {{"goal", kNewZendeskGoal}, {"source", "hubspot"}}, at(kMarch15)).error->code == "unknown_source");
+
+    const CallReply added = ws.call("add", {{"goal", kNewZendeskGoal}, {"source", "zendesk"}}, at(kMarch15));
+    REQUIRE(added.ok());
+    REQUIRE(added.change);
+    CHECK(added.change->source == kZendeskUrl);
+    CHECK(added.change->kind == GoalEdit::create);
+    CHECK_FALSE(added.change->before);
+    REQUIRE(added.change->after);
+    CHECK(added.change->after->title == "Signed up");
+    CHECK(ws.goals().back().vendor == Vendor::zendesk);
+
+    // Goal 41 is only Pipedrive's: no source needed, and the change says where it was.
+    const CallReply renamed = ws.call("update", {{"id", "41"}, {"changes", {{"title", "Won, Mia"}}}}, at(kMarch15));
+    REQUIRE(renamed.ok());
+    CHECK(renamed.change->source == kPipedriveUrl);
+    CHECK(renamed.change->before->title == "Deals won by Mia");
+    CHECK(renamed.change->after->title == "Won, Mia");
+}
+
+TEST_CASE("an id two sources use is reported, and an edit of it must name the source", "[workspace][sources]") {
+    Workspace ws;
+    ws.set_goal_sources({"a", "b"});
+    ws.load_goals("a", read_goals(kZendeskGoals));
+    ws.load_goals("b", read_goals(kZendeskGoals));
+    REQUIRE(ws.goals().size() == 2);
+    REQUIRE(ws.id_conflicts().size() == 1);
+    CHECK(ws.id_conflicts().front().code == "duplicate_id");
+    CHECK(ws.call("update", {{"id", "7"}, {"changes", {{"name", "x"}}}}, at(kMarch15)).error->code == "ambiguous_source");
+    const CallReply named = ws.call("update", {{"id", "7"}, {"source", "b"}, {"changes", {{"name", "x"}}}}, at(kMarch15));
+    REQUIRE(named.ok());
+    CHECK(ws.goals()[0].title == "Order placed");
+    CHECK(ws.goals()[1].title == "x");
+}
+
+TEST_CASE("a refused edit is reverted: a create goes, an update and a removal are put back in place", "[workspace][sources]") {
+    Workspace ws = two_vendor_workspace();
+    const std::vector<Goal> original = ws.goals();
+
+    const CallReply added = ws.call("add", {{"goal", kNewZendeskGoal}, {"source", kZendeskUrl}}, at(kMarch15));
+    REQUIRE(added.ok());
+    CHECK(ws.revert(*added.change));
+    CHECK(ws.goals() == original);
+
+    const CallReply renamed = ws.call("update", {{"id", 42}, {"changes", {{"title", "Renamed"}}}}, at(kMarch15));
+    REQUIRE(renamed.ok());
+    CHECK(ws.revert(*renamed.change));
+    CHECK(ws.goals() == original);
+
+    // Pipedrive's removal marks the goal deleted; Zendesk's takes it out of the list: both come back where
+    // they were.
+    const CallReply gone = ws.call("remove", {{"id", "41"}}, at(kMarch15));
+    REQUIRE(gone.ok());
+    CHECK(ws.goals().size() == 2);
+    CHECK(ws.revert(*gone.change));
+    CHECK(ws.goals() == original);
+    const CallReply erased = ws.call("remove", {{"id", "7"}}, at(kMarch15));
+    REQUIRE(erased.ok());
+    CHECK(ws.revert(*erased.change));
+    CHECK(ws.goals() == original);
+
+    std::vector<WorkspaceEvent> events = ws.take_events();
+    CHECK(events.size() == 4);  // the edits said so; the reverts are the caller's to announce
+}
+
+TEST_CASE("the vendor's answer settles a change: a created goal takes the vendor's id", "[workspace][sources]") {
+    Workspace ws = two_vendor_workspace();
+    const CallReply added = ws.call("add", {{"goal", kNewZendeskGoal}, {"source", kZendeskUrl}}, at(kMarch15));
+    REQUIRE(added.ok());
+    Goal from_vendor = *added.change->after;
+    from_vendor.id = "90210";
+    CHECK(ws.settle(*added.change, from_vendor));
+    CHECK(ws.goals().back().id == "90210");
+    CHECK(ws.goals().size() == 4);
+    // The change now names a goal that is no longer there under its local id: a late revert does nothing.
+    CHECK_FALSE(ws.revert(*added.change));
+    CHECK(ws.goals().size() == 4);
+}
+
+TEST_CASE("the editor's new goal goes to the first source of its vendor", "[workspace][sources]") {
+    Workspace ws = two_vendor_workspace();
+    Goal draft = ws.goals().back();  // Zendesk's
+    draft.id.clear();
+    draft.title = "Another URL goal";
+    draft.active = false;
+    const CallReply created = ws.edit(GoalEdit::create, draft, kMarch15);
+    REQUIRE(created.ok());
+    CHECK(created.change->source == kZendeskUrl);
+    CHECK(ws.goals().back().title == "Another URL goal");
+}

@@ -9,6 +9,7 @@
 #include "core/workspace.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 #include "core/explain.hpp"
 #include "core/model_names.hpp"
@@ -63,7 +64,9 @@ Json match_json(const MatchRecord& m, const std::string& title, const std::strin
 
 }  // namespace
 
-Workspace::Workspace() : store_(Vendor::unknown), run_(), touches_(std::make_unique<TouchIndex>(std::vector<Touch>{})) {}
+Workspace::Workspace() : run_(), touches_(std::make_unique<TouchIndex>(std::vector<Touch>{})) {
+    sources_.push_back({"", GoalStore(Vendor::unknown, store_options())});
+}
 
 std::vector<WorkspaceEvent> Workspace::take_events() {
     std::vector<WorkspaceEvent> out;
@@ -75,28 +78,91 @@ std::vector<WorkspaceEvent> Workspace::take_events() {
 // [SECTION] Goals
 //-----------------------------------------------------------------------------
 
-void Workspace::set_giosg_codes(GiosgCodeTable codes) {
-    giosg_codes_ = std::make_unique<GiosgCodeTable>(std::move(codes));
-    // The store keeps a pointer to the table: give it the new one, with the goals it holds.
+StoreOptions Workspace::store_options() const {
     StoreOptions options;
     options.giosg_codes = giosg_codes_.get();
-    std::vector<Goal> goals = store_.goals();
-    store_ = GoalStore(store_.vendor(), options);
-    store_.set_goals(std::move(goals));
+    return options;
+}
+
+void Workspace::set_giosg_codes(GiosgCodeTable codes) {
+    giosg_codes_ = std::make_unique<GiosgCodeTable>(std::move(codes));
+    // Each store keeps a pointer to the table: give it the new one, with the goals it holds.
+    for (GoalSource& source : sources_) {
+        std::vector<Goal> goals = source.store.goals();
+        source.store = GoalStore(source.store.vendor(), store_options());
+        source.store.set_goals(std::move(goals));
+    }
 }
 
 void Workspace::load_goals(const ReadResult& run) {
-    StoreOptions options;
-    options.giosg_codes = giosg_codes_.get();
-    store_ = GoalStore(run.vendor, options);
-    store_.set_goals(run.goals);
+    sources_.clear();
+    sources_.push_back({"", GoalStore(run.vendor, store_options())});
+    sources_.front().store.set_goals(run.goals);
     goals_changed();
+}
+
+void Workspace::load_goals(std::string_view key, const ReadResult& run) {
+    GoalSource* source = find_source(key);
+    if (!source) {
+        // The unnamed source of a workspace that had none stands in for the first named one.
+        if (sources_.size() == 1 && sources_.front().key.empty() && sources_.front().store.goals().empty())
+            sources_.clear();
+        sources_.push_back({std::string(key), GoalStore(run.vendor, store_options())});
+        source = &sources_.back();
+    }
+    source->store = GoalStore(run.vendor, store_options());
+    source->store.set_goals(run.goals);
+    goals_changed();
+}
+
+void Workspace::set_goal_sources(const std::vector<std::string>& keys) {
+    std::vector<GoalSource> kept;
+    for (const std::string& key : keys) {
+        if (std::any_of(kept.begin(), kept.end(), [&](const GoalSource& s) { return s.key == key; })) continue;
+        GoalSource* earlier = find_source(key);
+        kept.push_back(earlier ? std::move(*earlier) : GoalSource{key, GoalStore(Vendor::unknown, store_options())});
+    }
+    if (kept.empty()) kept.push_back({"", GoalStore(Vendor::unknown, store_options())});
+    sources_ = std::move(kept);
+    goals_changed();
+}
+
+Workspace::GoalSource* Workspace::find_source(std::string_view key) {
+    for (GoalSource& source : sources_)
+        if (source.key == key) return &source;
+    return nullptr;
+}
+
+const std::string& Workspace::source_of(size_t live_goal) const {
+    assert(live_goal < live_source_.size() && "source_of() takes an index into goals()");
+    return sources_[live_source_[live_goal]].key;
+}
+
+Vendor Workspace::vendor_of(std::string_view key) const {
+    for (const GoalSource& source : sources_)
+        if (source.key == key) return source.store.vendor();
+    return Vendor::unknown;
 }
 
 void Workspace::goals_changed() {
     live_goals_.clear();
-    for (const Goal& g : store_.goals())
-        if (!g.deleted) live_goals_.push_back(g);
+    live_source_.clear();
+    id_conflicts_.clear();
+    std::map<std::string_view, size_t> first_source_of_id;
+    for (size_t s = 0; s < sources_.size(); ++s)
+        for (const Goal& g : sources_[s].store.goals()) {
+            if (g.deleted) continue;
+            live_goals_.push_back(g);
+            live_source_.push_back(uint32_t(s));
+        }
+    for (size_t i = 0; i < live_goals_.size(); ++i) {
+        const auto [at, fresh] = first_source_of_id.emplace(live_goals_[i].id, live_source_[i]);
+        if (!fresh && at->second != live_source_[i])
+            id_conflicts_.push_back({"/" + live_goals_[i].id, "duplicate_id",
+                                     "goal " + live_goals_[i].id + " is in " + sources_[at->second].key + " and in " +
+                                         sources_[live_source_[i]].key + "; a method that names it needs {source}",
+                                     200});
+    }
     // Pipedrive names a goal's currency by id only; with the page's currency map the views can show its
     // code, and results use the same code the deals are counted in.
     for (Goal& g : live_goals_) {
@@ -109,19 +175,66 @@ void Workspace::goals_changed() {
     ++generation_;
 }
 
+bool Workspace::revert(const GoalChange& change) {
+    GoalSource* source = find_source(change.source);
+    if (!source) return false;
+    std::vector<Goal> goals = source->store.goals();
+    const auto now_at = change.after ? std::find_if(goals.begin(), goals.end(),
+                                                    [&](const Goal& g) { return g.id == change.after->id; })
+                                     : goals.end();
+    if (change.after && now_at == goals.end()) return false;  // gone meanwhile (a reload): nothing to undo
+    if (!change.before) {
+        goals.erase(now_at);
+    } else if (now_at != goals.end()) {
+        *now_at = *change.before;
+    } else {
+        goals.insert(goals.begin() + std::ptrdiff_t(std::min(change.index, goals.size())), *change.before);
+    }
+    source->store.set_goals(std::move(goals));
+    goals_changed();
+    return true;
+}
+
+bool Workspace::settle(const GoalChange& change, Goal vendor_goal) {
+    GoalSource* source = find_source(change.source);
+    if (!source || !change.after || change.kind == GoalEdit::remove) return false;
+    std::vector<Goal> goals = source->store.goals();
+    const auto at = std::find_if(goals.begin(), goals.end(), [&](const Goal& g) { return g.id == change.after->id; });
+    if (at == goals.end()) return false;
+    if (vendor_goal.id.empty()) vendor_goal.id = at->id;
+    *at = std::move(vendor_goal);
+    source->store.set_goals(std::move(goals));
+    goals_changed();
+    return true;
+}
+
 CompiledGoals& Workspace::compiled_goals() {
     if (!compiled_goals_) compiled_goals_ = std::make_unique<CompiledGoals>(live_goals_);
     return *compiled_goals_;
 }
 
-CallReply Workspace::edit(GoalEdit kind, const Goal& goal, TimestampMs now) {
+CallReply Workspace::edit(GoalEdit kind, const Goal& goal, TimestampMs now, std::string_view source) {
     CallContext context;
     context.now = now;
-    if (kind == GoalEdit::remove) return remove({{"id", goal.id}}, context);
+    Json target = Json::object();
+    if (kind != GoalEdit::create) {
+        target["id"] = goal.id;
+        for (size_t i = 0; i < live_goals_.size(); ++i)
+            if (live_goals_[i].id == goal.id && (source.empty() || source_of(i) == source)) {
+                target["source"] = source_of(i);
+                break;
+            }
+    } else {
+        const auto of_vendor = std::find_if(sources_.begin(), sources_.end(),
+                                            [&](const GoalSource& s) { return s.store.vendor() == goal.vendor; });
+        target["source"] = !source.empty() ? std::string(source) : of_vendor != sources_.end() ? of_vendor->key : sources_.front().key;
+    }
+    if (kind == GoalEdit::remove) return remove(target, context);
+    const GoalSource* store = find_source(target.value("source", std::string()));
     // The store speaks the vendor's wire format, so the editor's goal goes through the same writer and
     // the same validation as a page's add() or update().
     WriteOptions options;
-    options.format = store_.vendor();
+    options.format = store ? store->store.vendor() : sources_.front().store.vendor();
     options.single = true;
     options.giosg_codes = giosg_codes_.get();
     WriteResult written = write_goals({goal}, options);
@@ -132,9 +245,11 @@ CallReply Workspace::edit(GoalEdit kind, const Goal& goal, TimestampMs now) {
     if (!body.is_object()) return fail(500, "not_representable", "the goal could not be written as a request body");
     if (kind == GoalEdit::create) {
         body.erase("id");
-        return add({{"goal", std::move(body)}}, context);
+        target["goal"] = std::move(body);
+        return add(target, context);
     }
-    return update({{"id", goal.id}, {"changes", std::move(body)}}, context);
+    target["changes"] = std::move(body);
+    return update(target, context);
 }
 
 //-----------------------------------------------------------------------------
@@ -374,7 +489,10 @@ CallReply Workspace::find(const Json& args) {
             else if (value.is_primitive() && !value.is_null()) filters.emplace_back(key, value.dump());
             else return fail(400, "bad_arguments", "a filter value must be a string, number or boolean", "/query/" + key);
         }
-    const StoreResult found = store_.find(filters);
+    // find() is Pipedrive's: the first Pipedrive source answers it (or the only source, as the vendor would).
+    const auto pipedrive = std::find_if(sources_.begin(), sources_.end(),
+                                        [](const GoalSource& s) { return s.store.vendor() == Vendor::pipedrive; });
+    const StoreResult found = (pipedrive != sources_.end() ? *pipedrive : sources_.front()).store.find(filters);
     if (!found.ok()) return fail_with(found.status, found.errors);
     CallReply reply;
     reply.result = found.body;
@@ -391,34 +509,99 @@ CallReply Workspace::explain_url(const Json& args) {
     return reply;
 }
 
-CallReply Workspace::store_reply(const StoreResult& result, const char* action, std::string id) {
+Workspace::GoalSource* Workspace::source_for_edit(const Json& args, const std::optional<std::string>& id,
+                                                 CallReply& reply) {
+    const Json* named = member(args, "source");
+    if (named && !named->is_string()) {
+        reply = fail(400, "bad_arguments", "source is one of the goals URLs or a vendor name", "/source");
+        return nullptr;
+    }
+    std::vector<GoalSource*> candidates;
+    for (GoalSource& source : sources_) {
+        if (named) {
+            const std::string& name = named->get_ref<const std::string&>();
+            const std::optional<Vendor> vendor = parse_name<Vendor>(name);
+            if (source.key != name && !(vendor && *vendor != Vendor::unknown && source.store.vendor() == *vendor)) continue;
+        }
+        if (id && std::none_of(source.store.goals().begin(), source.store.goals().end(),
+                               [&](const Goal& g) { return g.id == *id && !g.deleted; }))
+            continue;
+        candidates.push_back(&source);
+    }
+    if (candidates.size() == 1) return candidates.front();
+    if (candidates.empty() && id && !named) {
+        reply = fail(404, "not_found", "no goal with id " + *id, "/id");
+    } else if (candidates.empty()) {
+        reply = fail(404, "unknown_source",
+                     id ? "no goal with id " + *id + " in source " + named->get_ref<const std::string&>()
+                        : "no goal source is " + named->get_ref<const std::string&>() + ": name one of the goals URLs or a vendor",
+                     "/source");
+    } else {
+        reply = fail(400, "ambiguous_source",
+                     id ? "goal " + *id + " is in several sources: name one with {source}"
+                        : "the widget reads several goal lists: name one with {source} (a goals URL or a vendor)",
+                     "/source");
+    }
+    return nullptr;
+}
+
+CallReply Workspace::store_reply(GoalSource& source, GoalEdit kind, std::optional<Goal> before, size_t index,
+                                 const StoreResult& result, std::string id) {
+    static constexpr const char* kActions[] = {"add", "update", "remove"};
     if (!result.ok()) return fail_with(result.status, result.errors);
     if (!result.goals.empty()) id = result.goals.front().id;
+    GoalChange change{source.key, kind, std::move(before), std::nullopt, index};
+    for (const Goal& g : source.store.goals())
+        if (g.id == id) change.after = g;
     goals_changed();
-    events_.push_back({"goal-change", {{"action", action}, {"id", id}, {"goals", live_goals_.size()}}});
+    events_.push_back({"goal-change", {{"action", kActions[size_t(kind)]}, {"id", id}, {"goals", live_goals_.size()}}});
     CallReply reply;
     reply.result = result.body.is_null() ? Json{{"id", id}, {"deleted", true}} : result.body;
+    reply.change = std::move(change);
     return reply;
 }
 
 CallReply Workspace::add(const Json& args, const CallContext& context) {
     const Json* goal = member(args, "goal");
     if (!goal || !goal->is_object()) return fail(400, "bad_arguments", "add() takes a goal object", "/goal");
-    return store_reply(store_.create(*goal, context.now), "add", {});
+    CallReply refused;
+    GoalSource* source = source_for_edit(args, std::nullopt, refused);
+    if (!source) return refused;
+    return store_reply(*source, GoalEdit::create, std::nullopt, source->store.goals().size(),
+                       source->store.create(*goal, context.now), {});
 }
+
+namespace {
+// The goal `id` in `store` before an edit, and where it was.
+std::pair<std::optional<Goal>, size_t> goal_before(const GoalStore& store, const std::string& id) {
+    const std::vector<Goal>& goals = store.goals();
+    for (size_t i = 0; i < goals.size(); ++i)
+        if (goals[i].id == id && !goals[i].deleted) return {goals[i], i};
+    return {std::nullopt, goals.size()};
+}
+}  // namespace
 
 CallReply Workspace::update(const Json& args, const CallContext& context) {
     const std::optional<std::string> id = id_argument(args);
     if (!id) return fail(400, "bad_arguments", "update() needs a goal id", "/id");
     const Json* changes = member(args, "changes");
     if (!changes || !changes->is_object()) return fail(400, "bad_arguments", "update() takes an object of changes", "/changes");
-    return store_reply(store_.update(*id, *changes, context.now), "update", *id);
+    CallReply refused;
+    GoalSource* source = source_for_edit(args, id, refused);
+    if (!source) return refused;
+    auto [before, index] = goal_before(source->store, *id);
+    return store_reply(*source, GoalEdit::update, std::move(before), index,
+                       source->store.update(*id, *changes, context.now), *id);
 }
 
 CallReply Workspace::remove(const Json& args, const CallContext& context) {
     const std::optional<std::string> id = id_argument(args);
     if (!id) return fail(400, "bad_arguments", "remove() needs a goal id", "/id");
-    return store_reply(store_.remove(*id, context.now), "remove", *id);
+    CallReply refused;
+    GoalSource* source = source_for_edit(args, id, refused);
+    if (!source) return refused;
+    auto [before, index] = goal_before(source->store, *id);
+    return store_reply(*source, GoalEdit::remove, std::move(before), index, source->store.remove(*id, context.now), *id);
 }
 
 }  // namespace gp

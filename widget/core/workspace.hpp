@@ -47,12 +47,23 @@ struct CallContext {
     std::string page_url;  // the host page: track() uses it when an event names no URL
 };
 
+// What an edit changed in one goal source, so that the browser layer can send it to the vendor and, if the
+// vendor refuses, put it back (Workspace::revert) or take the vendor's version (Workspace::settle).
+struct GoalChange {
+    std::string source;           // the source's key (a goals URL; "" for the only source)
+    GoalEdit kind = GoalEdit::create;
+    std::optional<Goal> before;   // none for a create
+    std::optional<Goal> after;    // as the store holds it now; a Pipedrive removal is the goal marked deleted
+    size_t index = 0;             // where `before` was in its store, to put it back in place
+};
+
 // A method's answer: a result, or an error with the status the vendor API would give and, for bodies
-// that failed validation, every field error.
+// that failed validation, every field error. An edit that went through says what it changed.
 struct CallReply {
     Json result;
     std::optional<Error> error;
     std::vector<Error> errors;
+    std::optional<GoalChange> change;
     bool ok() const { return !error; }
 };
 
@@ -63,8 +74,6 @@ struct WorkspaceEvent {
     Json detail;
 };
 
-// An editor or page edit in canonical form (the UI's editor saves Goals, not wire JSON).
-enum class GoalEdit : uint8_t { create, update, remove };
 
 //-----------------------------------------------------------------------------
 // [SECTION] Workspace
@@ -79,10 +88,26 @@ public:
     void set_giosg_codes(GiosgCodeTable codes);
     const GiosgCodeTable* codes_for_readers() const { return giosg_codes_.get(); }
 
-    // Goals. A load replaces the store's contents (and so any local edits) with the payload's valid goals.
-    void load_goals(const ReadResult& run);
-    const std::vector<Goal>& goals() const { return live_goals_; }  // not deleted, in store order
-    Vendor vendor() const { return store_.vendor(); }
+    // Goals come from one or more sources (the page's goals URLs), each a store of its own vendor, shown
+    // together in the order of the sources. A load replaces one source's contents (and so its local edits)
+    // with the payload's valid goals; the others keep theirs.
+    void load_goals(const ReadResult& run);  // the only source: every other one goes
+    void load_goals(std::string_view source, const ReadResult& run);
+    // The sources in this order: those named before keep their goals, new ones start empty, the rest go.
+    // No source at all leaves one unnamed, empty source, where add() puts goals as before any load.
+    void set_goal_sources(const std::vector<std::string>& sources);
+    const std::vector<Goal>& goals() const { return live_goals_; }  // not deleted, in source and store order
+    // The source each of goals() came from (parallel to it), and the vendor of a source.
+    const std::string& source_of(size_t live_goal) const;
+    Vendor vendor_of(std::string_view source) const;
+    Vendor vendor() const { return sources_.front().store.vendor(); }  // the first source's
+    // Ids that more than one source uses: methods that name such a goal need {source}.
+    const std::vector<Error>& id_conflicts() const { return id_conflicts_; }
+    // Undoes a change the vendor refused; true when it could (the goal is where the change left it).
+    bool revert(const GoalChange& change);
+    // The vendor's own version of a changed goal replaces the local one (a created goal takes the vendor's
+    // id). A removal has nothing to settle.
+    bool settle(const GoalChange& change, Goal vendor_goal);
 
     // CRM data for the progress engine, by source name ("deals", "activities", "stageChanges"). A source
     // loaded again replaces its earlier rows.
@@ -114,8 +139,9 @@ public:
 
     // The page's methods: track, results, find, explain, add, update, remove (docs/embedding.md).
     CallReply call(std::string_view method, const Json& args, const CallContext& context);
-    // The same edits from the widget's own editor.
-    CallReply edit(GoalEdit kind, const Goal& goal, TimestampMs now);
+    // The same edits from the widget's own editor. A created goal goes to `source`, or to the first source
+    // of its vendor, or to the first source.
+    CallReply edit(GoalEdit kind, const Goal& goal, TimestampMs now, std::string_view source = {});
     // Events produced since the last take, in order.
     std::vector<WorkspaceEvent> take_events();
 
@@ -136,15 +162,27 @@ private:
     CallReply add(const Json& args, const CallContext& context);
     CallReply update(const Json& args, const CallContext& context);
     CallReply remove(const Json& args, const CallContext& context);
-    CallReply store_reply(const StoreResult& result, const char* action, std::string id);
+    struct GoalSource {
+        std::string key;
+        GoalStore store;
+    };
+    // The source an edit goes to: `args.source` (a source's key, or a vendor name only one source has), or
+    // the one holding goal `id`, or the only one. Null with `reply` set when none fits.
+    GoalSource* source_for_edit(const Json& args, const std::optional<std::string>& id, CallReply& reply);
+    GoalSource* find_source(std::string_view key);
+    StoreOptions store_options() const;
+    CallReply store_reply(GoalSource& source, GoalEdit kind, std::optional<Goal> before, size_t index,
+                          const StoreResult& result, std::string id);
     void goals_changed();
     void rematch();
     CompiledGoals& compiled_goals();  // live_goals_ compiled for matching, made when first needed
     void rebuild_touches();
 
     std::unique_ptr<GiosgCodeTable> giosg_codes_;  // null: the built-in (empty) table
-    GoalStore store_;
+    std::vector<GoalSource> sources_;  // never empty
     std::vector<Goal> live_goals_;
+    std::vector<uint32_t> live_source_;  // sources_ index of each live goal
+    std::vector<Error> id_conflicts_;
     std::map<std::string, EventRows> rows_by_source_;
     std::vector<CurrencyInfo> currencies_;
     Membership membership_;
