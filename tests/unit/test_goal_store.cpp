@@ -124,7 +124,7 @@ TEST_CASE("zendesk list, show, create, update, delete and the five-goal limit", 
     CHECK(store.create(Json::parse(R"({"attribution_period":45})"), kNow).errors.at(0).path == "/attribution_period");
 }
 
-TEST_CASE("giosg paged list, get, create, PUT and PATCH", "[goal_store]") {
+TEST_CASE("giosg paged list, get, create, PUT, PATCH and DELETE", "[goal_store]") {
     StoreOptions options;
     options.giosg_page_size = 1;
     options.giosg_list_url = "https://service.giosg.com/api/v5/orgs/o1/goals";
@@ -159,6 +159,9 @@ TEST_CASE("giosg paged list, get, create, PUT and PATCH", "[goal_store]") {
     CHECK(no_rooms.status == 400);
     CHECK(no_rooms.body.contains("allowed_rooms"));
     CHECK(store.get("missing").body["detail"].is_string());
+    CHECK(store.remove(id, kNow).status == 204);
+    CHECK(store.get(id).status == 404);
+    CHECK(store.remove(id, kNow).status == 404);
 }
 
 TEST_CASE("hubspot goal targets are read-only", "[goal_store]") {

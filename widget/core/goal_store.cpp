@@ -375,7 +375,9 @@ StoreResult GoalStore::replace(std::string_view id, const Json& body, TimestampM
 }
 
 StoreResult GoalStore::remove(std::string_view id, TimestampMs now) {
-    if (vendor_ == Vendor::hubspot || vendor_ == Vendor::giosg) return fail(405, {not_offered(vendor_)});
+    // giosg's goal URL takes DELETE like its other v5 resources (the seed's excerpt lists only the writes
+    // that carry a body); a giosg that refused it would answer 405, and the widget puts the goal back.
+    if (vendor_ == Vendor::hubspot) return fail(405, {not_offered(vendor_)});
     Goal* current = live_goal(id);
     if (!current) return fail(404, {not_found(id)});
     if (vendor_ == Vendor::pipedrive) {

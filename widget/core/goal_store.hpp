@@ -6,7 +6,7 @@
 //   (returns the created goal), partial update, soft delete (the goal is marked deleted and disappears
 //   from find/get);
 // - Zendesk Chat v2: list, show, create, update, delete (at most 5 active goals: "Goals limit exceeded");
-// - giosg v5: paged list (sorted by creation time, `next` as a full URL), get, create, PUT, PATCH.
+// - giosg v5: paged list (sorted by creation time, `next` as a full URL), get, create, PUT, PATCH, DELETE.
 // HubSpot goal_targets are read-only in their API: the store lists and gets them, and refuses writes (405).
 // Every result carries the status the vendor would answer with and a body in the vendor's wire shape.
 #pragma once
