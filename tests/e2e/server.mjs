@@ -25,13 +25,19 @@ function resolveInside(root, urlPath) {
 /**
  * Starts a server on 127.0.0.1 and a free port.
  * mounts: { '/': siteDir, '/e2e/': pagesDir }; a mount of { dir, commonJs: true } serves each .js file under
- * it as an ES module (commonjs_module.mjs). routes: { '/path': (req, res) => void } for special answers.
+ * it as an ES module (commonjs_module.mjs). routes: { '/path': (req, res, url) => void } for special answers;
+ * a key ending in '/*' is a prefix route: '/a/*' answers '/a' and everything under '/a/' (exact keys win,
+ * then the longest prefix).
  */
 export async function startServer({ mounts, routes = {} }) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const routePrefixes = Object.keys(routes).filter((k) => k.endsWith('/*')).sort((a, b) => b.length - a.length);
+  const prefixRoute = (pathname) => routePrefixes.find((k) => pathname === k.slice(0, -2) || pathname.startsWith(k.slice(0, -1)));
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (routes[url.pathname]) return routes[url.pathname](req, res, url);
+    const routePrefix = prefixRoute(url.pathname);
+    if (routePrefix) return routes[routePrefix](req, res, url);
     const prefix = prefixes.find((p) => url.pathname.startsWith(p));
     const mount = prefix && (typeof mounts[prefix] === 'string' ? { dir: mounts[prefix] } : mounts[prefix]);
     const file = mount && resolveInside(path.resolve(mount.dir), '/' + url.pathname.slice(prefix.length));
