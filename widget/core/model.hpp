@@ -243,6 +243,10 @@ struct Goal {
     }
 };
 
+// An editor or page edit in canonical form (the UI's editor saves Goals, not wire JSON); the vendor layer
+// (vendor_api.hpp) turns one into the vendor's request.
+enum class GoalEdit : uint8_t { create, update, remove };
+
 //-----------------------------------------------------------------------------
 // [SECTION] Errors and read results
 //-----------------------------------------------------------------------------

@@ -63,9 +63,6 @@ struct WorkspaceEvent {
     Json detail;
 };
 
-// An editor or page edit in canonical form (the UI's editor saves Goals, not wire JSON).
-enum class GoalEdit : uint8_t { create, update, remove };
-
 //-----------------------------------------------------------------------------
 // [SECTION] Workspace
 //-----------------------------------------------------------------------------
