@@ -180,6 +180,7 @@ TEST_CASE("vendor api: the collection URL comes from the page's goals URL", "[ve
     // "/find" is Pipedrive's list, not a giosg path.
     CHECK(goals_collection_url(Vendor::giosg, "https://x.example/find") == "https://x.example/find");
     CHECK(goals_collection_url(Vendor::zendesk, "https://x.example/") == "https://x.example");
+    CHECK(goals_collection_url(Vendor::pipedrive, "/proxy/pd/v1/goals/find/?limit=5") == "/proxy/pd/v1/goals");
 }
 
 TEST_CASE("vendor api: Pipedrive requests and their bodies", "[vendor_api][write][pipedrive]") {

@@ -122,9 +122,11 @@ std::string next_page_url(Vendor vendor, std::string_view first_url, std::string
 
 namespace {
 
+// Trailing slashes of the path, never into "scheme://" (nor the lone "/" of a root-relative URL).
 void drop_trailing_slashes(std::string& url) {
     const size_t begin = path_begin(url);
-    while (begin != std::string_view::npos && url.size() > begin && url.back() == '/') url.pop_back();
+    const size_t keep = begin == std::string_view::npos ? 1 : begin;
+    while (url.size() > keep && url.back() == '/') url.pop_back();
 }
 
 Json request_body(Vendor vendor, GoalEdit edit, const Goal& goal, WriteContext& ctx) {
