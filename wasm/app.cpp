@@ -34,6 +34,7 @@
 #include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/read.hpp"
+#include "core/vendor_api.hpp"
 #include "core/workspace.hpp"
 #include "data_loader.hpp"
 #include "imgui_impl_html5.h"
@@ -401,14 +402,6 @@ void commit_conversions(App& app, DataSource& source) {
     app.workspace.set_conversions(std::move(run.conversions));
 }
 
-// giosg's match URLs name their goal: .../goals/<id>/matches.
-std::string goal_id_in_matches_url(const std::string& url) {
-    const size_t goals = url.rfind("/goals/");
-    if (goals == std::string::npos) return {};
-    const size_t start = goals + 7, end = url.find('/', start);
-    return end == std::string::npos ? std::string() : url.substr(start, end - start);
-}
-
 template <class Sink>
 std::unique_ptr<gp::web::PageSink> make() { return std::make_unique<Sink>(); }
 const SourceKind kSourceKinds[] = {
@@ -464,7 +457,7 @@ void set_source(App& app, const SourceKind& kind, const std::string& url) {
         it = g_sources.insert(g_sources.end(), std::move(source));
     }
     if (kind.commit == commit_conversions)
-        static_cast<gp::web::ConversionPages&>(*(*it)->sink).giosg_goal_id = goal_id_in_matches_url(url);
+        static_cast<gp::web::ConversionPages&>(*(*it)->sink).giosg_goal_id = gp::giosg_goal_id_of_matches_url(url);
     (*it)->loader->reload(url);
 }
 

@@ -1,5 +1,4 @@
 // Index
-// - [SECTION] Paging URLs
 // - [SECTION] Goal pages
 // - [SECTION] Cycle: headers, requests, pages
 // - [SECTION] Retries and endings
@@ -14,6 +13,7 @@
 #include <emscripten/eventloop.h>
 
 #include "core/read.hpp"
+#include "core/vendor_api.hpp"
 
 namespace gp::web {
 namespace {
@@ -23,25 +23,6 @@ constexpr double kBackoffCapMs = 30000;
 // A Retry-After longer than this is not waited for inside a cycle; the next cycle waits for it instead.
 constexpr double kMaxRetryWaitMs = 120000;
 constexpr size_t kMaxPageHeaders = 32;
-
-char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
-
-bool is_unreserved(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-           c == '_' || c == '~';
-}
-
-void append_percent_encoded(std::string_view text, std::string& out) {
-    static const char kHex[] = "0123456789ABCDEF";
-    for (char c : text) {
-        if (is_unreserved(c)) {
-            out.push_back(c);
-        } else {
-            const auto byte = static_cast<unsigned char>(c);
-            out += {'%', kHex[byte >> 4], kHex[byte & 15]};
-        }
-    }
-}
 
 // Full jitter around an exponential step: attempt 0 waits 250..500 ms, 1 waits 500..1000 ms, and so on.
 double backoff_ms(int attempt) {
@@ -65,74 +46,6 @@ LoadFailure failure_of(std::string stage, int status, std::string message) {
 }
 
 }  // namespace
-
-//-----------------------------------------------------------------------------
-// [SECTION] Paging URLs
-//-----------------------------------------------------------------------------
-
-std::string origin_of(std::string_view url) {
-    const size_t scheme_end = url.find("://");
-    if (scheme_end == std::string_view::npos) return {};
-    const size_t authority_end = url.find_first_of("/?#", scheme_end + 3);
-    std::string origin(url.substr(0, authority_end));
-    std::transform(origin.begin(), origin.end(), origin.begin(), lower_ascii);
-    return origin;
-}
-
-std::string with_query_param(std::string_view url, std::string_view key, std::string_view value) {
-    const size_t hash = url.find('#');
-    const std::string_view fragment = hash == std::string_view::npos ? std::string_view() : url.substr(hash);
-    const std::string_view before_hash = url.substr(0, hash);
-    const size_t question = before_hash.find('?');
-    std::string out(before_hash.substr(0, question));
-    out.push_back('?');
-    // Keep every other parameter as it was; drop the old value of `key`.
-    std::string_view query = question == std::string_view::npos ? std::string_view() : before_hash.substr(question + 1);
-    while (!query.empty()) {
-        const size_t amp = query.find('&');
-        const std::string_view pair = query.substr(0, amp);
-        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
-        const std::string_view name = pair.substr(0, pair.find('='));
-        if (pair.empty() || name == key) continue;
-        out.append(pair);
-        out.push_back('&');
-    }
-    out.append(key);
-    out.push_back('=');
-    append_percent_encoded(value, out);
-    out.append(fragment);
-    return out;
-}
-
-std::string next_page_url(std::string_view current, std::string_view first, const NextPage& next, Vendor vendor,
-                          std::string& problem) {
-    std::string url;
-    if (vendor == Vendor::hubspot && !next.cursor.empty()) {
-        // HubSpot's paging.next.link is an absolute api.hubapi.com URL; the cursor on the URL already
-        // fetched keeps its origin (often the page's own proxy) and its properties parameter.
-        url = with_query_param(current, "after", next.cursor);
-    } else if (!next.url.empty()) {
-        const bool root_relative = next.url.size() > 1 && next.url[0] == '/' && next.url[1] != '/';
-        url = root_relative ? origin_of(first) + next.url : next.url;
-    } else if (vendor == Vendor::pipedrive) {
-        url = with_query_param(current, "start", next.cursor);
-    } else if (vendor == Vendor::hubspot) {
-        url = with_query_param(current, "after", next.cursor);
-    } else {
-        problem = "a page cursor came from a format that has no cursor parameter";
-        return {};
-    }
-    if (!is_fetchable_url(url)) {
-        problem = "the next-page link is not an absolute http(s) URL";
-        return {};
-    }
-    // The page's headers (a token, perhaps) go with every request of the cycle: never to another origin.
-    if (origin_of(url) != origin_of(first)) {
-        problem = "the next-page link points to another origin and is not followed";
-        return {};
-    }
-    return url;
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Goal pages
@@ -339,7 +252,8 @@ void DataLoader::accept_page(Page page) {
         return;
     }
     std::string problem;
-    std::string url = next_page_url(page_url_, options_.url, next, vendor, problem);
+    // Cursors, links and the proxy rule are the vendor layer's (core/vendor_api.hpp).
+    std::string url = next_page_url(vendor, options_.url, page_url_, next, problem);
     for (const Page& earlier : run_pages_)
         if (problem.empty() && earlier.url == url) problem = "the next-page link repeats an earlier page";
     if (problem.empty() && run_pages_.size() >= size_t(options_.max_pages))

@@ -2,9 +2,10 @@
 // polling refresh. docs/network.md describes the behaviour a page sees.
 //
 // A cycle fetches page 1, asks the PageSink to read it, follows the page's next pointer (a URL, or a
-// vendor cursor turned into a query parameter) and so on to the last page; then the owner commits the
-// sink's merged run. A cycle that breaks after page 1 is "partial": its totals are never committed as
-// final (the owner shows them flagged, and only when it has nothing complete to show instead).
+// vendor cursor turned into a query parameter: gp::next_page_url in core/vendor_api.hpp) and so on to the
+// last page; then the owner commits the sink's merged run. A cycle that breaks after page 1 is "partial":
+// its totals are never committed as final (the owner shows them flagged, and only when it has nothing
+// complete to show instead).
 // Timers are emscripten_set_timeout: nothing polls, and nothing is drawn between cycles.
 #pragma once
 
@@ -182,12 +183,5 @@ private:
     unsigned long long requests_ = 0, retries_ = 0, not_modified_ = 0;
     size_t pages_loaded_ = 0;
 };
-
-// Paging helpers, exposed for docs and reuse.
-std::string origin_of(std::string_view url);                       // "https://host:port", lower-case
-std::string with_query_param(std::string_view url, std::string_view key, std::string_view value);
-// Where the page after `current` is, or an empty string and `problem` set.
-std::string next_page_url(std::string_view current, std::string_view first, const NextPage& next, Vendor vendor,
-                          std::string& problem);
 
 }  // namespace gp::web

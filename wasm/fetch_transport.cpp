@@ -8,6 +8,8 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/fetch.h>
 
+#include "core/url.hpp"
+
 // xhr.open() throws on a URL the browser cannot parse ("http://a b"), and a JS exception through the
 // wasm frames would leave the caller half done; ask the same parser first.
 EM_JS(int, js_is_http_url, (const char* url), {
@@ -115,9 +117,7 @@ void finish(emscripten_fetch_t* fetch) {
 
 }  // namespace
 
-bool is_fetchable_url(std::string_view url) {
-    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
-}
+bool is_fetchable_url(std::string_view url) { return is_http_url(url); }  // the core's rule, shared with paging
 
 bool is_valid_header(std::string_view name, std::string_view value) {
     if (name.empty()) return false;

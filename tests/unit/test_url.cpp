@@ -110,3 +110,19 @@ TEST_CASE("url: a URL that fails leaves an empty text and parts that slice it") 
         CHECK(u.query().empty());
     }
 }
+
+TEST_CASE("url: request URLs are built from the text as given") {
+    CHECK(gp::is_http_url("https://a.example/x"));
+    CHECK(gp::is_http_url("http://127.0.0.1:8080"));
+    CHECK_FALSE(gp::is_http_url("ftp://a.example/x"));
+    CHECK_FALSE(gp::is_http_url("//a.example/x"));
+    CHECK(gp::origin_of("HTTPS://Service.Giosg.COM:8443/API/v5?x#y") == "https://service.giosg.com:8443");
+    CHECK(gp::origin_of("/relative/path").empty());
+    std::string encoded;
+    gp::append_percent_encoded("a b/c=d&é~", encoded);
+    CHECK(encoded == "a%20b%2Fc%3Dd%26%C3%A9~");
+    // Other parameters stay as they were (commas unescaped), the old value goes, the fragment stays last.
+    CHECK(gp::with_query_param("https://h/p?properties=a,b&after=1&&x=2#top", "after", "n/2") ==
+          "https://h/p?properties=a,b&x=2&after=n%2F2#top");
+    CHECK(gp::with_query_param("https://h/p", "start", "100") == "https://h/p?start=100");
+}

@@ -243,6 +243,10 @@ struct Goal {
     }
 };
 
+// An editor or page edit in canonical form (the UI's editor saves Goals, not wire JSON); the vendor layer
+// (vendor_api.hpp) turns one into the vendor's request.
+enum class GoalEdit : uint8_t { create, update, remove };
+
 //-----------------------------------------------------------------------------
 // [SECTION] Errors and read results
 //-----------------------------------------------------------------------------
@@ -256,9 +260,6 @@ struct Error {
 };
 
 // Where the next page of a paged list is, in the vendor's own scheme.
-// An editor or page edit in canonical form (the UI's editor saves Goals, not wire JSON).
-enum class GoalEdit : uint8_t { create, update, remove };
-
 struct NextPage {
     std::string url;     // giosg `next`, HubSpot `paging.next.link`
     std::string cursor;  // HubSpot `paging.next.after`, Pipedrive `next_start`

@@ -5,6 +5,7 @@
 // - [SECTION] Percent-escapes and case
 // - [SECTION] Path policy
 // - [SECTION] Whole URLs
+// - [SECTION] Request URLs
 #include "core/url.hpp"
 
 #include <algorithm>
@@ -400,6 +401,57 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
     text.assign(begin, static_cast<size_t>(w - begin));
     assert(out.host_begin <= out.host_end && out.path_begin < out.path_end && "a normalized URL always has a path");
     return UrlStatus::ok;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Request URLs
+//-----------------------------------------------------------------------------
+
+bool is_http_url(std::string_view url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
+
+std::string origin_of(std::string_view url) {
+    const size_t scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos) return {};
+    const std::string_view origin = url.substr(0, url.find_first_of("/?#", scheme_end + 3));
+    std::string out;
+    fold_ascii(origin, out);
+    return out;
+}
+
+void append_percent_encoded(std::string_view text, std::string& out) {
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (is_unreserved(byte)) {
+            out.push_back(c);
+            continue;
+        }
+        char escape[3];
+        write_escape(byte, false, escape);
+        out.append(escape, 3);
+    }
+}
+
+std::string with_query_param(std::string_view url, std::string_view key, std::string_view value) {
+    const size_t hash = url.find('#');
+    const std::string_view fragment = hash == std::string_view::npos ? std::string_view() : url.substr(hash);
+    const std::string_view before_hash = url.substr(0, hash);
+    const size_t question = before_hash.find('?');
+    std::string out(before_hash.substr(0, question));
+    out.push_back('?');
+    std::string_view query = question == std::string_view::npos ? std::string_view() : before_hash.substr(question + 1);
+    while (!query.empty()) {
+        const size_t amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+        if (pair.empty() || pair.substr(0, pair.find('=')) == key) continue;
+        out.append(pair);
+        out.push_back('&');
+    }
+    out.append(key);
+    out.push_back('=');
+    append_percent_encoded(value, out);
+    out.append(fragment);
+    return out;
 }
 
 }  // namespace gp

@@ -72,4 +72,17 @@ void fold_ascii(std::string_view text, std::string& out);
 // The same into text.size() bytes at `out`.
 void fold_ascii(std::string_view text, char* out);
 
+// Building the URLs the widget requests (paging and writes, core/vendor_api.hpp). These work on the text
+// as given, not normalized: a server may tell "%2F" from "/" in its own paths.
+
+// Absolute http:// or https://: the only URLs the widget requests.
+bool is_http_url(std::string_view url);
+// "scheme://host[:port]", lower-cased; empty when `url` has no "scheme://".
+std::string origin_of(std::string_view url);
+// Percent-encodes every byte except RFC 3986's unreserved ones, for a query value or one path segment.
+void append_percent_encoded(std::string_view text, std::string& out);
+// `url` with `key=value` (value percent-encoded) as its last query parameter, an earlier `key` dropped and
+// the other parameters and the fragment kept as they were.
+std::string with_query_param(std::string_view url, std::string_view key, std::string_view value);
+
 }  // namespace gp

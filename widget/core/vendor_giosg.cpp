@@ -6,6 +6,7 @@
 // Index
 // - [SECTION] Reading
 // - [SECTION] Writing
+// - [SECTION] HTTP API
 #include "core/giosg_codes.hpp"
 #include "core/model_names.hpp"
 #include "core/vendors.hpp"
@@ -150,6 +151,92 @@ Json write_giosg(const std::vector<Goal>& goals, bool single, WriteContext& ctx)
     Json items = write_items(goals, ctx, write_giosg_goal);
     if (single && items.size() == 1) return std::move(items[0]);
     return {{"next", nullptr}, {"previous", nullptr}, {"results", std::move(items)}};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] HTTP API
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A REST framework's field errors: {field: ["message"]}, nested for lists of objects
+// ({conditions: [{value: ["message"]}, {}]}). Each message becomes an error at its field's path.
+void collect_field_errors(const Json& value, const std::string& path, std::vector<Error>& out) {
+    if (value.is_string()) {
+        out.push_back({path, "", value.get_ref<const std::string&>(), 400});
+    } else if (value.is_array()) {
+        for (size_t i = 0; i < value.size(); ++i) {
+            if (value[i].is_string()) collect_field_errors(value[i], path, out);
+            else collect_field_errors(value[i], child_path(path, i), out);
+        }
+    } else if (value.is_object()) {
+        for (auto it = value.begin(); it != value.end(); ++it) collect_field_errors(*it, child_path(path, it.key()), out);
+    }
+}
+
+}  // namespace
+
+ApiShape giosg_api_shape() {
+    ApiShape shape;
+    shape.api_root = "/api/v5/";  // `next` and `previous` are full service.giosg.com URLs
+    shape.update = HttpMethod::patch;
+    return shape;
+}
+
+Json giosg_request_body(const Goal& g, GoalEdit edit, WriteContext& ctx) {
+    Json item = write_giosg_goal(g, "", ctx);
+    if (item.is_null()) return item;
+    // The editable attributes; id, organization and the created/updated stamps and users are read-only.
+    if (edit == GoalEdit::create)
+        return documented_fields(item, {"name", kAnyRoomKeys[0], "allowed_rooms", "default_value", "conditions"});
+    // A PATCH sends what giosg's update takes: the name, the room scope and the conditions.
+    if (g.default_value)
+        ctx.warn("/default_value", "default_value_not_sent",
+                 "giosg's update takes the name, rooms and conditions only; the default value is not sent");
+    return documented_fields(item, {"name", kAnyRoomKeys[0], "allowed_rooms", "conditions"});
+}
+
+void giosg_reply(const Json& doc, bool success, ReplyBody& out) {
+    if (success) {
+        if (doc.is_object()) out.goal = &doc;
+        return;
+    }
+    if (!doc.is_object()) return;
+    std::string fields;  // "name: This field is required." for each field, when no sentence covers them
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (it.key() == "detail" && it->is_string()) {
+            out.message = it->get_ref<const std::string&>();
+            continue;
+        }
+        std::vector<Error> found;
+        collect_field_errors(*it, it.key() == "non_field_errors" ? "" : child_path("", it.key()), found);
+        for (Error& e : found) {
+            fields += (fields.empty() ? "" : "; ") + (e.path.empty() ? e.message : e.path.substr(1) + ": " + e.message);
+            out.field_errors.push_back(std::move(e));
+        }
+    }
+    if (out.message.empty()) out.message = std::move(fields);
+}
+
+std::optional<std::string> giosg_field_path(const std::string& wire) {
+    static constexpr FieldRename kRenames[] = {
+        {"/is_any_room_allowed", "/rooms"},
+        {"/allow_any_room", "/rooms"},
+        {"/allowed_rooms", "/rooms"},
+        {"/name", "/title"},
+    };
+    return renamed_field_path(wire, kRenames);
+}
+
+std::string giosg_goal_id_of_matches_url(std::string_view url) {
+    std::string_view path = url.substr(0, url.find_first_of("?#"));
+    while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+    constexpr std::string_view kMatches = "/matches";
+    if (path.size() < kMatches.size() || path.substr(path.size() - kMatches.size()) != kMatches) return {};
+    path.remove_suffix(kMatches.size());
+    const size_t slash = path.rfind('/');
+    if (slash == std::string_view::npos || slash < 6 || path.substr(slash - 6, 7) != "/goals/") return {};
+    return std::string(path.substr(slash + 1));
 }
 
 }  // namespace gp

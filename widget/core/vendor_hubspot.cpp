@@ -8,6 +8,7 @@
 // - [SECTION] Reading records
 // - [SECTION] Grouping records into goals
 // - [SECTION] Writing
+// - [SECTION] HTTP API
 #include <algorithm>
 #include <unordered_map>
 
@@ -361,6 +362,29 @@ Json write_hubspot(const std::vector<Goal>& goals, bool single, WriteContext& ct
     for (size_t i = 0; i < goals.size(); ++i) write_hubspot_records(goals[i], child_path("", i), ctx, records);
     if (single && records.size() == 1) return std::move(records[0]);
     return {{"results", std::move(records)}};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] HTTP API
+//-----------------------------------------------------------------------------
+
+ApiShape hubspot_api_shape() {
+    ApiShape shape;
+    shape.api_root = "/crm/v3/";
+    // paging.next.after, put on the URL already fetched: paging.next.link is an api.hubapi.com URL without
+    // the request's properties parameter.
+    shape.cursor_param = "after";
+    shape.writes = false;  // goal_targets can be read, not written, in this API
+    return shape;
+}
+
+std::optional<std::string> hubspot_field_path(const std::string& wire) {
+    static constexpr FieldRename kRenames[] = {
+        {"/properties/hs_start_datetime", "/schedule/start"},
+        {"/properties/hs_end_datetime", "/schedule/end"},
+        {"/properties/hs_target_amount", "/target/amount"},
+    };
+    return renamed_field_path(wire, kRenames);
 }
 
 }  // namespace gp

@@ -6,6 +6,7 @@
 // - [SECTION] Wire names
 // - [SECTION] Reading
 // - [SECTION] Writing
+// - [SECTION] HTTP API
 #include <algorithm>
 
 #include "core/calendar.hpp"
@@ -223,6 +224,67 @@ Json write_pipedrive(const std::vector<Goal>& goals, bool single, WriteContext& 
     if (single && items.size() == 1) data = {{"goal", std::move(items[0])}};
     else data = {{"goals", std::move(items)}};
     return {{"success", true}, {"data", std::move(data)}};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] HTTP API
+//-----------------------------------------------------------------------------
+
+ApiShape pipedrive_api_shape() {
+    ApiShape shape;
+    shape.api_root = "/v1/";
+    shape.cursor_param = "start";  // pagination.next_start
+    shape.list_suffix = "/find";   // GET /v1/goals/find lists; the writes go to /v1/goals
+    shape.update = HttpMethod::put;
+    return shape;
+}
+
+Json pipedrive_request_body(const Goal& g, GoalEdit /*edit*/, WriteContext& ctx) {
+    Json item = write_pipedrive_goal(g, "", ctx);
+    if (item.is_null()) return item;
+    // Add and update take the same fields (an add needs all but the title; validate_create_body checks).
+    // The id goes in the path; is_active, is_deleted and progress are the server's, and whatever else the
+    // reader kept is not part of either request.
+    if (!g.active)
+        ctx.warn("/active", "active_not_sent",
+                 "Pipedrive's add and update take no is_active: the goal stays as active as the server has it");
+    return documented_fields(item, {"title", "assignee.id", "assignee.type", "type.name", "type.params.pipeline_id",
+                                    "type.params.stage_id", "type.params.activity_type_id", "expected_outcome.target",
+                                    "expected_outcome.tracking_metric", "expected_outcome.currency_id",
+                                    "duration.start", "duration.end", "interval"});
+}
+
+void pipedrive_reply(const Json& doc, bool success, ReplyBody& out) {
+    std::vector<Error> ignored;  // a reply's odd member types are no error of the goal's
+    ObjectReader root(&doc, "", ignored);
+    bool reported = true;
+    root.boolean("success", reported);
+    out.refused = !reported;
+    if (!success || !reported) {
+        // error is the sentence; error_info, where sent, mostly points at the docs.
+        if (!root.string("error", out.message)) root.string("error_info", out.message);
+        return;
+    }
+    // {data: {goal}} or the goal as data itself.
+    const Json* data = root.raw("data");
+    if (!data || !data->is_object()) return;
+    const auto goal = data->find("goal");
+    out.goal = goal != data->end() && goal->is_object() ? &*goal : data;
+}
+
+std::optional<std::string> pipedrive_field_path(const std::string& wire) {
+    static constexpr FieldRename kRenames[] = {
+        {"/expected_outcome/target", "/target/amount"},
+        {"/expected_outcome/currency_id", "/target/currency_code"},
+        {"/expected_outcome/tracking_metric", "/target/tracking"},
+        {"/type/params", "/metric"},
+        {"/type", "/metric"},
+        {"/duration/start", "/schedule/start"},
+        {"/duration/end", "/schedule/end"},
+        {"/interval", "/schedule/interval"},
+        {"/is_active", "/active"},
+    };
+    return renamed_field_path(wire, kRenames);
 }
 
 }  // namespace gp

@@ -5,6 +5,7 @@
 // Index
 // - [SECTION] Reading
 // - [SECTION] Writing
+// - [SECTION] HTTP API
 #include "core/model_names.hpp"
 #include "core/validate.hpp"
 #include "core/vendors.hpp"
@@ -117,6 +118,51 @@ Json write_zendesk(const std::vector<Goal>& goals, bool single, WriteContext& ct
     Json items = write_items(goals, ctx, write_zendesk_goal);
     if (single && items.size() == 1) return std::move(items[0]);
     return items;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] HTTP API
+//-----------------------------------------------------------------------------
+
+ApiShape zendesk_api_shape() {
+    ApiShape shape;
+    shape.api_root = "/api/v2/";  // goals are one unpaged list: no cursor
+    shape.update = HttpMethod::put;
+    return shape;
+}
+
+Json zendesk_request_body(const Goal& g, GoalEdit edit, WriteContext& ctx) {
+    Json item = write_zendesk_goal(g, "", ctx);
+    if (item.is_null()) return item;
+    // The goal's read-write properties; id is read-only, and fields the reader kept are no part of a request.
+    Json body = documented_fields(item, {"name", "description", "enabled", "attribution_model", "attribution_period",
+                                         "settings.conditions"});
+    // An update keeps what it is not sent: a description cleared in the editor is sent empty.
+    if (edit == GoalEdit::update && !body.contains("description")) body["description"] = "";
+    return body;
+}
+
+void zendesk_reply(const Json& doc, bool success, ReplyBody& out) {
+    if (success) {
+        if (doc.is_object()) out.goal = &doc;
+        return;
+    }
+    std::vector<Error> ignored;  // a reply's odd member types are no error of the goal's
+    ObjectReader root(&doc, "", ignored);
+    // {error: "RecordInvalid", description: "..."}: the description is the sentence, error a title.
+    if (doc.is_string()) out.message = doc.get_ref<const std::string&>();
+    else if (!root.string("description", out.message) && !root.string("message", out.message)) root.string("error", out.message);
+    if (equals_ignoring_ascii_case(out.message, goals_limit_error("").message)) out.field_errors.push_back(goals_limit_error("/enabled"));
+}
+
+std::optional<std::string> zendesk_field_path(const std::string& wire) {
+    static constexpr FieldRename kRenames[] = {
+        {"/attribution_period", "/attribution"},
+        {"/attribution_model", "/attribution"},
+        {"/settings/conditions", "/conditions"},
+        {"/enabled", "/active"},
+    };
+    return renamed_field_path(wire, kRenames);
 }
 
 }  // namespace gp

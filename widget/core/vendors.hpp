@@ -1,17 +1,30 @@
-// Internal interface between read.cpp / write.cpp / goal_store.cpp and the four vendor files.
-// Not part of the core's public surface: include read.hpp, write.hpp or goal_store.hpp instead.
+// Internal interface between read.cpp / write.cpp / goal_store.cpp / vendor_api.cpp and the four vendor
+// files. Not part of the core's public surface: include read.hpp, write.hpp, goal_store.hpp or
+// vendor_api.hpp instead.
+//
+// Index
+// - [SECTION] Reading
+// - [SECTION] Writing
+// - [SECTION] HTTP API
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/json_access.hpp"
 #include "core/model.hpp"
 #include "core/read.hpp"
+#include "core/vendor_api.hpp"
 
 namespace gp {
 
 class GiosgCodeTable;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reading
+//-----------------------------------------------------------------------------
 
 struct ReadContext {
     const ReadOptions* options = nullptr;
@@ -57,6 +70,10 @@ bool read_pipedrive_goal(const Json& item, const std::string& path, ReadContext&
 bool read_giosg_goal(const Json& item, const std::string& path, ReadContext& ctx, Goal& g);
 bool read_zendesk_goal(const Json& item, const std::string& path, ReadContext& ctx, Goal& g);
 
+//-----------------------------------------------------------------------------
+// [SECTION] Writing
+//-----------------------------------------------------------------------------
+
 // One goal in the vendor's item shape; `path` names the goal in errors.
 Json write_pipedrive_goal(const Goal& g, const std::string& path, WriteContext& ctx);
 Json write_giosg_goal(const Goal& g, const std::string& path, WriteContext& ctx);
@@ -85,5 +102,62 @@ Json write_pipedrive(const std::vector<Goal>& goals, bool single, WriteContext& 
 Json write_hubspot(const std::vector<Goal>& goals, bool single, WriteContext& ctx);
 Json write_giosg(const std::vector<Goal>& goals, bool single, WriteContext& ctx);
 Json write_zendesk(const std::vector<Goal>& goals, bool single, WriteContext& ctx);
+
+//-----------------------------------------------------------------------------
+// [SECTION] HTTP API (behind vendor_api.hpp)
+//-----------------------------------------------------------------------------
+
+// The fixed facts of one vendor's HTTP API.
+struct ApiShape {
+    // Where the vendor's own path begins in its URLs ("/api/v5/"): what stands before it in a URL the page
+    // gave is the page's (a same-origin proxy's "/proxy/giosg"). Empty: unknown, nothing is rebased.
+    std::string_view api_root;
+    std::string_view cursor_param;  // the query parameter a page cursor goes into; empty: cursors are refused
+    std::string_view list_suffix;   // what the list URL has after the collection (Pipedrive's "/find")
+    bool writes = true;
+    HttpMethod update = HttpMethod::put;
+};
+ApiShape pipedrive_api_shape();
+ApiShape hubspot_api_shape();
+ApiShape giosg_api_shape();
+ApiShape zendesk_api_shape();
+
+// The body of a create or update in the vendor's documented request form, from the vendor's writer; null
+// when the goal cannot be written (ctx's errors say why). HubSpot has none: its goal_targets are read-only.
+Json pipedrive_request_body(const Goal& g, GoalEdit edit, WriteContext& ctx);
+Json giosg_request_body(const Goal& g, GoalEdit edit, WriteContext& ctx);
+Json zendesk_request_body(const Goal& g, GoalEdit edit, WriteContext& ctx);
+// The values at the dotted paths ("type.params.pipeline_id") of `item`, nulls included, in a new object:
+// a request body made of the fields the vendor documents for it.
+Json documented_fields(const Json& item, std::initializer_list<std::string_view> dotted_paths);
+
+// What a vendor's reply body to a write says, before vendor_api.cpp makes an ApiReply of it.
+struct ReplyBody {
+    const Json* goal = nullptr;       // a success body's goal item
+    bool refused = false;             // a 2xx body that says the write failed (Pipedrive success: false)
+    std::string message;              // the vendor's reason for a refusal
+    std::vector<Error> field_errors;  // per-field reasons at wire paths; code and status are filled in later
+};
+// `success`: the status was 2xx. The body is a parsed JSON document.
+void pipedrive_reply(const Json& doc, bool success, ReplyBody& out);
+void giosg_reply(const Json& doc, bool success, ReplyBody& out);
+void zendesk_reply(const Json& doc, bool success, ReplyBody& out);
+
+// One wire path prefix and the model field it names.
+struct FieldRename {
+    std::string_view wire;
+    std::string_view field;
+};
+// `wire` with the first rename whose wire path is a whole-segment prefix of it applied; nullopt when none is.
+std::optional<std::string> renamed_field_path(const std::string& wire, const FieldRename* renames, size_t count);
+template <size_t N>
+std::optional<std::string> renamed_field_path(const std::string& wire, const FieldRename (&renames)[N]) {
+    return renamed_field_path(wire, renames, N);
+}
+// Each vendor's own renames (model_field_path adds the ones every vendor shares).
+std::optional<std::string> pipedrive_field_path(const std::string& wire);
+std::optional<std::string> hubspot_field_path(const std::string& wire);
+std::optional<std::string> giosg_field_path(const std::string& wire);
+std::optional<std::string> zendesk_field_path(const std::string& wire);
 
 }  // namespace gp

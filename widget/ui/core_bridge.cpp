@@ -8,6 +8,7 @@
 #include "core/model_names.hpp"
 #include "core/progress.hpp"
 #include "core/validate.hpp"
+#include "core/vendor_api.hpp"
 
 namespace gp::ui {
 
@@ -15,43 +16,8 @@ namespace gp::ui {
 // [SECTION] Validation
 //-----------------------------------------------------------------------------
 
-std::string canonical_field_path(Vendor vendor, const std::string& wire) {
-    struct Rename {
-        Vendor vendor;  // unknown: any vendor
-        const char* wire;
-        const char* field;
-    };
-    static constexpr Rename kRenames[] = {
-        {Vendor::pipedrive, "/expected_outcome/target", "/target/amount"},
-        {Vendor::pipedrive, "/expected_outcome/currency_id", "/target/currency_code"},
-        {Vendor::pipedrive, "/expected_outcome/tracking_metric", "/target/tracking"},
-        {Vendor::pipedrive, "/type/params", "/metric"},
-        {Vendor::pipedrive, "/type", "/metric"},
-        {Vendor::pipedrive, "/duration/start", "/schedule/start"},
-        {Vendor::pipedrive, "/duration/end", "/schedule/end"},
-        {Vendor::pipedrive, "/interval", "/schedule/interval"},
-        {Vendor::hubspot, "/properties/hs_start_datetime", "/schedule/start"},
-        {Vendor::hubspot, "/properties/hs_end_datetime", "/schedule/end"},
-        {Vendor::hubspot, "/properties/hs_target_amount", "/target/amount"},
-        {Vendor::zendesk, "/attribution_period", "/attribution"},
-        {Vendor::zendesk, "/attribution_model", "/attribution"},
-        {Vendor::zendesk, "/settings/conditions", "/conditions"},
-        {Vendor::giosg, "/is_any_room_allowed", "/rooms"},
-        {Vendor::giosg, "/allowed_rooms", "/rooms"},
-        {Vendor::giosg, "/name", "/title"},
-        {Vendor::unknown, "/start", "/schedule/start"},
-        {Vendor::unknown, "/end", "/schedule/end"},
-        {Vendor::unknown, "/name", "/title"},
-    };
-    for (const Rename& r : kRenames) {
-        if (r.vendor != Vendor::unknown && r.vendor != vendor) continue;
-        const std::string_view prefix(r.wire);
-        if (wire.compare(0, prefix.size(), prefix) != 0) continue;
-        if (wire.size() != prefix.size() && wire[prefix.size()] != '/') continue;
-        return std::string(r.field) + wire.substr(prefix.size());
-    }
-    return wire;
-}
+// The renames are each vendor's knowledge: the core's vendor layer holds them.
+std::string canonical_field_path(Vendor vendor, const std::string& wire) { return model_field_path(vendor, wire); }
 
 std::vector<Error> validate_with_core(const Goal& goal) {
     std::vector<Error> errors;
