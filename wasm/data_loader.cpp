@@ -24,6 +24,8 @@ constexpr double kBackoffCapMs = 30000;
 constexpr double kMaxRetryWaitMs = 120000;
 constexpr size_t kMaxPageHeaders = 32;
 
+}  // namespace
+
 // Full jitter around an exponential step: attempt 0 waits 250..500 ms, 1 waits 500..1000 ms, and so on.
 double backoff_ms(int attempt) {
     const double step = std::min(kBackoffCapMs, std::ldexp(kBackoffBaseMs, std::min(attempt, 16)));
@@ -31,6 +33,8 @@ double backoff_ms(int attempt) {
 }
 
 bool is_retryable(int status) { return status == 0 || status == 429 || (status >= 500 && status <= 599); }
+
+namespace {
 
 std::string seconds_text(double ms) {
     const long tenths = std::lround(ms / 100.0);
@@ -188,9 +192,12 @@ void DataLoader::request_page() {
     if (!shows_data() || page_number > 1 || retrying_)
         report_progress((shows_data() ? "refreshing: page " : "loading goals: page ") + std::to_string(page_number));
     retrying_ = false;
-    FetchRequest request{page_url_, options_.timeout_ms, headers_};
+    FetchRequest request;
+    request.url = page_url_;
+    request.timeout_ms = options_.timeout_ms;
+    request.headers = headers_;
     if (const Page* cached = cached_page(page_url_, true)) request.headers.emplace_back("If-None-Match", cached->etag);
-    in_flight_ = fetch_get(request, on_reply, this);
+    in_flight_ = fetch_start(request, on_reply, this);
     if (!in_flight_) {
         fail_cycle(failure_of("fetch", 0, "refused: only absolute http(s) URLs are fetched"));
         return;

@@ -184,4 +184,9 @@ private:
     size_t pages_loaded_ = 0;
 };
 
+// The retry policy of every request that may be repeated (pages, and the saves that are idempotent): which
+// answers are worth another try (no answer, 429, 5xx), and how long to wait before attempt `attempt` + 1.
+bool is_retryable(int status);
+double backoff_ms(int attempt);
+
 }  // namespace gp::web

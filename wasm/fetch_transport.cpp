@@ -1,5 +1,6 @@
 #include "fetch_transport.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <memory>
@@ -94,7 +95,7 @@ std::string describe_failure(const FetchResult& result, unsigned timeout_ms) {
 void finish(emscripten_fetch_t* fetch) {
     FetchHandle* starting = static_cast<FetchHandle*>(fetch->userData);
     if (starting->starting) {
-        // xhr.send() threw inside emscripten_fetch(): fetch_get() reports it by returning nullptr.
+        // xhr.send() threw inside emscripten_fetch(): fetch_start() reports it by returning nullptr.
         starting->failed_during_start = true;
         emscripten_fetch_close(fetch);
         return;
@@ -107,7 +108,7 @@ void finish(emscripten_fetch_t* fetch) {
         // XHR reports a timeout as status 0 with no other mark; the clock tells it from a refusal.
         result.timed_out = result.status == 0 && emscripten_get_now() - handle->started_ms >= handle->timeout_ms * 0.9;
         if (result.status != 0) read_response_headers(fetch, result);
-        if (result.ok && fetch->data)
+        if (result.status != 0 && fetch->data)
             result.body = std::string_view(fetch->data, static_cast<size_t>(fetch->numBytes));
         if (!result.ok) result.error = describe_failure(result, handle->timeout_ms);
         handle->done(handle->user, result);
@@ -131,10 +132,13 @@ bool is_valid_header(std::string_view name, std::string_view value) {
     return true;
 }
 
-FetchHandle* fetch_get(const FetchRequest& request, FetchCallback done, void* user) {
+FetchHandle* fetch_start(const FetchRequest& request, FetchCallback done, void* user) {
     if (!is_fetchable_url(request.url) || !js_is_http_url(request.url.c_str())) return nullptr;
     for (const auto& [name, value] : request.headers)
         if (!is_valid_header(name, value)) return nullptr;
+    static constexpr const char* kMethods[] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
+    if (std::none_of(std::begin(kMethods), std::end(kMethods), [&](const char* m) { return std::strcmp(m, request.method) == 0; }))
+        return nullptr;
 
     auto handle = std::make_unique<FetchHandle>(FetchHandle{done, user, emscripten_get_now(), request.timeout_ms});
     std::vector<const char*> header_list;
@@ -142,17 +146,25 @@ FetchHandle* fetch_get(const FetchRequest& request, FetchCallback done, void* us
         header_list.push_back(name.c_str());
         header_list.push_back(value.c_str());
     }
+    if (!request.body.empty()) {
+        header_list.push_back("Content-Type");
+        header_list.push_back("application/json");
+    }
     header_list.push_back(nullptr);
 
     emscripten_fetch_attr_t attr;
     emscripten_fetch_attr_init(&attr);
-    std::strcpy(attr.requestMethod, "GET");
+    std::strcpy(attr.requestMethod, request.method);
     attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
     attr.timeoutMSecs = request.timeout_ms;
     attr.requestHeaders = header_list.size() > 1 ? header_list.data() : nullptr;
     attr.onsuccess = finish;
     attr.onerror = finish;  // 304 and every HTTP error arrive here too; finish() sorts them out
     attr.userData = handle.get();
+    if (!request.body.empty()) {
+        attr.requestData = request.body.data();  // copied by emscripten_fetch into the XHR's send()
+        attr.requestDataSize = request.body.size();
+    }
     const bool started = emscripten_fetch(&attr, request.url.c_str()) != nullptr;
     handle->starting = false;
     if (!started || handle->failed_during_start) return nullptr;

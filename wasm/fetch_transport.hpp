@@ -1,4 +1,5 @@
-// HTTP GET for the widget, over emscripten_fetch (XMLHttpRequest underneath).
+// HTTP for the widget, over emscripten_fetch (XMLHttpRequest underneath): the loaders' GETs and the
+// writes that save edits to a vendor (POST, PUT, PATCH, DELETE with a JSON body).
 //
 // - Only absolute http(s) URLs that the browser's URL parser accepts are requested.
 // - Every request has a timeout; a timed-out request is told apart from other network errors.
@@ -24,13 +25,15 @@ struct FetchRequest {
     std::string url;
     unsigned timeout_ms = 15000;
     HttpHeaders headers;
+    const char* method = "GET";  // GET, POST, PUT, PATCH or DELETE
+    std::string body;            // sent as application/json when not empty
 };
 
 struct FetchResult {
     int status = 0;               // HTTP status; 0 when the request never got one (network error, timeout)
     bool ok = false;              // 2xx or 304
     bool timed_out = false;
-    std::string_view body;        // valid only during the callback
+    std::string_view body;        // valid only during the callback; an error's body too (the vendor's message)
     std::string error;            // empty when ok
     std::string etag;             // empty when absent or not exposed to the page
     double retry_after_ms = -1;   // < 0 when absent, unreadable or not exposed
@@ -39,9 +42,9 @@ struct FetchResult {
 using FetchCallback = void (*)(void* user, const FetchResult& result);
 struct FetchHandle;  // one request in flight
 
-// Starts a GET; `done` is called exactly once, later, on the main thread (unless forgotten). Returns
+// Starts a request; `done` is called exactly once, later, on the main thread (unless forgotten). Returns
 // nullptr (and never calls `done`) when the URL or a header is refused before any request is made.
-FetchHandle* fetch_get(const FetchRequest& request, FetchCallback done, void* user);
+FetchHandle* fetch_start(const FetchRequest& request, FetchCallback done, void* user);
 
 // Detaches `done` from a request in flight; its reply will be dropped. The handle is invalid afterwards.
 void fetch_forget(FetchHandle* handle);
