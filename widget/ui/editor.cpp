@@ -413,6 +413,13 @@ void draw_editor(ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts[TextRole::title]);
     wrapped_text(ctx.palette.text_strong, std::string(e.is_new ? "New " : "Editing ") + vendor_label(g.vendor) + " goal");
     ImGui::PopFont();
+    if (g.vendor == Vendor::hubspot)
+        wrapped_text(ctx.palette.muted_text, "HubSpot's goal targets are read-only in the API this widget uses: "
+                                             "changes to this goal cannot be saved.");
+    else if (ctx.data.saves_to_vendor)
+        wrapped_text(ctx.palette.muted_text, ctx.data.save_note.empty()
+                                                 ? std::string("Saving sends the change to ") + vendor_label(g.vendor) + "."
+                                                 : ctx.data.save_note);
     unplaced_errors(ctx, g);
     draw_common_fields(ctx, g);
     draw_sales_fields(ctx, g);

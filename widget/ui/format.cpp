@@ -245,4 +245,16 @@ std::string format_goal_target(const Goal& goal, double target, const LocaleForm
     return format_goal_amount(goal, counts_whole_things(goal) ? whole_count_target(target) : target, locale);
 }
 
+// How people write the vendors' names.
+const char* vendor_label(Vendor vendor) {
+    switch (vendor) {
+        case Vendor::pipedrive: return "Pipedrive";
+        case Vendor::hubspot: return "HubSpot";
+        case Vendor::giosg: return "giosg";
+        case Vendor::zendesk: return "Zendesk";
+        case Vendor::unknown: break;
+    }
+    return "other";
+}
+
 }  // namespace gp::ui

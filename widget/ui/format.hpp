@@ -74,4 +74,7 @@ const char* count_unit_word(const Goal& goal, double value);
 // The unit word for count goals ("deals", "activities", "conversions"); empty for other units.
 const char* count_unit_label(const Goal& goal);
 
+// "Pipedrive", "HubSpot", "giosg", "Zendesk": the vendors' names as people write them.
+const char* vendor_label(Vendor vendor);
+
 }  // namespace gp::ui

@@ -18,6 +18,7 @@
 #include <imgui.h>
 
 #include "ui/fonts.hpp"
+#include "ui/format.hpp"
 #include "ui/theme.hpp"
 #include "ui/widget_view.hpp"
 
@@ -235,7 +236,6 @@ bool targets_vary(const std::vector<IntervalResult>& steps);
 GoalTiming timing_of(const Goal& goal, DateRange period);
 // The period note as a line with a button to the nearest period that has data; true when drawn.
 bool draw_period_note(ViewContext& ctx);
-const char* vendor_label(Vendor vendor);
 const char* metric_label(MetricType type);
 std::string assignee_label(const Assignee& assignee);
 std::string_view goal_title(const Goal& goal);

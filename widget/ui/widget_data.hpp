@@ -147,6 +147,10 @@ struct WidgetData {
     std::optional<TimestampMs> loaded_at;   // when the goals shown were fetched (the page's clock)
     bool stale = false;                     // the last refresh failed: the goals shown are older
 
+    // Saving to the vendor (the save="vendor" option): the editor says where a change goes and how it went.
+    bool saves_to_vendor = false;
+    std::string save_note;                  // "Saving to Pipedrive...", "Saved to Pipedrive.", or why not
+
     // When the loaded data happened (Workspace::data_span); none when no data source is loaded. A period
     // on screen outside it is said to have no data instead of being drawn as zero bars.
     std::optional<TimeSpan> data_span;

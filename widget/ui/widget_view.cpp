@@ -563,17 +563,6 @@ void open_detail(ViewContext& ctx, const std::string& goal_id) {
     ctx.state.tab = Tab::detail;
 }
 
-const char* vendor_label(Vendor vendor) {
-    switch (vendor) {
-        case Vendor::pipedrive: return "Pipedrive";
-        case Vendor::hubspot: return "HubSpot";
-        case Vendor::giosg: return "giosg";
-        case Vendor::zendesk: return "Zendesk";
-        case Vendor::unknown: break;
-    }
-    return "other";
-}
-
 const char* metric_label(MetricType type) {
     switch (type) {
         case MetricType::deals_won: return "deals won";
