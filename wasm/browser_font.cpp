@@ -224,6 +224,7 @@ bool BrowserFont::bake(ImFontAtlas& atlas, const gp::ui::FontRequest* requests, 
         std::vector<int> ids;
         std::string css;
         int baseline = 0;
+        ImFont* font = nullptr;
     };
     std::vector<Baked> baked(size_t(count > 0 ? count : 0));
     glyphs_ = inked_glyphs_ = 0;
@@ -243,7 +244,7 @@ bool BrowserFont::bake(ImFontAtlas& atlas, const gp::ui::FontRequest* requests, 
         if (b.baseline <= 0) return false;
         if (k == 0) css_font_ = b.css;
 
-        ImFont* font = add_page_font(atlas, size_pixels);
+        ImFont* font = b.font = add_page_font(atlas, size_pixels);
         b.ids.resize(b.code_points.size());
         for (size_t i = 0; i < b.code_points.size(); ++i) {
             const float* m = &b.metrics[i * 5];
@@ -257,6 +258,9 @@ bool BrowserFont::bake(ImFontAtlas& atlas, const gp::ui::FontRequest* requests, 
     int width = 0, height = 0;
     atlas.GetTexDataAsAlpha8(&pixels, &width, &height);  // built above: returns the atlas's own pixels
     for (Baked& b : baked) {
+        // The views line up text of two sizes by their fonts' ascents: the browser's baseline is the ascent.
+        b.font->Ascent = float(b.baseline);
+        b.font->Descent = float(b.baseline) - b.font->FontSize;
         std::vector<int> rects(b.code_points.size() * 6);
         for (size_t i = 0; i < b.code_points.size(); ++i) {
             const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(b.ids[i]);

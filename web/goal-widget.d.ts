@@ -27,13 +27,21 @@ export interface GoalWidgetError extends Error {
   errors: FieldError[];
 }
 
-/** A header callback's answer (docs/network.md): asked before each load cycle, never stored or logged. */
+/** A header callback's answer (docs/network.md): asked before each load cycle and each save, never stored or logged. */
 export type HeadersAnswer = Record<string, string> | Headers;
+/** What the headers callback is asked for: the request's URL (a goals URL, or where a save goes) and method. */
+export interface HeadersRequest {
+  url: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+}
+/** Where edits go: kept in the page (none, the default), or sent to the vendor each goal came from. */
+export type SaveMode = 'none' | 'vendor';
 
 /** mount()'s options: the element's attributes in camelCase, with objects where the attributes take JSON text. */
 export interface GoalWidgetOptions {
-  /** URL of the goals payload (Pipedrive, HubSpot, giosg or Zendesk Chat; paged responses are followed). */
-  goals?: string;
+  /** URL of a goals payload (Pipedrive, HubSpot, giosg or Zendesk Chat; paged responses are followed), several
+   * separated by whitespace, or an array of them: their goals are shown together. */
+  goals?: string | string[];
   deals?: string;
   activities?: string;
   stageChanges?: string;
@@ -41,7 +49,9 @@ export interface GoalWidgetOptions {
   events?: string;
   /** Conversions the vendor reported (Zendesk Chat), or giosg external goal matches. */
   conversions?: string;
-  format?: Format;
+  /** One format for every goals URL, or one per URL (an array, or separated by whitespace). */
+  format?: Format | Format[] | string;
+  save?: SaveMode;
   period?: PeriodOption;
   /** The day every figure is shown as of (YYYY-MM-DD); default the visitor's clock. */
   asOf?: string;
@@ -66,7 +76,7 @@ export interface GoalWidgetOptions {
   label?: string;
   /** A CSS height for the canvas if the element has none. */
   height?: string;
-  headers?: () => HeadersAnswer | Promise<HeadersAnswer>;
+  headers?: (request: HeadersRequest) => HeadersAnswer | Promise<HeadersAnswer>;
 }
 
 /** The element's attributes (for typing them in a framework's templates). Object values are JSON text. */
@@ -77,7 +87,8 @@ export interface GoalWidgetAttributes {
   'stage-changes'?: string;
   events?: string;
   conversions?: string;
-  format?: Format;
+  format?: string;
+  save?: SaveMode;
   period?: PeriodOption;
   'as-of'?: string;
   theme?: Theme;
@@ -97,24 +108,53 @@ export interface GoalWidgetAttributes {
 // Events
 //-----------------------------------------------------------------------------
 
+/** One per goals URL, when it has loaded. */
 export interface ReadyDetail {
+  /** How many goals the widget shows now, from every source. */
   goals: number;
   vendor: Vendor;
   pages: number;
+  /** The goals URL that loaded, and how many of the goals are its. */
+  source: string;
+  source_goals: number;
   /** What was read leniently (an unknown value of an optional field, with a safe fallback). */
   warnings: FieldError[];
 }
 
 export interface ErrorDetail {
-  stage: 'load' | 'start' | 'options' | 'fetch' | 'read' | 'paging' | 'headers';
+  stage: 'load' | 'start' | 'options' | 'fetch' | 'read' | 'paging' | 'headers' | 'save';
   status?: number;
   message?: string;
   url?: string;
   page?: number;
   partial?: boolean;
-  /** Set when a data source failed. */
-  source?: DataSourceName;
+  /** Set when a source failed: a data source's name, or a goals URL. */
+  source?: DataSourceName | string;
   errors?: FieldError[];
+  /** A save (stage 'save'): its id, what it was, and whether the change was undone. */
+  save?: number;
+  action?: 'add' | 'update' | 'remove';
+  id?: string;
+  vendor?: Vendor;
+  method?: HeadersRequest['method'];
+  reverted?: boolean;
+  conflict?: boolean;
+  timed_out?: boolean;
+}
+
+/** An edit the vendor took (save="vendor"). */
+export interface SavedDetail {
+  save: number;
+  action: 'add' | 'update' | 'remove';
+  /** The goal's id at the vendor (a created goal's new id); `local_id` is the one it had in the page. */
+  id: string;
+  local_id: string;
+  source: string;
+  vendor: Vendor;
+  status: number;
+  /** The vendor's response body. */
+  body: VendorBody | null;
+  warnings?: FieldError[];
 }
 
 interface DataCounts {
@@ -154,6 +194,7 @@ export interface GoalWidgetEventMap {
   error: CustomEvent<ErrorDetail>;
   'goal-change': CustomEvent<GoalChangeDetail>;
   match: CustomEvent<MatchDetail>;
+  saved: CustomEvent<SavedDetail>;
 }
 
 //-----------------------------------------------------------------------------
@@ -197,6 +238,12 @@ export interface GoalWidgetState {
   frames_drawn: number;
   loop_paused: boolean;
   event_sources: Partial<Record<DataSourceName, Record<string, number | boolean>>>;
+  /** Each goals URL: its loader's fields, format, detected vendor, status line, goals, errors and warnings. */
+  sources: Array<{ url: string; format: Format | 'unknown'; vendor: Vendor | 'unknown'; ready: boolean; status: string;
+                   goals: number; errors: FieldError[]; warnings: FieldError[]; [loaderField: string]: unknown }>;
+  save: SaveMode;
+  /** Saves sent and not yet answered. */
+  saving: Array<{ save: number; action: string; method: string; url: string; attempt: number }>;
   /** The loader's fields (docs/network.md): cycles, requests, retries, stale, last_error, ... */
   [loaderField: string]: unknown;
 }
@@ -286,14 +333,23 @@ export interface TrackEvent {
 /** A vendor's response body, in the widget's vendor format (find, add, update, remove). */
 export type VendorBody = unknown;
 
-/** The methods of the element and of mount()'s handle. Each answers synchronously or throws a GoalWidgetError. */
+/** Which source an edit goes to when there are several: one of the goals URLs, or a vendor's name. */
+export interface EditTarget {
+  source?: string;
+}
+/** An edit's answer: the body at once, or with save="vendor" a Promise of the vendor's response body (rejected
+ * with a GoalWidgetError, and the change undone, when the vendor refuses it or does not answer). */
+export type EditAnswer = VendorBody | Promise<VendorBody>;
+
+/** The methods of the element and of mount()'s handle. Each answers synchronously or throws a GoalWidgetError;
+ * with save="vendor", add, update and remove answer Promises. */
 export interface GoalWidgetMethods {
   track(event: TrackEvent): { matches: MatchDetail[] };
   results(id: string | number, period: string | DateRange): GoalResults;
   find(query?: Record<string, string | number | boolean>): VendorBody;
   explain(url: string): Explanation;
-  add(goal: object): VendorBody;
-  update(id: string | number, changes: object): VendorBody;
+  add(goal: object, target?: EditTarget): EditAnswer;
+  update(id: string | number, changes: object, target?: EditTarget): EditAnswer;
   show(id?: string | number | null, tab?: View): { tab: View; id: string | null };
 }
 
@@ -308,13 +364,13 @@ export interface GoalWidget extends GoalWidgetMethods {}
 /** `<goal-widget>`. Attribute changes after mount are applied live; moving the element keeps its state. */
 export declare class GoalWidget extends HTMLElement {
   static readonly observedAttributes: ReadonlyArray<keyof GoalWidgetAttributes>;
-  /** Asked before each load of the goals for request headers (docs/network.md). */
+  /** Asked before each load of the goals and each save for request headers (docs/network.md). */
   headers?: GoalWidgetOptions['headers'];
   /** `{ started: false }` until the module runs. */
   state(): GoalWidgetState | NotStarted;
   /** Removes a goal; with no id, the element itself, as every element's remove() does. */
   remove(): void;
-  remove(id: string | number): VendorBody;
+  remove(id: string | number, target?: EditTarget): EditAnswer;
 
   addEventListener<K extends keyof GoalWidgetEventMap>(type: K, listener: Listener<K>, options?: boolean | AddEventListenerOptions): void;
   addEventListener<K extends keyof HTMLElementEventMap>(
@@ -330,7 +386,7 @@ export declare class GoalWidget extends HTMLElement {
 export interface GoalWidgetHandle extends GoalWidgetMethods {
   element: HTMLElement;
   state(): GoalWidgetState;
-  remove(id: string | number): VendorBody;
+  remove(id: string | number, target?: EditTarget): EditAnswer;
   /** Changed options (undefined for one taken away), applied without a remount. */
   setOptions(changes: GoalWidgetOptions): void;
   /** The module's JSON bridge, e.g. `call('set_theme', { theme: 'dark' })`. */

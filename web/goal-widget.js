@@ -29,10 +29,16 @@ function compileModuleOnce() {
   return compiledModule;
 }
 
-const MIRRORED_EVENTS = new Set(['ready', 'data', 'goal-change', 'match', 'error']);
+const MIRRORED_EVENTS = new Set(['ready', 'data', 'goal-change', 'match', 'error', 'saved']);
 
 function resolveDataUrl(url) {
   return url ? new URL(url, document.baseURI).href : '';
+}
+
+// `goals` is one URL or several, separated by whitespace (an attribute) or in an array (mount()).
+function resolveGoalUrls(urls) {
+  const list = Array.isArray(urls) ? urls : String(urls || '').split(/\s+/);
+  return list.filter(Boolean).map(resolveDataUrl).join(' ');
 }
 
 function resolveTheme(theme) {
@@ -114,8 +120,8 @@ function renderMirror(mirror, state) {
 // The page's headers callback answers with a plain object or a Headers; only its string pairs go on.
 // The answer is handed to the module for one load cycle, in memory only: never stored, logged, put in a
 // URL, or shown in state() or events.
-async function collectHeaders(provider) {
-  const answer = await provider();
+async function collectHeaders(provider, request) {
+  const answer = await provider(request);
   if (answer === null || typeof answer !== 'object') throw new TypeError('the headers callback must return an object');
   const entries = answer instanceof Headers ? [...answer.entries()] : Object.entries(answer || {});
   return Object.fromEntries(entries.map(([name, value]) => [String(name), String(value)]));
@@ -139,13 +145,14 @@ function numberOption(value) {
 // gp_start, then through set_options when it changes; null: the loader keeps it). mount()'s options are the
 // attributes in camelCase (aria-label: label). An attribute is one line here.
 const ATTRIBUTES = {
-  goals: resolveDataUrl,
+  goals: resolveGoalUrls,
   deals: resolveDataUrl,
   activities: resolveDataUrl,
   'stage-changes': resolveDataUrl,
   events: resolveDataUrl,
   conversions: resolveDataUrl,
-  format: (format) => format || 'auto',
+  format: (format) => (Array.isArray(format) ? format.join(' ') : format) || 'auto',
+  save: (save) => save || 'none',
   period: (period) => period || '',
   'as-of': (day) => day || '',
   theme: resolveTheme,
@@ -192,14 +199,18 @@ function createCanvas(element, options) {
 
 /**
  * Mounts a widget into `element`.
- * options: { goals, deals, activities, stageChanges, events, conversions: URLs,
- *            format: 'auto'|'pipedrive'|'hubspot'|'giosg'|'zendesk', period: 'month'|...|'START..END',
+ * options: { goals: a URL, several separated by whitespace, or an array of them,
+ *            deals, activities, stageChanges, events, conversions: URLs,
+ *            format: 'auto'|'pipedrive'|'hubspot'|'giosg'|'zendesk', or one per goals URL,
+ *            save: 'none' (edits stay in the page) | 'vendor' (each edit is sent to its goal's vendor),
+ *            period: 'month'|...|'START..END',
  *            asOf: 'YYYY-MM-DD' (the day every figure is shown as of; default: the visitor's clock),
  *            theme: 'auto'|'light'|'dark', locale, currencies: {id: code}, rates: {code: rate},
  *            giosgCodes: {codes: [{code, field, op, name}]} (docs/formats.md), teams: {team: [user ids]},
  *            height: CSS length, label,
  *            refresh: seconds between reloads (0: once), timeout: seconds per request, retries: per request,
- *            headers: async () => ({ Authorization: ... }) asked before each load (docs/network.md) }
+ *            headers: async ({url, method}) => ({ Authorization: ... }) asked before each load and each save
+ *            (docs/network.md) }
  * Resolves to a handle { element, state(), call(), setOptions(changes), destroy(), and the element's methods
  * (track, results, find, explain, add, update, remove, show) } once the module runs; events on `element`
  * report the rest (docs/embedding.md).
@@ -208,6 +219,16 @@ export async function mount(element, options = {}) {
   options = { ...options };  // setOptions() changes this copy, never the page's object
   const canvas = createCanvas(element, options);
   const mirror = createMirror(element);
+  // Edits sent to a vendor (save: 'vendor'), by save id: settled by a "saved" event or a save "error".
+  const saves = new Map();
+  const settleSave = (type, detail) => {
+    const pending = (type === 'saved' || (type === 'error' && detail.stage === 'save')) && saves.get(detail.save);
+    if (!pending) return;
+    saves.delete(detail.save);
+    if (type === 'saved') pending.resolve(detail.body);
+    else pending.reject(Object.assign(new Error(detail.message), { code: 'save_failed', status: detail.status, errors: detail.errors || [], details: detail }));
+  };
+  let alive = true;
   const label = () => {
     canvas.setAttribute('aria-label', options.label || 'Goals');
     mirror.list.setAttribute('aria-label', options.label || 'Goals');
@@ -226,6 +247,7 @@ export async function mount(element, options = {}) {
       },
       onGoalpostEvent(type, detailJson) {
         const detail = JSON.parse(detailJson);
+        settleSave(type, detail);
         // The mirror follows everything that can change what the canvas shows, when the module says its
         // lines changed (their revision moves).
         if (MIRRORED_EVENTS.has(type) && module._gp_mirror_revision() !== mirror.revision) {
@@ -235,9 +257,9 @@ export async function mount(element, options = {}) {
         if (type === 'match') mirror.live.textContent = `Goal reached: ${detail.title || detail.goal}`;
         emit(element, type, detail);
       },
-      onGoalpostNeedHeaders(cycle) {
-        collectHeaders(options.headers).then((headers) => JSON.stringify(headers), () => 'null')
-          .then((json) => module.ccall('gp_set_headers', null, ['number', 'string'], [cycle, json]));
+      onGoalpostNeedHeaders(ticket, requestJson) {
+        collectHeaders(options.headers, JSON.parse(requestJson)).then((headers) => JSON.stringify(headers), () => 'null')
+          .then((json) => alive && module.ccall('gp_set_headers', null, ['number', 'string'], [ticket, json]));
       },
       print: () => {},
       printErr: (text) => console.warn('goalpost:', text),
@@ -277,7 +299,6 @@ export async function mount(element, options = {}) {
     if (!options.theme || options.theme === 'auto') call('set_theme', { theme: resolveTheme() });
   };
   darkQuery.addEventListener('change', onThemeChange);
-  let alive = true;
   // The widget draws with the page's font. A web font still loading at mount is drawn again once it is in.
   if (document.fonts && document.fonts.status === 'loading') {
     document.fonts.ready.then(() => {
@@ -298,15 +319,31 @@ export async function mount(element, options = {}) {
   for (const [target, type] of pageEvents) target.addEventListener(type, followPage);
 
   // The module's JSON method bridge: gp_call returns a module-owned buffer, copied here at once.
-  function call(method, args = {}) {
+  function callModule(method, args) {
     const text = module.ccall('gp_call', 'number', ['string', 'string'], [method, JSON.stringify(args)]);
     const reply = JSON.parse(module.UTF8ToString(text));
     if (reply.error) {
       const { code, status, path, errors } = reply.error;
       throw Object.assign(new Error(reply.error.message), { code, status, path, errors: errors || [], details: reply.error });
     }
-    return reply.result;
+    return reply;
   }
+  function call(method, args = {}) {
+    return callModule(method, args).result;
+  }
+  // add, update and remove: the change shows at once. With saving on, a Promise of the vendor's response
+  // body, rejected (and the change undone) when the vendor refuses it or does not answer.
+  function edit(method, args) {
+    if (options.save !== 'vendor') return call(method, args);
+    try {
+      const reply = callModule(method, args);
+      if (!reply.save) return Promise.resolve(reply.result);
+      return new Promise((resolve, reject) => saves.set(reply.save, { resolve, reject }));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  const sourceArgs = (args, extra) => (extra && extra.source ? { ...args, source: extra.source } : args);
 
   return {
     element,
@@ -319,9 +356,9 @@ export async function mount(element, options = {}) {
     results: (id, period) => call('results', { id, period }),
     find: (query = {}) => call('find', { query }),
     explain: (url) => call('explain', { url }),
-    add: (goal) => call('add', { goal }),
-    update: (id, changes) => call('update', { id, changes }),
-    remove: (id) => call('remove', { id }),
+    add: (goal, extra) => edit('add', sourceArgs({ goal }, extra)),
+    update: (id, changes, extra) => edit('update', sourceArgs({ id, changes }, extra)),
+    remove: (id, extra) => edit('remove', sourceArgs({ id }, extra)),
     show: (id, tab) => call('show', { id: id || '', tab: tab || '' }),
     // Changed options ({theme: 'dark'}, {deals: url}; undefined: removed), applied without a remount.
     setOptions(changes) {
@@ -334,6 +371,8 @@ export async function mount(element, options = {}) {
     },
     destroy() {
       alive = false;
+      for (const pending of saves.values()) pending.reject(Object.assign(new Error('the widget was removed'), { code: 'destroyed' }));
+      saves.clear();
       resizeObserver.disconnect();
       darkQuery.removeEventListener('change', onThemeChange);
       for (const [target, type] of pageEvents) target.removeEventListener(type, followPage);
@@ -363,9 +402,9 @@ export class GoalWidget extends HTMLElement {
     const options = this.#options();
     const mounting = mount(this, {
       ...options,
-      // Looked up at each load cycle, so a page may set `element.headers = async () => ({...})` after
-      // the element is in the document.
-      headers: () => (typeof this.headers === 'function' ? this.headers() : {}),
+      // Looked up at each load cycle and save, so a page may set `element.headers = async () => ({...})`
+      // after the element is in the document.
+      headers: (request) => (typeof this.headers === 'function' ? this.headers(request) : {}),
     }).then((handle) => {
       if (this.#mounting !== mounting) return handle;  // removed meanwhile, and destroyed for it
       this.#handle = handle;
@@ -413,10 +452,11 @@ export class GoalWidget extends HTMLElement {
   find(query = {}) { return this.#call('find', { query }); }
   /** Every goal's verdict for a URL, condition by condition. */
   explain(url) { return this.#call('explain', { url }); }
-  add(goal) { return this.#call('add', { goal }); }
-  update(id, changes) { return this.#call('update', { id, changes }); }
+  /** Adds a goal ({source}: which goals URL or vendor, when there are several); a Promise with save="vendor". */
+  add(goal, extra) { return this.#started().add(goal, extra); }
+  update(id, changes, extra) { return this.#started().update(id, changes, extra); }
   /** Removes a goal; with no id, the element itself (as every element's remove() does). */
-  remove(id) { return id === undefined ? super.remove() : this.#call('remove', { id }); }
+  remove(id, extra) { return id === undefined ? super.remove() : this.#started().remove(id, extra); }
   /** Opens a view: a goal's detail (`show(id)`), or a tab by name (`show(null, 'conversions')`). */
   show(id, tab) { return this.#call('show', { id: id || '', tab: tab || '' }); }
 }

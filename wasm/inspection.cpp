@@ -1,0 +1,171 @@
+// The inspection call (state(), docs/embedding.md) and the accessibility mirror's revision.
+#include <algorithm>
+#include <cmath>
+
+#include "app.hpp"
+#include "core/calendar.hpp"
+#include "core/model_names.hpp"
+#include "goalpost_abi.h"
+
+namespace gp::web {
+
+namespace {
+
+// [SECTION] The inspection state's goal list
+//
+// state() lists every goal as the overview draws it, for the page's accessibility mirror. Written through
+// nlohmann's object model, 10,000 goals cost about 130 ms per call in Chromium (a std::map per goal), and the
+// loader asked for it on every event; the list is now written as text once per change of what it shows.
+
+// Everything the listed goals depend on: the data, the period on screen, the minute (pace), loading.
+std::string shown_goals_key(const App& app, const ui::FrameContext& frame) {
+    const Date today = civil_date_of(frame.now, frame.zone_offset_minutes);
+    const DateRange period = ui::period_range(app.view.state().period, today, frame.calendar);
+    return std::to_string(app.data.generation) + ' ' + std::to_string(period.start.days) + ' ' +
+           std::to_string(period.end.days) + ' ' + std::to_string(frame.now / 60000) + ' ' +
+           std::to_string(frame.zone_offset_minutes) + ' ' + (app.data.loading ? '1' : '0') + app.options.locale.dump() + ' ' +
+           std::to_string(app.workspace.generation());
+}
+
+
+unsigned mirror_revision(App& app, const ui::FrameContext& frame) {
+    std::string key = shown_goals_key(app, frame);
+    if (key != app.shown_goals.key) {
+        app.shown_goals.key = std::move(key);
+        app.shown_goals.json.clear();  // written again at the next state()
+        ++app.shown_goals.revision;
+    }
+    return app.shown_goals.revision;
+}
+
+// A JSON string: nlohmann's own escaping where the text is not plain printable ASCII (it also replaces
+// invalid UTF-8, as the rest of the state does).
+void append_json_string(std::string& out, const std::string& text) {
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\';
+    });
+    if (!plain) {
+        out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+        return;
+    }
+    out += '"';
+    out += text;
+    out += '"';
+}
+
+// A number as nlohmann writes it (shortest round trip; null when not finite).
+void append_json_number(std::string& out, double value) {
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    char digits[64];
+    out.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, value));
+}
+
+const std::string& shown_goals_json(App& app, const ui::FrameContext& frame) {
+    mirror_revision(app, frame);
+    std::string& out = app.shown_goals.json;
+    if (!out.empty()) return out;
+    out += '[';
+    for (const ui::ShownGoal& row : app.view.summaries(app.data, frame)) {
+        if (out.size() > 1) out += ',';
+        out += "{\"id\":";
+        append_json_string(out, row.goal_id);
+        out += ",\"title\":";
+        append_json_string(out, row.title);
+        out += ",\"progress\":";
+        append_json_number(out, row.value);
+        out += ",\"target\":";
+        append_json_number(out, row.target);
+        out += ",\"percent\":";
+        if (row.percent) append_json_number(out, *row.percent);
+        else out += "null";
+        out += ",\"status\":";
+        append_json_string(out, row.no_data ? "no data" : ui::pace_state_label(row.status));
+        out += row.no_data ? ",\"no_data\":true" : ",\"no_data\":false";
+        out += ",\"value_text\":";
+        append_json_string(out, row.value_text);
+        out += ",\"target_text\":";
+        append_json_string(out, row.target_text);
+        out += ",\"text\":";
+        append_json_string(out, row.text);
+        out += '}';
+    }
+    out += ']';
+    return out;
+}
+
+
+// Where the last frame drew its named controls ("tab.editor", "row:<id>", "editor.save", ...), as
+// [x0, y0, x1, y1] in CSS pixels from the canvas's top left: for tests that drive the canvas with a pointer.
+Json controls_json(const ui::Shown& shown) {
+    Json out = Json::object();
+    for (const ui::ShownRect& r : shown.rects) out[r.name] = {r.x0, r.y0, r.x1, r.y1};
+    return out;
+}
+
+}  // namespace
+
+}  // namespace gp::web
+
+extern "C" {
+
+// The inspection state as JSON (goalpost_abi.h): what the widget loaded and shows.
+EMSCRIPTEN_KEEPALIVE const char* gp_state() {
+    using namespace gp::web;
+    gp::Json state = {{"started", g_app != nullptr}};
+    const std::string* goals = nullptr;
+    if (g_app) {
+        App& app = *g_app;
+        const gp::ui::FrameContext frame = frame_context(app);
+        goals = &shown_goals_json(app, frame);
+        const std::optional<gp::ui::PeriodNote> note = app.view.period_note(app.data, frame);
+        state.update({{"ready", app.ready},
+                      {"loading", app.data.loading},
+                      {"status", app.data.status},
+                      {"goal_count", app.data.goals.size()},
+                      {"errors", gp::errors_to_json(app.data.errors)},
+                      {"warnings", gp::errors_to_json(app.data.warnings)},
+                      {"period", {{"start", gp::format_civil_date(app.view.shown().period.start)},
+                                  {"end", gp::format_civil_date(app.view.shown().period.end)},
+                                  {"label", app.view.shown().period_label}}},
+                      {"notice", note ? gp::Json(note->text) : gp::Json()},
+                      {"as_of", app.options.as_of ? gp::Json(gp::format_civil_date(*app.options.as_of)) : gp::Json()},
+                      {"data_span", app.data.data_span ? gp::Json{{"first", app.data.data_span->first},
+                                                                  {"last", app.data.data_span->last}}
+                                                       : gp::Json()},
+                      {"tab", gp::ui::tab_label(app.view.shown().tab)},
+                      {"page", app.options.page_url},
+                      {"font", {{"css", app.font.css_font()}, {"glyphs", app.font.glyphs()},
+                                {"inked_glyphs", app.font.inked_glyphs()}}},
+                      {"controls", controls_json(app.view.shown())},
+                      {"matches", app.workspace.matches().size()},
+                      {"conversions", app.workspace.conversions().size()},
+                      {"frames_drawn", app.frames_drawn},
+                      {"loop_paused", app.loop_paused}});
+        add_goal_sources_state(app, state);
+        add_data_sources_state(app, state);
+        add_saves_state(app, state);
+    }
+    static std::string buffer;
+    buffer = state.dump(-1, ' ', false, gp::Json::error_handler_t::replace);
+    if (goals) {
+        // The goal list goes in as text already written (shown_goals_json); the object's last brace follows it.
+        buffer.pop_back();
+        buffer += ",\"goals\":";
+        buffer += *goals;
+        buffer += '}';
+    }
+    return buffer.c_str();
+}
+
+// What the page's accessibility mirror shows (the goal list, the as-of day and an empty period's note, the
+// loading flag) changes only with this number, so the loader rebuilds the mirror only when it moves: most
+// events (a match for a goal off screen, a refresh that changed nothing) leave it.
+EMSCRIPTEN_KEEPALIVE unsigned gp_mirror_revision() {
+    if (!gp::web::g_app) return 0;
+    return gp::web::mirror_revision(*gp::web::g_app, gp::web::frame_context(*gp::web::g_app));
+}
+
+}  // extern "C"

@@ -1,0 +1,250 @@
+// Edits sent to the vendor their goal came from (the save="vendor" option; docs/embedding.md, "Saving").
+//
+// The workspace makes the change at once, so it shows at once; this file sends the vendor's request for it
+// (core/vendor_api.hpp says which, with what body) and settles it by the answer:
+// - 2xx: the vendor's own version of the goal replaces the local one (a created goal takes the vendor's id),
+//   and a "saved" event carries the vendor's response body;
+// - 4xx, 5xx, no answer, a timeout: the change is reverted, the editor shows the vendor's reason at the
+//   field or above the form, and an "error" event with stage "save" says why;
+// - 409 and 412 (the goal changed at the vendor since it was loaded): reverted, and the source reloaded.
+// A POST is never repeated (a second one could create the goal twice); PUT, PATCH and DELETE follow the
+// loaders' retry policy (data_loader.hpp). The page's headers callback is asked for each request.
+#include <algorithm>
+
+#include <emscripten/emscripten.h>
+
+#include "app.hpp"
+#include "core/model_names.hpp"
+#include "core/vendor_api.hpp"
+#include "fetch_transport.hpp"
+#include "ui/core_bridge.hpp"
+
+namespace gp::web {
+
+
+namespace {
+
+const char* const kActions[] = {"add", "update", "remove"};
+
+PendingSave* save_by_serial(App& app, unsigned serial) {
+    for (auto& save : app.saves)
+        if (save->serial == serial) return save.get();
+    return nullptr;
+}
+
+// The goal the change is about, under the id the workspace knows it by now.
+const Goal& goal_of(const PendingSave& save) {
+    return save.change.after && save.change.kind != GoalEdit::remove ? *save.change.after : *save.change.before;
+}
+
+void finish(App& app, PendingSave* save) {
+    const auto it = std::find_if(app.saves.begin(), app.saves.end(), [&](const auto& s) { return s.get() == save; });
+    if (it != app.saves.end()) app.saves.erase(it);
+}
+
+// The editor still shows the goal the change is about: what the user typed stays, with the vendor's
+// reasons at their fields (or above the form); a refused create can be sent again as a create.
+void show_refusal_in_editor(App& app, const PendingSave& save, const std::vector<Error>& errors, const std::string& message) {
+    ui::EditorState& editor = app.view.state().editor;
+    if (!save.from_editor || !editor.draft || editor.draft->id != goal_of(save).id) return;
+    editor.errors.clear();
+    for (Error e : errors) {
+        e.path = ui::canonical_field_path(save.vendor, e.path);
+        editor.errors.push_back(std::move(e));
+    }
+    if (editor.errors.empty()) editor.errors.push_back({"", "refused", message, 400});
+    if (save.change.kind == GoalEdit::create) {
+        editor.is_new = true;
+        editor.draft->id.clear();
+    }
+}
+
+void refused(App& app, PendingSave* save, int status, const std::string& message, const std::vector<Error>& errors,
+             bool conflict, bool timed_out) {
+    const std::string vendor = ui::vendor_label(save->vendor);
+    const bool reverted = app.workspace.revert(save->change);
+    std::string note = vendor + " did not take the change (" + message + ")";
+    note += reverted ? "; it was undone." : ".";
+    if (conflict) note = "The goal changed in " + vendor + " since it was loaded: it was loaded again; make the change again.";
+    app.data.save_note = note;
+    show_refusal_in_editor(app, *save, errors, conflict ? note : message);
+    Json detail = {{"stage", "save"},        {"save", save->serial},
+                   {"action", kActions[size_t(save->change.kind)]},
+                   {"id", goal_of(*save).id}, {"source", save->change.source},
+                   {"vendor", name_of(save->vendor)},
+                   {"status", status},       {"message", message},
+                   {"reverted", reverted},   {"conflict", conflict},
+                   {"timed_out", timed_out}, {"method", method_name(save->request.method)}};
+    if (!errors.empty()) detail["errors"] = errors_to_json(errors);
+    const std::string source = save->change.source;
+    finish(app, save);
+    show_workspace(app);
+    emit("error", detail);
+    if (conflict) reload_goal_source(app, source);
+    request_frames();
+}
+
+void taken(App& app, PendingSave* save, int status, std::string_view body) {
+    ReadOptions options;
+    options.format = save->vendor;
+    options.giosg_codes = app.workspace.codes_for_readers();
+    ApiReply reply = read_write_reply(save->vendor, save->change.kind, status, body, options);
+    const std::string local_id = goal_of(*save).id;
+    std::string id = local_id;
+    if (reply.goal && save->change.kind != GoalEdit::remove) {
+        if (reply.goal->id.empty()) reply.goal->id = local_id;
+        id = reply.goal->id;
+        app.workspace.settle(save->change, std::move(*reply.goal));
+        // The editor keeps showing the goal it saved, under the vendor's id.
+        ui::EditorState& editor = app.view.state().editor;
+        if (editor.draft && editor.draft->id == local_id) editor.draft->id = id;
+        if (app.view.state().selected_goal_id == local_id) app.view.state().selected_goal_id = id;
+    }
+    app.data.save_note = "Saved to " + std::string(ui::vendor_label(save->vendor)) + ".";
+    const ParsedJson parsed = parse_json(body, ParseLimits{});
+    Json detail = {{"save", save->serial},
+                   {"action", kActions[size_t(save->change.kind)]},
+                   {"id", id},
+                   {"local_id", local_id},
+                   {"source", save->change.source},
+                   {"vendor", name_of(save->vendor)},
+                   {"status", status},
+                   {"body", parsed.doc.is_discarded() ? Json() : parsed.doc}};
+    if (!reply.warnings.empty()) detail["warnings"] = errors_to_json(reply.warnings);
+    finish(app, save);
+    show_workspace(app);
+    emit("saved", detail);
+    request_frames();
+}
+
+void send(App& app, PendingSave& save);
+
+void on_retry_timer(void* user) {
+    if (!g_app) return;
+    PendingSave* save = save_by_serial(*g_app, unsigned(reinterpret_cast<uintptr_t>(user)));
+    if (!save) return;
+    save->timer = 0;
+    send(*g_app, *save);
+}
+
+// The page's headers callback has as long to answer as a request has.
+void on_headers_late(void* user) {
+    if (!g_app) return;
+    PendingSave* save = save_by_serial(*g_app, unsigned(reinterpret_cast<uintptr_t>(user)));
+    if (!save || save->in_flight) return;
+    save->timer = 0;
+    refused(*g_app, save, 0, "the page's headers callback did not answer in time", {}, false, true);
+}
+
+void on_reply(void* user, const FetchResult& result) {
+    if (!g_app) return;
+    App& app = *g_app;
+    PendingSave* save = save_by_serial(app, unsigned(reinterpret_cast<uintptr_t>(user)));
+    if (!save) return;
+    save->in_flight = nullptr;
+    if (result.status >= 200 && result.status < 300) {
+        taken(app, save, result.status, result.body);
+        return;
+    }
+    // Repeating a POST could create the goal twice: only the idempotent methods are tried again.
+    const bool idempotent = save->request.method != HttpMethod::post;
+    if (idempotent && is_retryable(result.status) && save->attempt < app.loading.max_retries) {
+        const double wait_ms = result.retry_after_ms >= 0 ? result.retry_after_ms : backoff_ms(save->attempt);
+        ++save->attempt;
+        save->timer = emscripten_set_timeout(on_retry_timer, wait_ms, reinterpret_cast<void*>(uintptr_t(save->serial)));
+        return;
+    }
+    if (result.status == 0) {
+        refused(app, save, 0, result.error, {}, false, result.timed_out);
+        return;
+    }
+    const ApiReply reply = read_write_reply(save->vendor, save->change.kind, result.status, result.body);
+    refused(app, save, result.status, reply.message.empty() ? result.error : reply.message, reply.errors, reply.conflict, false);
+}
+
+void send(App& app, PendingSave& save) {
+    FetchRequest request;
+    request.url = save.request.url;
+    request.timeout_ms = app.loading.timeout_ms;
+    request.headers = save.headers;
+    request.method = method_name(save.request.method);
+    request.body = save.body;
+    save.in_flight = fetch_start(request, on_reply, reinterpret_cast<void*>(uintptr_t(save.serial)));
+    if (!save.in_flight)
+        refused(app, &save, 0, "the request was refused before it was sent (its URL or a header is not valid)", {},
+                false, false);
+}
+
+}  // namespace
+
+unsigned save_to_vendor(App& app, const GoalChange& change, bool from_editor, std::string& why) {
+    why.clear();
+    if (app.options.save != ui::SaveMode::vendor) return 0;
+    const Vendor vendor = app.workspace.vendor_of(change.source);
+    if (change.source.empty()) {
+        why = "no goals URL to save to: the change stays in this page";
+        return 0;
+    }
+    if (!vendor_writes_goals(vendor)) {
+        why = std::string(ui::vendor_label(vendor)) + " is read-only in the API this widget uses: the change stays in this page";
+        return 0;
+    }
+    auto save = std::make_unique<PendingSave>();
+    save->serial = app.next_serial++;
+    save->change = change;
+    save->vendor = vendor;
+    save->from_editor = from_editor;
+    std::vector<Error> errors;
+    std::optional<ApiRequest> request = goal_write_request(vendor, change.source, change.kind, goal_of(*save), errors);
+    app.saves.push_back(std::move(save));
+    PendingSave& pending = *app.saves.back();
+    if (!request) {
+        refused(app, &pending, 0, errors.empty() ? "the change cannot be written for this vendor" : errors.front().message,
+                errors, false, false);
+        return 0;
+    }
+    pending.request = std::move(*request);
+    if (!pending.request.body.is_null()) pending.body = pending.request.body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    app.data.save_note = "Saving to " + std::string(ui::vendor_label(vendor)) + "...";
+    const unsigned serial = pending.serial;
+    if (app.loading.page_headers) {
+        pending.timer = emscripten_set_timeout(on_headers_late, app.loading.timeout_ms, reinterpret_cast<void*>(uintptr_t(serial)));
+        ask_for_headers(app, {HeaderTicket::For::save, serial, 0}, pending.request.url, method_name(pending.request.method));
+    } else
+        send(app, pending);
+    return serial;
+}
+
+void save_headers_ready(App& app, unsigned serial, const Json* headers) {
+    PendingSave* save = save_by_serial(app, serial);
+    if (!save || save->in_flight) return;
+    if (save->timer) emscripten_clear_timeout(save->timer);
+    save->timer = 0;
+    if (!headers) {
+        refused(app, save, 0, "the page's headers callback failed", {}, false, false);
+        return;
+    }
+    for (const auto& [name, value] : headers->items())
+        if (value.is_string()) save->headers.emplace_back(name, value.get_ref<const std::string&>());
+    send(app, *save);
+}
+
+void add_saves_state(const App& app, Json& state) {
+    Json pending = Json::array();
+    for (const auto& save : app.saves)
+        pending.push_back({{"save", save->serial}, {"action", kActions[size_t(save->change.kind)]},
+                           {"method", method_name(save->request.method)}, {"url", save->request.url},
+                           {"attempt", save->attempt}});
+    state["save"] = app.options.save == ui::SaveMode::vendor ? "vendor" : "none";
+    state["saving"] = std::move(pending);
+}
+
+void drop_saves(App& app) {
+    for (auto& save : app.saves) {
+        fetch_forget(save->in_flight);
+        if (save->timer) emscripten_clear_timeout(save->timer);
+    }
+    app.saves.clear();
+}
+
+}  // namespace gp::web
