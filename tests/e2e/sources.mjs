@@ -1,0 +1,241 @@
+// Several goal sources in one widget, and edits that reach the vendor (issue: every vendor in one widget).
+// The vendors are vendor_mock.mjs, served under /proxy on the test server: the same origin as the page, as a
+// page's own proxy would be (the token stays on the server).
+import assert from 'node:assert/strict';
+import { vendorMock } from './vendor_mock.mjs';
+
+const mock = vendorMock();
+export const routes = mock.routes;
+
+const PIPEDRIVE = '/proxy/pipedrive/v1/goals/find';
+const ZENDESK = '/proxy/zendesk/api/v2/goals';
+const GIOSG = `/proxy/giosg/api/v5/orgs/8b6d1f3e-2c4a-4e5b-9a7c-0d1e2f3a4b5c/goals`;
+const HUBSPOT = '/proxy/hubspot/crm/v3/objects/goal_targets';
+
+// Mounts one widget on a blank page with `options` (URLs relative to the server); its events are recorded in
+// window.__events, and the headers callback's requests in window.__headerRequests.
+async function mountWidget(page, baseUrl, options) {
+  mock.reset();
+  await page.goto(`${baseUrl}/e2e/network.html`);
+  await page.evaluate(async (opts) => {
+    const { mount } = await import('/web/goal-widget.js');
+    const host = document.getElementById('host');
+    window.__events = [];
+    window.__headerRequests = [];
+    for (const type of ['ready', 'error', 'saved', 'goal-change']) host.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
+    opts.headers = async (request) => {
+      window.__headerRequests.push(request);
+      return { Authorization: 'Bearer page-token' };
+    };
+    window.__widget = await mount(host, opts);
+  }, options);
+}
+
+const state = (page) => page.evaluate(() => window.__widget.state());
+const events = (page, type) => page.evaluate((t) => window.__events.filter((e) => e.type === t), type);
+const waitFor = (page, predicate, arg, timeout = 20000) => page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+const waitForSources = (page, count) =>
+  waitFor(page, (n) => window.__events.filter((e) => e.type === 'ready').length >= n, count);
+const titles = (s) => s.goals.map((g) => g.title).sort();
+const writes = (vendor) => mock.log.filter((r) => r.vendor === vendor && r.method !== 'GET');
+
+// Calls a widget method in the page and reports how its Promise settled.
+function settle(page, method, ...args) {
+  return page.evaluate(async ({ method, args }) => {
+    try {
+      return { ok: true, value: await window.__widget[method](...args) };
+    } catch (error) {
+      return { ok: false, message: error.message, code: error.code, status: error.status, details: error.details || null };
+    }
+  }, { method, args });
+}
+
+export const tests = {
+  async 'goals of two vendors show together, each source with its own status'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: `${PIPEDRIVE} ${ZENDESK}`, format: 'pipedrive zendesk' });
+    await waitForSources(page, 2);
+    const s = await state(page);
+    assert.equal(s.sources.length, 2);
+    assert.deepEqual(s.sources.map((x) => [x.vendor, x.goals, x.ready]), [['pipedrive', 3, true], ['zendesk', 3, true]]);
+    assert.deepEqual(titles(s), [...mock.goals('pipedrive').map((g) => g.title), ...mock.goals('zendesk').map((g) => g.name)].sort());
+    assert.match(s.status, /^ready: pipedrive, zendesk/);
+    // The page's headers callback was asked for each source's load, with its URL.
+    const asked = await page.evaluate(() => window.__headerRequests);
+    assert.deepEqual(asked.map((r) => [new URL(r.url).pathname, r.method]).sort(), [[PIPEDRIVE, 'GET'], [ZENDESK, 'GET']].sort());
+    assert.ok(mock.log.filter((r) => r.method === 'GET').every((r) => r.headers.authorization === 'Bearer page-token'));
+  },
+
+  async 'a source that fails is marked failed and the others stay shown'({ page, baseUrl }) {
+    mock.reset();
+    await mountWidget(page, baseUrl, { goals: `${ZENDESK} /proxy/zendesk/api/v2/nowhere`, retries: 0 });
+    await waitFor(page, () => window.__events.some((e) => e.type === 'error') && window.__events.some((e) => e.type === 'ready'));
+    const s = await state(page);
+    assert.equal(s.goals.length, 3, 'the working source is shown');
+    const failed = s.sources.find((x) => x.url.endsWith('/nowhere'));
+    assert.equal(failed.ready, false);
+    assert.match(failed.status, /^could not load goals/);
+    assert.match(s.status, /ready: zendesk; .*could not load goals/);
+    const [error] = await events(page, 'error');
+    assert.match(error.detail.source, /\/nowhere$/);
+  },
+
+  async 'giosg next-page links to the vendor are followed through the page\'s proxy'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: `${GIOSG}?page=1` });
+    await waitForSources(page, 1);
+    const s = await state(page);
+    assert.equal(s.goals.length, 3, 'both pages: the absolute vendor link was rebased onto the proxy');
+    const lists = mock.log.filter((r) => r.vendor === 'giosg' && r.method === 'GET');
+    assert.deepEqual(lists.map((r) => [r.path, r.query.page]), [[GIOSG, '1'], [GIOSG, '2']]);
+  },
+
+  async 'with saving on, an add reaches its vendor and the goal takes the vendor\'s id'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: `${PIPEDRIVE} ${ZENDESK}`, save: 'vendor' });
+    await waitForSources(page, 2);
+    const goal = { name: 'Newsletter signup', enabled: false, attribution_model: 'first_touch', attribution_period: 3,
+                   settings: { conditions: [{ type: 'url', operator: 'contains', value: '/newsletter/thanks' }] } };
+    // Two sources: an add must say which.
+    const unnamed = await settle(page, 'add', goal);
+    assert.equal(unnamed.ok, false);
+    assert.equal(unnamed.code, 'ambiguous_source');
+    // The vendor answers with an id the page could not have made up.
+    mock.failNext('zendesk', { method: 'POST', status: 201, body: { ...goal, id: 9001, enabled: 0 } });
+    const added = await settle(page, 'add', goal, { source: 'zendesk' });
+    assert.equal(added.ok, true, JSON.stringify(added));
+    assert.equal(added.value.name, 'Newsletter signup');
+    const [post] = writes('zendesk');
+    assert.equal(post.method, 'POST');
+    assert.equal(post.path, ZENDESK);
+    assert.equal(post.headers.authorization, 'Bearer page-token');
+    assert.equal(post.body.name, 'Newsletter signup');
+    assert.equal(post.body.id, undefined, 'a create does not send the page\'s own id');
+    const s = await state(page);
+    const shown = s.goals.find((g) => g.title === 'Newsletter signup');
+    assert.equal(shown.id, String(added.value.id), 'the goal is known by the vendor\'s id');
+    const [saved] = await events(page, 'saved');
+    assert.equal(saved.detail.action, 'add');
+    assert.equal(saved.detail.status, 201);
+    assert.equal(saved.detail.id, '9001');
+    assert.notEqual(saved.detail.local_id, '9001');
+    // The next add goes to the mock's own store.
+    const second = await settle(page, 'add', { ...goal, name: 'Second signup' }, { source: ZENDESK.replace(/^/, baseUrl) });
+    assert.equal(second.ok, true, JSON.stringify(second));
+    assert.ok(mock.goals('zendesk').some((g) => g.name === 'Second signup'));
+  },
+
+  async 'updates and removals reach the vendor the goal came from, with its method'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: `${PIPEDRIVE} ${GIOSG}`, save: 'vendor' });
+    await waitForSources(page, 2);
+    const [pipedriveGoal] = mock.goals('pipedrive');
+    const renamed = await settle(page, 'update', pipedriveGoal.id, { title: 'Demos booked, Q3 (stretch)' });
+    assert.equal(renamed.ok, true, JSON.stringify(renamed));
+    const [put] = writes('pipedrive');
+    assert.equal(put.method, 'PUT');
+    assert.equal(put.path, `/proxy/pipedrive/v1/goals/${pipedriveGoal.id}`, 'the collection is the goals URL less /find');
+    assert.equal(put.body.title, 'Demos booked, Q3 (stretch)');
+    assert.equal(mock.goals('pipedrive')[0].title, 'Demos booked, Q3 (stretch)');
+
+    const [giosgGoal] = mock.goals('giosg');
+    const renamedGiosg = await settle(page, 'update', giosgGoal.id, { name: 'Saw the price list' });
+    assert.equal(renamedGiosg.ok, true, JSON.stringify(renamedGiosg));
+    assert.equal(writes('giosg')[0].method, 'PATCH');
+
+    const removed = await settle(page, 'remove', giosgGoal.id);
+    assert.equal(removed.ok, true, JSON.stringify(removed));
+    const del = writes('giosg')[1];
+    assert.deepEqual([del.method, del.path], ['DELETE', `${GIOSG}/${giosgGoal.id}`]);
+    assert.ok(!mock.goals('giosg').some((g) => g.id === giosgGoal.id));
+    assert.ok(!(await state(page)).goals.some((g) => g.id === giosgGoal.id));
+    // Every write asked the page for headers with its own URL and method.
+    const asked = await page.evaluate(() => window.__headerRequests.filter((r) => r.method !== 'GET').map((r) => r.method));
+    assert.deepEqual(asked, ['PUT', 'PATCH', 'DELETE']);
+  },
+
+  async 'a refused write is rolled back, with the vendor\'s reason'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: PIPEDRIVE, save: 'vendor' });
+    await waitForSources(page, 1);
+    const [goal] = mock.goals('pipedrive');
+    mock.failNext('pipedrive', { method: 'PUT', status: 400, body: { success: false, error: 'Target must be positive' } });
+    const refused = await settle(page, 'update', goal.id, { title: 'Will not stick' });
+    assert.equal(refused.ok, false);
+    assert.equal(refused.status, 400);
+    assert.match(refused.message, /Target must be positive/);
+    const s = await state(page);
+    assert.ok(s.goals.some((g) => g.title === goal.title), 'the title is back');
+    assert.ok(!s.goals.some((g) => g.title === 'Will not stick'));
+    const [error] = (await events(page, 'error')).filter((e) => e.detail.stage === 'save');
+    assert.equal(error.detail.reverted, true);
+    assert.equal(error.detail.action, 'update');
+    assert.equal(writes('pipedrive').length, 1, 'a 400 is not retried');
+  },
+
+  async 'a create that times out is undone and never sent twice'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: ZENDESK, save: 'vendor', timeout: 1, retries: 3 });
+    await waitForSources(page, 1);
+    mock.failNext('zendesk', { method: 'POST', hang: true });
+    const before = (await state(page)).goals.length;
+    const pending = page.evaluate(() => window.__widget.add({ name: 'Slow goal', enabled: false,
+      settings: { conditions: [{ type: 'url', operator: 'contains', value: '/slow' }] } }).then(() => 'resolved', (e) => e.details));
+    await waitFor(page, () => window.__widget.state().goals.some((g) => g.title === 'Slow goal'));  // shown at once
+    const outcome = await pending;
+    assert.equal(outcome.timed_out, true, JSON.stringify(outcome));
+    assert.equal(outcome.reverted, true);
+    assert.equal((await state(page)).goals.length, before);
+    assert.equal(writes('zendesk').length, 1, 'a POST is never repeated');
+  },
+
+  async 'a server error on an update is retried, as idempotent requests are'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: ZENDESK, save: 'vendor', retries: 2 });
+    await waitForSources(page, 1);
+    mock.failNext('zendesk', { method: 'PUT', status: 503 });
+    const updated = await settle(page, 'update', 101, { name: 'Pricing page seen' });
+    assert.equal(updated.ok, true, JSON.stringify(updated));
+    assert.deepEqual(writes('zendesk').map((r) => r.status), [503, 200]);
+  },
+
+  async 'a conflict reloads the goal\'s source and says so'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: GIOSG, save: 'vendor' });
+    await waitForSources(page, 1);
+    const gets = () => mock.log.filter((r) => r.vendor === 'giosg' && r.method === 'GET').length;
+    const loads = gets();
+    const [goal] = mock.goals('giosg');
+    mock.failNext('giosg', { method: 'PATCH', status: 409, body: { detail: 'The goal was changed by someone else.' } });
+    const refused = await settle(page, 'update', goal.id, { name: 'Mine' });
+    assert.equal(refused.ok, false);
+    assert.equal(refused.details.conflict, true);
+    await waitFor(page, () => window.__events.filter((e) => e.type === 'ready').length >= 2);
+    assert.ok(gets() > loads, 'the source was loaded again');
+    assert.ok((await state(page)).goals.some((g) => g.title === goal.name));
+  },
+
+  async 'Zendesk\'s five-active-goal limit is refused before anything is sent'({ page, baseUrl }) {
+    mock.reset();
+    const active = (id) => ({ id, name: `Goal ${id}`, enabled: 1, attribution_model: 'last_touch', attribution_period: 7,
+                             settings: { conditions: [{ type: 'url', operator: 'contains', value: `/p${id}` }] } });
+    await page.goto(`${baseUrl}/e2e/network.html`);
+    mock.seed('zendesk', [201, 202, 203, 204, 205].map(active));
+    await page.evaluate(async (goals) => {
+      const { mount } = await import('/web/goal-widget.js');
+      window.__events = [];
+      const host = document.getElementById('host');
+      host.addEventListener('ready', (e) => window.__events.push({ type: 'ready', detail: e.detail }));
+      window.__widget = await mount(host, { goals, save: 'vendor' });
+    }, ZENDESK);
+    await waitForSources(page, 1);
+    const refused = await settle(page, 'add', { name: 'Sixth', enabled: true,
+      settings: { conditions: [{ type: 'url', operator: 'contains', value: '/six' }] } });
+    assert.equal(refused.ok, false);
+    assert.match(refused.message, /Goals limit exceeded/);
+    assert.equal(writes('zendesk').length, 0);
+    assert.equal((await state(page)).goals.length, 5);
+  },
+
+  async 'HubSpot goal targets are read-only: an edit is refused and nothing is sent'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: `${HUBSPOT}?properties=hs_goal_name`, format: 'hubspot', save: 'vendor' });
+    await waitForSources(page, 1);
+    const s = await state(page);
+    const refused = await settle(page, 'remove', s.goals[0].id);
+    assert.equal(refused.ok, false);
+    assert.equal(refused.status, 405);
+    assert.equal(writes('hubspot').length, 0);
+  },
+};
