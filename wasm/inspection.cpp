@@ -105,6 +105,15 @@ Json controls_json(const ui::Shown& shown) {
     return out;
 }
 
+// The editor as the last frame left it: the goal being edited (as typed), the errors it shows, and the
+// line about saving.
+Json editor_json(const App& app) {
+    const ui::EditorState& editor = app.view.state().editor;
+    Json draft;
+    if (editor.draft) draft = {{"id", editor.draft->id}, {"title", editor.draft->title}, {"new", editor.is_new}};
+    return {{"draft", std::move(draft)}, {"errors", errors_to_json(editor.errors)}, {"note", app.data.save_note}};
+}
+
 }  // namespace
 
 }  // namespace gp::web
@@ -142,6 +151,7 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                       {"controls", controls_json(app.view.shown())},
                       {"matches", app.workspace.matches().size()},
                       {"conversions", app.workspace.conversions().size()},
+                      {"editor", editor_json(app)},
                       {"frames_drawn", app.frames_drawn},
                       {"loop_paused", app.loop_paused}});
         add_goal_sources_state(app, state);

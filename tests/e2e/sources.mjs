@@ -168,6 +168,24 @@ export const tests = {
     assert.equal(writes('pipedrive').length, 1, 'a 400 is not retried');
   },
 
+  async 'a write answered 401, 403 or 404 is undone, with the status and the vendor\'s reason'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: ZENDESK, save: 'vendor' });
+    await waitForSources(page, 1);
+    for (const [status, method, args] of [[401, 'PUT', ['update', 101, { name: 'x' }]],
+                                          [403, 'DELETE', ['remove', 102]],
+                                          [404, 'PUT', ['update', 103, { name: 'y' }]]]) {
+      mock.failNext('zendesk', { method, status, body: { error: `refused with ${status}` } });
+      const before = titles(await state(page));
+      const outcome = await settle(page, ...args);
+      assert.equal(outcome.ok, false, `${status}`);
+      assert.equal(outcome.status, status);
+      assert.match(outcome.message, new RegExp(`refused with ${status}`));
+      assert.equal(outcome.details.reverted, true);
+      assert.deepEqual(titles(await state(page)), before, `${status}: the goals are as before`);
+    }
+    assert.equal(writes('zendesk').length, 3, 'a 4xx is never retried');
+  },
+
   async 'a create that times out is undone and never sent twice'({ page, baseUrl }) {
     await mountWidget(page, baseUrl, { goals: ZENDESK, save: 'vendor', timeout: 1, retries: 3 });
     await waitForSources(page, 1);
@@ -227,6 +245,40 @@ export const tests = {
     assert.match(refused.message, /Goals limit exceeded/);
     assert.equal(writes('zendesk').length, 0);
     assert.equal((await state(page)).goals.length, 5);
+  },
+
+  async 'the editor keeps what was typed when the vendor refuses it, with the reason at the field'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: GIOSG, save: 'vendor', height: '760px' });
+    await waitForSources(page, 1);
+    const [goal] = mock.goals('giosg');
+    const canvas = page.locator('#host canvas');
+    const box = await canvas.boundingBox();
+    const clickControl = async (name) => {
+      await waitFor(page, (n) => {
+        const s = window.__widget.state();
+        return s.loop_paused && s.controls && s.controls[n];
+      }, name, 10000);
+      const [x0, y0, x1, y1] = (await state(page)).controls[name];
+      await page.mouse.click(box.x + (x0 + x1) / 2, box.y + (y0 + y1) / 2);
+      // Taken in over a few frames: wait for the loop to go idle before typing.
+      await waitFor(page, () => window.__widget.state().loop_paused, null, 10000);
+    };
+    await page.evaluate(() => window.__widget.show(null, 'editor'));
+    await clickControl(`editor.goal:${goal.id}`);
+    assert.match((await state(page)).editor.note, /giosg/, 'the editor says where a save goes');
+    await clickControl('editor.title');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Price list, seen twice');
+    await page.keyboard.press('Enter');
+    mock.failNext('giosg', { method: 'PATCH', status: 400, body: { name: ['A goal with this name already exists.'] } });
+    await clickControl('editor.save');
+    await waitFor(page, () => window.__events.some((e) => e.type === 'error' && e.detail.stage === 'save'));
+    await waitFor(page, () => window.__widget.state().loop_paused, null, 10000);
+    const s = await state(page);
+    assert.equal(s.editor.draft.title, 'Price list, seen twice', 'what the user typed stays');
+    assert.deepEqual(s.editor.errors.map((e) => [e.path, e.message]), [['/title', 'A goal with this name already exists.']]);
+    assert.ok(s.goals.some((g) => g.title === goal.name), 'the goal shown is the vendor\'s again');
+    assert.equal(writes('giosg')[0].body.name, 'Price list, seen twice');
   },
 
   async 'HubSpot goal targets are read-only: an edit is refused and nothing is sent'({ page, baseUrl }) {
