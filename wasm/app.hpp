@@ -150,9 +150,13 @@ void set_data_timing(App& app);
 void add_data_sources_state(const App& app, Json& state);
 
 // [SECTION] saving.cpp
-// Sends an edit the workspace made to the vendor of its source; returns the save's id, or 0 when this
-// change is not sent (saving is off, or its source is read-only: `why` says which).
-unsigned save_to_vendor(App& app, const GoalChange& change, bool from_editor, std::string& why);
+// Sends an edit the workspace made to the vendor of its source.
+struct SaveStart {
+    unsigned serial = 0;   // the save's id; 0 when nothing was sent
+    bool refused = false;  // the request could not even be made: the change was undone, `why` says why
+    std::string why;       // why nothing was sent (saving is off: empty)
+};
+SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor);
 void save_headers_ready(App& app, unsigned serial, const Json* headers);
 void add_saves_state(const App& app, Json& state);
 void drop_saves(App& app);  // at stop: replies in flight are dropped when they land

@@ -143,8 +143,12 @@ MethodReply call_workspace(App& app, const std::string& name, const Json& args) 
     CallReply reply = app.workspace.call(name, args, call_context(app));
     MethodReply out;
     if (reply.ok() && reply.change) {
-        std::string why;
-        out.save = save_to_vendor(app, *reply.change, false, why);
+        const SaveStart save = save_to_vendor(app, *reply.change, false);
+        if (save.refused) {
+            reply.error = Error{"", "save_refused", save.why, 400};
+            reply.result = Json();
+        }
+        out.save = save.serial;
     }
     if (app.workspace.generation() != generation) {
         show_workspace(app);
@@ -176,8 +180,10 @@ void apply_view_actions(App& app) {
             // A created goal gets its id from the store; the draft the editor keeps open takes it too.
             if (edit == GoalEdit::create && editor.draft && reply.change && reply.change->after)
                 editor.draft->id = reply.change->after->id;
-            std::string why;
-            if (reply.change && !save_to_vendor(app, *reply.change, true, why) && !why.empty()) app.data.save_note = why;
+            if (reply.change) {
+                const SaveStart save = save_to_vendor(app, *reply.change, true);
+                if (!save.serial && !save.why.empty() && !save.refused) app.data.save_note = save.why;
+            }
         } else if (editor.draft && edit != GoalEdit::remove) {
             // The store's own rules (e.g. Zendesk's five active goals) refused it: shown at the fields they
             // name, and a refused create stays a create. Nothing was sent.

@@ -177,17 +177,17 @@ void send(App& app, PendingSave& save) {
 
 }  // namespace
 
-unsigned save_to_vendor(App& app, const GoalChange& change, bool from_editor, std::string& why) {
-    why.clear();
-    if (app.options.save != ui::SaveMode::vendor) return 0;
+SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor) {
+    SaveStart start;
+    if (app.options.save != ui::SaveMode::vendor) return start;
     const Vendor vendor = app.workspace.vendor_of(change.source);
     if (change.source.empty()) {
-        why = "no goals URL to save to: the change stays in this page";
-        return 0;
+        start.why = "no goals URL to save to: the change stays in this page";
+        return start;
     }
     if (!vendor_writes_goals(vendor)) {
-        why = std::string(ui::vendor_label(vendor)) + " is read-only in the API this widget uses: the change stays in this page";
-        return 0;
+        start.why = std::string(ui::vendor_label(vendor)) + " is read-only in the API this widget uses: the change stays in this page";
+        return start;
     }
     auto save = std::make_unique<PendingSave>();
     save->serial = app.next_serial++;
@@ -199,20 +199,26 @@ unsigned save_to_vendor(App& app, const GoalChange& change, bool from_editor, st
     app.saves.push_back(std::move(save));
     PendingSave& pending = *app.saves.back();
     if (!request) {
-        refused(app, &pending, 0, errors.empty() ? "the change cannot be written for this vendor" : errors.front().message,
-                errors, false, false);
-        return 0;
+        start.refused = true;
+        start.why = errors.empty() ? "the change cannot be written for this vendor" : errors.front().message;
+        refused(app, &pending, 0, start.why, errors, false, false);
+        return start;
     }
     pending.request = std::move(*request);
     if (!pending.request.body.is_null()) pending.body = pending.request.body.dump(-1, ' ', false, Json::error_handler_t::replace);
     app.data.save_note = "Saving to " + std::string(ui::vendor_label(vendor)) + "...";
-    const unsigned serial = pending.serial;
+    const unsigned serial = start.serial = pending.serial;
     if (app.loading.page_headers) {
         pending.timer = emscripten_set_timeout(on_headers_late, app.loading.timeout_ms, reinterpret_cast<void*>(uintptr_t(serial)));
         ask_for_headers(app, {HeaderTicket::For::save, serial, 0}, pending.request.url, method_name(pending.request.method));
-    } else
+    } else {
         send(app, pending);
-    return serial;
+        if (!save_by_serial(app, serial)) {
+            // Refused before it was sent (a URL or header the browser would not take): already undone.
+            start = {0, true, "the request was refused before it was sent (its URL or a header is not valid)"};
+        }
+    }
+    return start;
 }
 
 void save_headers_ready(App& app, unsigned serial, const Json* headers) {

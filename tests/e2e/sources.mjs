@@ -265,7 +265,6 @@ export const tests = {
     };
     await page.evaluate(() => window.__widget.show(null, 'editor'));
     await clickControl(`editor.goal:${goal.id}`);
-    assert.match((await state(page)).editor.note, /giosg/, 'the editor says where a save goes');
     await clickControl('editor.title');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Price list, seen twice');
@@ -277,6 +276,7 @@ export const tests = {
     const s = await state(page);
     assert.equal(s.editor.draft.title, 'Price list, seen twice', 'what the user typed stays');
     assert.deepEqual(s.editor.errors.map((e) => [e.path, e.message]), [['/title', 'A goal with this name already exists.']]);
+    assert.match(s.editor.note, /^giosg did not take the change .*; it was undone\.$/);
     assert.ok(s.goals.some((g) => g.title === goal.name), 'the goal shown is the vendor\'s again');
     assert.equal(writes('giosg')[0].body.name, 'Price list, seen twice');
   },
