@@ -2,7 +2,15 @@
 // The vendors are vendor_mock.mjs, served under /proxy on the test server: the same origin as the page, as a
 // page's own proxy would be (the token stays on the server).
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { vendorMock } from './vendor_mock.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 const mock = vendorMock();
 export const routes = mock.routes;
@@ -50,7 +58,54 @@ function settle(page, method, ...args) {
   }, { method, args });
 }
 
+// A port nothing listens on yet.
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export const tests = {
+  async 'the embedding guide\'s proxy example adds the server\'s token to loads and saves'({ baseUrl }) {
+    mock.reset();
+    const doc = await fs.readFile(path.join(here, '..', '..', 'docs', 'embedding.md'), 'utf8');
+    const code = doc.match(/```js\n(\/\/ proxy\.mjs[\s\S]*?)```/)[1];
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gp-proxy-'));
+    await fs.writeFile(path.join(dir, 'proxy.mjs'), code);
+    const port = await freePort();
+    const proxy = spawn(process.execPath, [path.join(dir, 'proxy.mjs')], {
+      env: { ...process.env, PORT: String(port), PIPEDRIVE_TOKEN: 'pd-server-token', ZENDESK_TOKEN: 'zd-server-token',
+             PIPEDRIVE_API: `${baseUrl}/proxy/pipedrive`, ZENDESK_API: `${baseUrl}/proxy/zendesk` },
+      stdio: 'ignore',
+    });
+    try {
+      const at = `http://127.0.0.1:${port}`;
+      let list;
+      for (let tries = 0; !list; tries++) {
+        list = await fetch(`${at}/proxy/pipedrive/v1/goals/find`).catch((e) => {
+          if (tries > 100) throw e;
+          return new Promise((r) => setTimeout(r, 50)).then(() => undefined);
+        });
+      }
+      assert.equal(list.status, 200);
+      assert.equal((await list.json()).data.goals.length, 3);
+      const put = await fetch(`${at}/proxy/zendesk/api/v2/goals/101`, {
+        method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Via the proxy' }) });
+      assert.equal(put.status, 200);
+      assert.equal(mock.goals('zendesk')[0].name, 'Via the proxy');
+      const [get, write] = [mock.log.find((r) => r.vendor === 'pipedrive'), mock.log.find((r) => r.vendor === 'zendesk')];
+      assert.equal(get.headers['x-api-token'], 'pd-server-token');
+      assert.equal(write.headers.authorization, 'Bearer zd-server-token');
+      assert.equal(write.body.name, 'Via the proxy');
+    } finally {
+      proxy.kill();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  },
+
   async 'goals of two vendors show together, each source with its own status'({ page, baseUrl }) {
     await mountWidget(page, baseUrl, { goals: `${PIPEDRIVE} ${ZENDESK}`, format: 'pipedrive zendesk' });
     await waitForSources(page, 2);
