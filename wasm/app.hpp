@@ -73,6 +73,7 @@ struct PendingSave {
     int attempt = 0;
     HttpHeaders headers;        // the page's, for this save only
     FetchHandle* in_flight = nullptr;
+    bool sent = false;          // a request went out (a timed-out create may have been made)
     long timer = 0;             // a retry's wait, or the wait for the page's headers
 };
 
@@ -143,6 +144,8 @@ const GoalSource* goal_source(const App& app, const std::string& url);
 // Asks the page for headers; the answer comes to gp_set_headers(ticket).
 unsigned ask_for_headers(App& app, HeaderTicket ticket, const std::string& url, const char* method);
 void add_goal_sources_state(const App& app, Json& state);
+// The status line, problems and notes of every source, and whether any is ready, into app.data.
+void show_sources(App& app);
 
 // [SECTION] data_sources.cpp
 void set_data_source(App& app, size_t kind, const std::string& url);

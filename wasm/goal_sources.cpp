@@ -25,12 +25,15 @@ std::string label_of(const GoalSource& source) {
 
 std::string pages_note(size_t pages) { return pages > 1 ? " (" + std::to_string(pages) + " pages)" : ""; }
 
+}  // namespace
+
 // The widget's one status line, loading flag, problems and notes, from every source's.
 void show_sources(App& app) {
     ui::WidgetData& data = app.data;
     const bool several = app.goal_sources.size() > 1;
     data.loading = data.stale = false;
     data.pages_loaded = 0;
+    app.ready = std::any_of(app.goal_sources.begin(), app.goal_sources.end(), [](const auto& s) { return s->ready; });
     data.errors.clear();
     data.warnings.clear();
     std::vector<std::string> ready, others;
@@ -57,6 +60,8 @@ void show_sources(App& app) {
     for (const std::string& other : others) line += (line.empty() ? "" : "; ") + other;
     data.status = std::move(line);
 }
+
+namespace {
 
 Json failure_json(const LoadFailure& f) {
     return {{"stage", f.stage}, {"status", f.status}, {"message", f.message},
@@ -171,10 +176,19 @@ void set_goal_sources(App& app, bool reread_all) {
         urls.push_back(option.url);
         kept.push_back(std::move(source));
     }
-    // Dropped sources go with their loaders (a reply in flight is dropped when it lands) and their goals.
+    // Dropped sources go with their loaders (a reply in flight is dropped when it lands), their goals, and
+    // the headers they were waiting for.
+    for (const auto& gone : app.goal_sources) {
+        if (!gone) continue;
+        for (auto ticket = app.header_tickets.begin(); ticket != app.header_tickets.end();)
+            ticket = ticket->second.target == HeaderTicket::For::goal_source && ticket->second.serial == gone->serial
+                         ? app.header_tickets.erase(ticket)
+                         : std::next(ticket);
+    }
     app.goal_sources = std::move(kept);
-    app.workspace.set_goal_sources(urls);
-    if (app.goal_sources.empty()) app.ready = false;
+    std::vector<Vendor> formats;
+    for (const auto& source : app.goal_sources) formats.push_back(source->option.format);
+    app.workspace.set_goal_sources(urls, formats);
     show_sources(app);
     show_workspace(app);
 }
@@ -250,4 +264,5 @@ extern "C" EMSCRIPTEN_KEEPALIVE void gp_set_headers(unsigned ticket, const char*
     }
     for (auto& source : g_app->goal_sources)
         if (source->serial == asked.serial) source->loader->set_headers(asked.cycle, answer);
+    // (A cycle the loader gave up waiting for ignores a late answer: DataLoader::set_headers checks it.)
 }

@@ -194,10 +194,11 @@ void apply_view_actions(App& app) {
                 editor.errors.push_back(std::move(e));
             }
             editor.is_new = edit == GoalEdit::create;
-        } else {
-            app.data.status = "could not delete the goal: " + reply.error->message;
         }
         show_workspace(app);
+        if (!reply.ok() && (edit == GoalEdit::remove || !editor.draft))
+            app.data.status = std::string(edit == GoalEdit::remove ? "could not delete the goal: " : "could not save the goal: ") +
+                              reply.error->message;
         request_frames();
     }
 }

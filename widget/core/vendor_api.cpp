@@ -165,7 +165,8 @@ std::string goals_collection_url(Vendor vendor, std::string_view goals_url) {
 }
 
 std::optional<ApiRequest> goal_write_request(Vendor vendor, std::string_view goals_url, GoalEdit edit, const Goal& goal,
-                                             std::vector<Error>& errors, std::vector<Error>* warnings) {
+                                             std::vector<Error>& errors, std::vector<Error>* warnings,
+                                             const GiosgCodeTable* giosg_codes) {
     const ApiShape shape = api_shape(vendor);
     if (!shape.writes) {
         errors.push_back(not_written_error(vendor));
@@ -192,7 +193,7 @@ std::optional<ApiRequest> goal_write_request(Vendor vendor, std::string_view goa
     request.method = edit == GoalEdit::create ? HttpMethod::post : shape.update;
     const size_t errors_before = errors.size();
     WriteContext ctx;
-    ctx.codes = &GiosgCodeTable::builtin();
+    ctx.codes = giosg_codes ? giosg_codes : &GiosgCodeTable::builtin();
     ctx.errors = &errors;
     ctx.warnings = warnings;
     request.body = request_body(vendor, edit, goal, ctx);

@@ -115,12 +115,16 @@ void Workspace::load_goals(std::string_view key, const ReadResult& run) {
     goals_changed();
 }
 
-void Workspace::set_goal_sources(const std::vector<std::string>& keys) {
+void Workspace::set_goal_sources(const std::vector<std::string>& keys, const std::vector<Vendor>& vendors) {
     std::vector<GoalSource> kept;
-    for (const std::string& key : keys) {
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const std::string& key = keys[i];
         if (std::any_of(kept.begin(), kept.end(), [&](const GoalSource& s) { return s.key == key; })) continue;
         GoalSource* earlier = find_source(key);
-        kept.push_back(earlier ? std::move(*earlier) : GoalSource{key, GoalStore(Vendor::unknown, store_options())});
+        const Vendor vendor = i < vendors.size() ? vendors[i] : Vendor::unknown;
+        if (earlier && earlier->store.goals().empty() && earlier->store.vendor() == Vendor::unknown && vendor != Vendor::unknown)
+            earlier = nullptr;  // nothing loaded yet: it takes the vendor it is now known to be
+        kept.push_back(earlier ? std::move(*earlier) : GoalSource{key, GoalStore(vendor, store_options())});
     }
     if (kept.empty()) kept.push_back({"", GoalStore(Vendor::unknown, store_options())});
     sources_ = std::move(kept);
@@ -179,15 +183,17 @@ bool Workspace::revert(const GoalChange& change) {
     GoalSource* source = find_source(change.source);
     if (!source) return false;
     std::vector<Goal> goals = source->store.goals();
-    const auto now_at = change.after ? std::find_if(goals.begin(), goals.end(),
-                                                    [&](const Goal& g) { return g.id == change.after->id; })
-                                     : goals.end();
-    if (change.after && now_at == goals.end()) return false;  // gone meanwhile (a reload): nothing to undo
+    // Only the change's own result is undone: a goal changed again since (a later edit, its settle, a reload
+    // of the source) is left as it is now.
+    const auto now_at = change.after ? std::find(goals.begin(), goals.end(), *change.after) : goals.end();
+    if (change.after && now_at == goals.end()) return false;
     if (!change.before) {
         goals.erase(now_at);
     } else if (now_at != goals.end()) {
         *now_at = *change.before;
     } else {
+        // A removal that took the goal out of the list: put it back where it was, unless it is back already.
+        if (std::any_of(goals.begin(), goals.end(), [&](const Goal& g) { return g.id == change.before->id; })) return false;
         goals.insert(goals.begin() + std::ptrdiff_t(std::min(change.index, goals.size())), *change.before);
     }
     source->store.set_goals(std::move(goals));
@@ -199,7 +205,7 @@ bool Workspace::settle(const GoalChange& change, Goal vendor_goal) {
     GoalSource* source = find_source(change.source);
     if (!source || !change.after || change.kind == GoalEdit::remove) return false;
     std::vector<Goal> goals = source->store.goals();
-    const auto at = std::find_if(goals.begin(), goals.end(), [&](const Goal& g) { return g.id == change.after->id; });
+    const auto at = std::find(goals.begin(), goals.end(), *change.after);  // changed since: the later change wins
     if (at == goals.end()) return false;
     if (vendor_goal.id.empty()) vendor_goal.id = at->id;
     *at = std::move(vendor_goal);
@@ -220,7 +226,8 @@ CallReply Workspace::edit(GoalEdit kind, const Goal& goal, TimestampMs now, std:
     if (kind != GoalEdit::create) {
         target["id"] = goal.id;
         for (size_t i = 0; i < live_goals_.size(); ++i)
-            if (live_goals_[i].id == goal.id && (source.empty() || source_of(i) == source)) {
+            // Two sources may both have this id: the goal's vendor says whose it is.
+            if (live_goals_[i].id == goal.id && live_goals_[i].vendor == goal.vendor && (source.empty() || source_of(i) == source)) {
                 target["source"] = source_of(i);
                 break;
             }
