@@ -40,8 +40,8 @@ struct GoalSource {
     std::unique_ptr<DataLoader> loader;
     Vendor vendor = Vendor::unknown;  // as detected by the last complete run
     bool ready = false;
-    std::string status;             // this source's line: "ready: pipedrive (2 pages)", "stale: ..."
-    std::string settled_status;     // the line as the last cycle left it; a refresh that changed nothing puts it back
+    ui::Message status;             // this source's line: "ready: pipedrive (2 pages)", "stale: ..." (ui/messages.hpp)
+    ui::Message settled_status;     // the line as the last cycle left it; a refresh that changed nothing puts it back
     std::vector<Error> errors, warnings;
 };
 
@@ -152,7 +152,7 @@ void add_data_sources_state(const App& app, Json& state);
 // [SECTION] saving.cpp
 // Sends an edit the workspace made to the vendor of its source; returns the save's id, or 0 when this
 // change is not sent (saving is off, or its source is read-only: `why` says which).
-unsigned save_to_vendor(App& app, const GoalChange& change, bool from_editor, std::string& why);
+unsigned save_to_vendor(App& app, const GoalChange& change, bool from_editor, ui::Message& why);
 void save_headers_ready(App& app, unsigned serial, const Json* headers);
 void add_saves_state(const App& app, Json& state);
 void drop_saves(App& app);  // at stop: replies in flight are dropped when they land

@@ -143,7 +143,7 @@ MethodReply call_workspace(App& app, const std::string& name, const Json& args) 
     CallReply reply = app.workspace.call(name, args, call_context(app));
     MethodReply out;
     if (reply.ok() && reply.change) {
-        std::string why;
+        ui::Message why;
         out.save = save_to_vendor(app, *reply.change, false, why);
     }
     if (app.workspace.generation() != generation) {
@@ -176,7 +176,7 @@ void apply_view_actions(App& app) {
             // A created goal gets its id from the store; the draft the editor keeps open takes it too.
             if (edit == GoalEdit::create && editor.draft && reply.change && reply.change->after)
                 editor.draft->id = reply.change->after->id;
-            std::string why;
+            ui::Message why;
             if (reply.change && !save_to_vendor(app, *reply.change, true, why) && !why.empty()) app.data.save_note = why;
         } else if (editor.draft && edit != GoalEdit::remove) {
             // The store's own rules (e.g. Zendesk's five active goals) refused it: shown at the fields they
@@ -189,7 +189,8 @@ void apply_view_actions(App& app) {
             }
             editor.is_new = edit == GoalEdit::create;
         } else {
-            app.data.status = "could not delete the goal: " + reply.error->message;
+            app.data.statuses = {{std::string(), {ui::Msg::source_delete_failed, {{"reason", reply.error->message}}}}};
+            app.data.status = ui::status_line(app.data.statuses, ui::Lang::en);
         }
         show_workspace(app);
         request_frames();

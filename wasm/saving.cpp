@@ -63,11 +63,10 @@ void refused(App& app, PendingSave* save, int status, const std::string& message
              bool conflict, bool timed_out) {
     const std::string vendor = ui::vendor_label(save->vendor);
     const bool reverted = app.workspace.revert(save->change);
-    std::string note = vendor + " did not take the change (" + message + ")";
-    note += reverted ? "; it was undone." : ".";
-    if (conflict) note = "The goal changed in " + vendor + " since it was loaded: it was loaded again; make the change again.";
+    ui::Message note{reverted ? ui::Msg::save_refused_undone : ui::Msg::save_refused, {{"vendor", vendor}, {"reason", message}}};
+    if (conflict) note = {ui::Msg::save_conflict, {{"vendor", vendor}}};
     app.data.save_note = note;
-    show_refusal_in_editor(app, *save, errors, conflict ? note : message);
+    show_refusal_in_editor(app, *save, errors, conflict ? ui::say(note, frame_context(app).locale.lang) : message);
     Json detail = {{"stage", "save"},        {"save", save->serial},
                    {"action", kActions[size_t(save->change.kind)]},
                    {"id", goal_of(*save).id}, {"source", save->change.source},
@@ -100,7 +99,7 @@ void taken(App& app, PendingSave* save, int status, std::string_view body) {
         if (editor.draft && editor.draft->id == local_id) editor.draft->id = id;
         if (app.view.state().selected_goal_id == local_id) app.view.state().selected_goal_id = id;
     }
-    app.data.save_note = "Saved to " + std::string(ui::vendor_label(save->vendor)) + ".";
+    app.data.save_note = {ui::Msg::save_saved, {{"vendor", ui::vendor_label(save->vendor)}}};
     const ParsedJson parsed = parse_json(body, ParseLimits{});
     Json detail = {{"save", save->serial},
                    {"action", kActions[size_t(save->change.kind)]},
@@ -177,16 +176,16 @@ void send(App& app, PendingSave& save) {
 
 }  // namespace
 
-unsigned save_to_vendor(App& app, const GoalChange& change, bool from_editor, std::string& why) {
-    why.clear();
+unsigned save_to_vendor(App& app, const GoalChange& change, bool from_editor, ui::Message& why) {
+    why = {};
     if (app.options.save != ui::SaveMode::vendor) return 0;
     const Vendor vendor = app.workspace.vendor_of(change.source);
     if (change.source.empty()) {
-        why = "no goals URL to save to: the change stays in this page";
+        why = {ui::Msg::save_no_source, {}};
         return 0;
     }
     if (!vendor_writes_goals(vendor)) {
-        why = std::string(ui::vendor_label(vendor)) + " is read-only in the API this widget uses: the change stays in this page";
+        why = {ui::Msg::save_read_only, {{"vendor", ui::vendor_label(vendor)}}};
         return 0;
     }
     auto save = std::make_unique<PendingSave>();
@@ -199,13 +198,13 @@ unsigned save_to_vendor(App& app, const GoalChange& change, bool from_editor, st
     app.saves.push_back(std::move(save));
     PendingSave& pending = *app.saves.back();
     if (!request) {
-        refused(app, &pending, 0, errors.empty() ? "the change cannot be written for this vendor" : errors.front().message,
+        refused(app, &pending, 0, errors.empty() ? ui::msg(ui::Msg::save_cannot_write, ui::Lang::en) : errors.front().message,
                 errors, false, false);
         return 0;
     }
     pending.request = std::move(*request);
     if (!pending.request.body.is_null()) pending.body = pending.request.body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    app.data.save_note = "Saving to " + std::string(ui::vendor_label(vendor)) + "...";
+    app.data.save_note = {ui::Msg::save_saving, {{"vendor", ui::vendor_label(vendor)}}};
     const unsigned serial = pending.serial;
     if (app.loading.page_headers) {
         pending.timer = emscripten_set_timeout(on_headers_late, app.loading.timeout_ms, reinterpret_cast<void*>(uintptr_t(serial)));
