@@ -40,8 +40,8 @@ struct GoalSource {
     std::unique_ptr<DataLoader> loader;
     Vendor vendor = Vendor::unknown;  // as detected by the last complete run
     bool ready = false;
-    std::string status;             // this source's line: "ready: pipedrive (2 pages)", "stale: ..."
-    std::string settled_status;     // the line as the last cycle left it; a refresh that changed nothing puts it back
+    ui::Message status;             // this source's line: "ready: pipedrive (2 pages)", "stale: ..." (ui/messages.hpp)
+    ui::Message settled_status;     // the line as the last cycle left it; a refresh that changed nothing puts it back
     std::vector<Error> errors, warnings;
 };
 
@@ -157,7 +157,7 @@ void add_data_sources_state(const App& app, Json& state);
 struct SaveStart {
     unsigned serial = 0;   // the save's id; 0 when nothing was sent
     bool refused = false;  // the request could not even be made: the change was undone, `why` says why
-    std::string why;       // why nothing was sent (saving is off: empty)
+    ui::Message why;       // why nothing was sent (saving is off: empty)
 };
 SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor);
 void save_headers_ready(App& app, unsigned serial, const Json* headers);

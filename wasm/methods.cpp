@@ -145,7 +145,7 @@ MethodReply call_workspace(App& app, const std::string& name, const Json& args) 
     if (reply.ok() && reply.change) {
         const SaveStart save = save_to_vendor(app, *reply.change, false);
         if (save.refused) {
-            reply.error = Error{"", "save_refused", save.why, 400};
+            reply.error = Error{"", "save_refused", ui::say(save.why, ui::Lang::en), 400};
             reply.result = Json();
         }
         out.save = save.serial;
@@ -196,9 +196,11 @@ void apply_view_actions(App& app) {
             editor.is_new = edit == GoalEdit::create;
         }
         show_workspace(app);
-        if (!reply.ok() && (edit == GoalEdit::remove || !editor.draft))
-            app.data.status = std::string(edit == GoalEdit::remove ? "could not delete the goal: " : "could not save the goal: ") +
-                              reply.error->message;
+        if (!reply.ok() && (edit == GoalEdit::remove || !editor.draft)) {
+            // Until the next load, the strip says why the editor's edit did not go through.
+            app.data.statuses = {{std::string(), {ui::Msg::source_delete_failed, {{"reason", reply.error->message}}}}};
+            app.data.status = ui::status_line(app.data.statuses, ui::Lang::en);
+        }
         request_frames();
     }
 }

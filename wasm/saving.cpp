@@ -67,11 +67,10 @@ void refused(App& app, PendingSave* save, int status, const std::string& message
              bool conflict, bool timed_out) {
     const std::string vendor = ui::vendor_label(save->vendor);
     const bool reverted = app.workspace.revert(save->change);
-    std::string note = vendor + " did not take the change (" + message + ")";
-    note += reverted ? "; it was undone." : ".";
-    if (conflict) note = "The goal changed in " + vendor + " since it was loaded: it was loaded again; make the change again.";
+    ui::Message note{reverted ? ui::Msg::save_refused_undone : ui::Msg::save_refused, {{"vendor", vendor}, {"reason", message}}};
+    if (conflict) note = {ui::Msg::save_conflict, {{"vendor", vendor}}};
     app.data.save_note = note;
-    show_refusal_in_editor(app, *save, errors, conflict ? note : message);
+    show_refusal_in_editor(app, *save, errors, conflict ? ui::say(note, frame_context(app).locale.lang) : message);
     Json detail = {{"stage", "save"},        {"save", save->serial},
                    {"action", kActions[size_t(save->change.kind)]},
                    {"id", goal_of(*save).id}, {"source", save->change.source},
@@ -112,7 +111,7 @@ void taken(App& app, PendingSave* save, int status, std::string_view body) {
         if (editor.draft && editor.draft->id == local_id) editor.draft->id = id;
         if (app.view.state().selected_goal_id == local_id) app.view.state().selected_goal_id = id;
     }
-    app.data.save_note = "Saved to " + std::string(ui::vendor_label(save->vendor)) + ".";
+    app.data.save_note = {ui::Msg::save_saved, {{"vendor", ui::vendor_label(save->vendor)}}};
     const ParsedJson parsed = parse_json(body, ParseLimits{});
     Json detail = {{"save", save->serial},
                    {"action", kActions[size_t(save->change.kind)]},
@@ -210,11 +209,11 @@ SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor) {
     if (vendor == Vendor::unknown)
         if (const GoalSource* source = goal_source(app, change.source)) vendor = source->option.format;
     if (change.source.empty()) {
-        start.why = "no goals URL to save to: the change stays in this page";
+        start.why = {ui::Msg::save_no_source, {}};
         return start;
     }
     if (!vendor_writes_goals(vendor)) {
-        start.why = std::string(ui::vendor_label(vendor)) + " is read-only in the API this widget uses: the change stays in this page";
+        start.why = {ui::Msg::save_read_only, {{"vendor", ui::vendor_label(vendor)}}};
         return start;
     }
     auto save = std::make_unique<PendingSave>();
@@ -240,18 +239,19 @@ SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor) {
     PendingSave& pending = *app.saves.back();
     if (!request) {
         start.refused = true;
-        start.why = errors.empty() ? "the change cannot be written for this vendor" : errors.front().message;
-        refused(app, &pending, 0, start.why, errors, false, false);
+        const std::string reason = errors.empty() ? ui::msg(ui::Msg::save_cannot_write, ui::Lang::en) : errors.front().message;
+        start.why = {ui::Msg::save_refused_undone, {{"vendor", ui::vendor_label(vendor)}, {"reason", reason}}};
+        refused(app, &pending, 0, reason, errors, false, false);
         return start;
     }
     pending.request = std::move(*request);
     if (!pending.request.body.is_null()) pending.body = pending.request.body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    app.data.save_note = "Saving to " + std::string(ui::vendor_label(vendor)) + "...";
+    app.data.save_note = {ui::Msg::save_saving, {{"vendor", ui::vendor_label(vendor)}}};
     const unsigned serial = start.serial = pending.serial;
     ask_headers_then_send(app, pending);
     if (!save_by_serial(app, serial)) {
         // Refused before it was sent (a URL or header the browser would not take): already undone.
-        start = {0, true, "the request was refused before it was sent (its URL or a header is not valid)"};
+        start = {0, true, app.data.save_note};
     }
     return start;
 }
