@@ -200,7 +200,7 @@ void read_conversion_array(const Json* list, const std::string& path, const Conv
         return;
     }
     for (size_t i = 0; i < list->size(); ++i)
-        read_conversion((*list)[i], path + "/" + std::to_string(i), context, out);
+        read_conversion((*list)[i], child_path(path, i), context, out);
 }
 
 void read_chat(const Json& chat, const std::string& path, ConversionsRead& out) {
@@ -226,13 +226,13 @@ namespace {
 void read_chats_document(const Json& doc, ConversionsRead& out) {
     const Json* chats = &doc;
     std::string base;
-    // A null "chats" is still the list's place, and reported as no chat.
+    // A null "chats" still names the list: it is reported as a chat that is not an object.
     if (const Json* listed = find_member(doc, "chats")) {
         chats = listed;
         base = "/chats";
     }
     if (chats->is_array()) {
-        for (size_t i = 0; i < chats->size(); ++i) read_chat((*chats)[i], base + "/" + std::to_string(i), out);
+        for (size_t i = 0; i < chats->size(); ++i) read_chat((*chats)[i], child_path(base, i), out);
     } else {
         read_chat(*chats, base, out);
     }
@@ -319,7 +319,7 @@ void read_external(const Json& item, const std::string& path, const std::string&
 
 void read_giosg_document(const Json& doc, const std::string& goal_id, ExternalMatchesRead& out) {
     if (doc.is_array()) {
-        for (size_t i = 0; i < doc.size(); ++i) read_external(doc[i], "/" + std::to_string(i), goal_id, out);
+        for (size_t i = 0; i < doc.size(); ++i) read_external(doc[i], child_path("", i), goal_id, out);
     } else {
         read_external(doc, "", goal_id, out);
     }

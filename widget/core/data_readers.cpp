@@ -60,8 +60,6 @@ bool truthy(const Json* j) {
     return s && *s == "done";
 }
 
-std::string item_path(const std::string& list_path, size_t i) { return list_path + "/" + std::to_string(i); }
-
 //-----------------------------------------------------------------------------
 // [SECTION] Payload envelope
 //-----------------------------------------------------------------------------
@@ -86,8 +84,8 @@ void read_list(const Json& doc, const char* key, ItemReader read, DataReadResult
     }
     for (size_t i = 0; i < list->size(); ++i) {
         const Json& item = (*list)[i];
-        if (item.is_object()) read(item, item_path(path, i), out);
-        else out.ignored.add(item_path(path, i), "not_an_object", "the item is not an object");
+        if (item.is_object()) read(item, child_path(path, i), out);
+        else out.ignored.add(child_path(path, i), "not_an_object", "the item is not an object");
     }
 }
 
@@ -392,7 +390,7 @@ CurrencyReadResult read_pipedrive_currencies(std::string_view payload, const Dat
         const std::optional<int64_t> id = integer_value(member(c, "id"));
         const std::string code = text_value(member(c, "code"));
         if (!id || code.empty()) {
-            out.errors.push_back({item_path("/data", i), "required", "a currency needs an id and a code", 400});
+            out.errors.push_back({child_path("/data", i), "required", "a currency needs an id and a code", 400});
             continue;
         }
         const int decimals = static_cast<int>(integer_value(member(c, "decimal_points")).value_or(2));
@@ -429,7 +427,7 @@ MembershipReadResult read_membership(std::string_view payload, const DataReadOpt
         const Json& t = (*teams)[i];
         const std::string id = id_of(member(t, "id"));
         if (id.empty()) {
-            out.errors.push_back({item_path(std::string("/") + key, i), "required", "a team needs an id", 400});
+            out.errors.push_back({child_path(std::string("/") + key, i), "required", "a team needs an id", 400});
             continue;
         }
         const Json* members = member(t, "members") ? member(t, "members") : member(t, "users");
