@@ -217,8 +217,7 @@ Json documented_fields(const Json& item, std::initializer_list<std::string_view>
         const Json* from = &item;
         for (std::string_view rest = dotted; from;) {
             const size_t dot = rest.find('.');
-            const auto it = from->is_object() ? from->find(std::string(rest.substr(0, dot))) : from->end();
-            from = it == from->end() ? nullptr : &*it;
+            from = find_member(*from, rest.substr(0, dot));  // a null is copied as the item has it
             if (dot == std::string_view::npos) break;
             rest.remove_prefix(dot + 1);
         }

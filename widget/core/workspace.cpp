@@ -12,6 +12,7 @@
 #include <cassert>
 
 #include "core/explain.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/write.hpp"
 
@@ -39,20 +40,10 @@ CallReply fail_with(int status, std::vector<Error> errors) {
     return reply;
 }
 
-const Json* member(const Json& object, const char* key) {
-    if (!object.is_object()) return nullptr;
-    const auto it = object.find(key);
-    return it == object.end() || it->is_null() ? nullptr : &*it;
-}
+// The page's arguments are read with the shared accessors (json_access.hpp): member() and its kin.
 
 // An id as the page may give it: a string, or a whole number (Pipedrive's ids are numbers on the wire).
-std::optional<std::string> id_argument(const Json& args) {
-    const Json* id = member(args, "id");
-    if (!id) return std::nullopt;
-    if (id->is_string()) return id->get_ref<const std::string&>();
-    if (id->is_number_integer()) return id->dump();
-    return std::nullopt;
-}
+std::optional<std::string> id_argument(const Json& args) { return id_value(member(args, "id")); }
 
 Json match_json(const MatchRecord& m, const std::string& title, const std::string& agent) {
     Json out{{"goal", m.goal_id},   {"title", title}, {"visitor", m.visitor_id},
@@ -465,8 +456,8 @@ CallReply Workspace::results(const Json& args, const CallContext& context) {
             request.period_start = text.substr(0, dots);
             if (dots != std::string::npos) request.period_end = text.substr(dots + 2);
         } else if (period->is_object()) {
-            if (const Json* s = member(*period, "start"); s && s->is_string()) request.period_start = s->get<std::string>();
-            if (const Json* e = member(*period, "end"); e && e->is_string()) request.period_end = e->get<std::string>();
+            if (const std::string* s = string_value(member(*period, "start"))) request.period_start = *s;
+            if (const std::string* e = string_value(member(*period, "end"))) request.period_end = *e;
         } else {
             return fail(400, "bad_arguments", "period is \"START..END\" or {start, end}", "/period");
         }
