@@ -184,3 +184,14 @@ TEST_CASE("an English frame says what it said before the catalog", "[ui][message
     CHECK(find("later").chip == "upcoming");
     CHECK(find("301").chip == "no target");
 }
+
+TEST_CASE("field errors keep the core's sentence in English and are said by their code elsewhere", "[ui][messages]") {
+    const std::string core = "target cannot be negative";
+    CHECK(error_message("out_of_range", core, Lang::en) == core);
+    CHECK(error_message("out_of_range", core, Lang::de) == msg(Msg::error_out_of_range, Lang::de));
+    CHECK(error_message("required", "title is required", Lang::fr) == "Ce champ est obligatoire.");
+    CHECK(error_message("limit_exceeded", "Goals limit exceeded", Lang::es).find("cinco") != std::string::npos);
+    // A vendor's own reason, under a code the catalog does not know, is shown as the vendor wrote it.
+    CHECK(error_message("refused", "A goal with this name already exists.", Lang::de) == "A goal with this name already exists.");
+    CHECK(error_message("required", "", Lang::en) == "This field is required.");  // no sentence: the code's
+}

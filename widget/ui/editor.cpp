@@ -33,7 +33,7 @@ bool belongs_to(std::string_view error_path, std::string_view field) {
 void field_errors(ViewContext& ctx, std::string_view field) {
     for (const Error& e : ctx.state.editor.errors) {
         if (!belongs_to(e.path, field)) continue;
-        wrapped_text(ctx.palette.error_text, e.message.empty() ? e.code : e.message);
+        wrapped_text(ctx.palette.error_text, error_message(e.code, e.message, ctx.frame.locale.lang));
         ctx.shown.editor_errors.push_back(e);
     }
 }
@@ -55,7 +55,8 @@ void unplaced_errors(ViewContext& ctx, const Goal& goal) {
     for (const Error& e : ctx.state.editor.errors) {
         const bool placed = std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return belongs_to(e.path, p); });
         if (placed) continue;
-        wrapped_text(ctx.palette.error_text, (e.path.empty() ? std::string("goal") : e.path) + ": " + e.message);
+        wrapped_text(ctx.palette.error_text, (e.path.empty() ? std::string(msg(Msg::error_goal, ctx.frame.locale.lang)) : e.path) + ": " +
+                                                 error_message(e.code, e.message, ctx.frame.locale.lang));
         ctx.shown.editor_errors.push_back(e);
     }
 }

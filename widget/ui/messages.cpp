@@ -338,6 +338,34 @@ constexpr Row kRows[] = {
       "Une date de d\xC3\xA9" "but est requise (AAAA-MM-JJ).", "Se necesita una fecha de inicio (AAAA-MM-DD)."),
     M(editor_bad_date, "Not a calendar date: use YYYY-MM-DD.", "Kein g\xC3\xBCltiges Datum: bitte JJJJ-MM-TT verwenden.",
       "Date invalide\xC2\xA0: utilisez AAAA-MM-JJ.", "No es una fecha v\xC3\xA1lida: use AAAA-MM-DD."),
+    // Field errors by code (error_message)
+    M(error_required, "This field is required.", "Dieses Feld ist erforderlich.", "Ce champ est obligatoire.",
+      "Este campo es obligatorio."),
+    M(error_type_mismatch, "This value has the wrong type.", "Dieser Wert hat den falschen Typ.",
+      "Cette valeur n'a pas le bon type.", "Este valor tiene un tipo incorrecto."),
+    M(error_out_of_range, "This value is out of range.", "Dieser Wert liegt au\xC3\x9F" "erhalb des zul\xC3\xA4ssigen Bereichs.",
+      "Cette valeur est hors limites.", "Este valor est\xC3\xA1 fuera de rango."),
+    M(error_not_allowed, "This field does not apply to this kind of goal.", "Dieses Feld gilt nicht f\xC3\xBCr diese Art von Ziel.",
+      "Ce champ ne s'applique pas \xC3\xA0 ce type d'objectif.", "Este campo no se aplica a este tipo de objetivo."),
+    M(error_bad_url, "This must be a full URL, starting with http:// or https://.",
+      "Hier wird eine vollst\xC3\xA4ndige URL erwartet, beginnend mit http:// oder https://.",
+      "Une URL compl\xC3\xA8te est attendue, commen\xC3\xA7" "ant par http:// ou https://.",
+      "Debe ser una URL completa, que empiece por http:// o https://."),
+    M(error_bad_enum, "This is not one of the allowed values.", "Dies ist keiner der erlaubten Werte.",
+      "Ce n'est pas une des valeurs autoris\xC3\xA9" "es.", "No es uno de los valores permitidos."),
+    M(error_bad_date, "Not a valid date.", "Kein g\xC3\xBCltiges Datum.", "Date invalide.", "No es una fecha v\xC3\xA1lida."),
+    M(error_bad_number, "Not a valid number.", "Keine g\xC3\xBCltige Zahl.", "Nombre invalide.", "No es un n\xC3\xBAmero v\xC3\xA1lido."),
+    M(error_bad_value, "This value is not valid here.", "Dieser Wert ist hier nicht g\xC3\xBCltig.",
+      "Cette valeur n'est pas valide ici.", "Este valor no es v\xC3\xA1lido aqu\xC3\xAD."),
+    M(error_limit_exceeded, "Goals limit exceeded: at most five goals can be active.",
+      "Zielgrenze \xC3\xBC" "berschritten: h\xC3\xB6" "chstens f\xC3\xBCnf Ziele k\xC3\xB6nnen aktiv sein.",
+      "Limite d'objectifs d\xC3\xA9pass\xC3\xA9" "e\xC2\xA0: cinq objectifs actifs au plus.",
+      "L\xC3\xADmite de objetivos superado: como m\xC3\xA1ximo cinco objetivos activos."),
+    M(error_not_representable, "This goal cannot be saved in this vendor's format.",
+      "Dieses Ziel l\xC3\xA4sst sich im Format dieses Anbieters nicht speichern.",
+      "Cet objectif ne peut pas \xC3\xAAtre enregistr\xC3\xA9 dans le format de ce fournisseur.",
+      "Este objetivo no se puede guardar en el formato de este proveedor."),
+    M(error_goal, "goal", "Ziel", "objectif", "objetivo"),
     // Saving to the vendor
     M(save_saving, "Saving to {vendor}...", "Speichere in {vendor}\xE2\x80\xA6", "Enregistrement dans {vendor}\xE2\x80\xA6",
       "Guardando en {vendor}\xE2\x80\xA6"),
@@ -467,6 +495,21 @@ std::string say(const Message& message, Lang lang) {
     args.reserve(message.args.size());
     for (const auto& [name, value] : message.args) args.push_back({name, value});
     return fill(msg(message.key, lang), args.data(), args.size());
+}
+
+std::string error_message(std::string_view code, const std::string& message, Lang lang) {
+    static constexpr std::pair<std::string_view, Msg> kByCode[] = {
+        {"required", Msg::error_required},           {"type_mismatch", Msg::error_type_mismatch},
+        {"out_of_range", Msg::error_out_of_range},   {"not_allowed", Msg::error_not_allowed},
+        {"bad_url", Msg::error_bad_url},             {"bad_enum", Msg::error_bad_enum},
+        {"bad_date", Msg::error_bad_date},           {"bad_number", Msg::error_bad_number},
+        {"bad_value", Msg::error_bad_value},         {"limit_exceeded", Msg::error_limit_exceeded},
+        {"not_representable", Msg::error_not_representable},
+    };
+    if (lang == Lang::en && !message.empty()) return message;
+    for (const auto& [known, key] : kByCode)
+        if (code == known) return msg(key, lang);
+    return message.empty() ? std::string(code) : message;
 }
 
 }  // namespace gp::ui

@@ -11,8 +11,8 @@
 // translation falls back to English (the tests check that none is empty and that every translation has the
 // same placeholders as the English one).
 //
-// Machine-facing values stay English and are not here: state() JSON keys, status codes, event names, error
-// codes, and the core's own validation messages.
+// Machine-facing values stay English and are not here: state() JSON keys, status codes, event names and
+// error codes. The core's validation messages are English; error_message() says them by code elsewhere.
 #pragma once
 
 #include <cstdint>
@@ -94,6 +94,9 @@ enum class Msg : uint16_t {
     editor_create, editor_save, editor_cancel, editor_delete, editor_delete_confirm, editor_new_goal, editor_goals,
     editor_heading_new, editor_heading_edit, editor_hubspot_read_only, editor_saving_sends, editor_no_validator,
     editor_bad_number, editor_start_required, editor_bad_date,
+    // The core's and the vendors' rules, by error code, where the page's language is not English
+    error_required, error_type_mismatch, error_out_of_range, error_not_allowed, error_bad_url, error_bad_enum,
+    error_bad_date, error_bad_number, error_bad_value, error_limit_exceeded, error_not_representable, error_goal,
     // Saving to the vendor
     save_saving, save_saved, save_refused, save_refused_undone, save_conflict, save_no_source, save_read_only,
     save_cannot_write,
@@ -126,6 +129,10 @@ inline std::string fill(std::string_view pattern, std::initializer_list<MsgArg> 
 
 // For the catalog's tests: the stable id ("tab_overview"), the translation as written (may be empty), and
 // the names of a pattern's placeholders in order.
+// A field error said in `lang`: the core's own sentence in English (it names the field and the rule), and
+// elsewhere the catalog's sentence for its code; a code the catalog does not know keeps the core's sentence.
+std::string error_message(std::string_view code, const std::string& message, Lang lang);
+
 const char* msg_id(Msg key);
 const char* msg_translation(Msg key, Lang lang);
 std::vector<std::string> placeholders(std::string_view pattern);
