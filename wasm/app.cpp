@@ -62,6 +62,7 @@ void show_workspace(App& app) {
         ui::match_series_of(app.data.matches), ui::progress_with_core(app.workspace.event_store(), app.workspace.rates()));
     app.data.data_span = app.workspace.data_span();
     app.data.saves_to_vendor = app.options.save == ui::SaveMode::vendor;
+    show_sources(app);  // an edit may have made or ended an id two sources share
     ++app.data.generation;
     for (const WorkspaceEvent& event : app.workspace.take_events()) emit(event.type.c_str(), event.detail);
 }

@@ -40,8 +40,8 @@ struct GoalSource {
     std::unique_ptr<DataLoader> loader;
     Vendor vendor = Vendor::unknown;  // as detected by the last complete run
     bool ready = false;
-    std::string status;             // this source's line: "ready: pipedrive (2 pages)", "stale: ..."
-    std::string settled_status;     // the line as the last cycle left it; a refresh that changed nothing puts it back
+    ui::Message status;             // this source's line: "ready: pipedrive (2 pages)", "stale: ..." (ui/messages.hpp)
+    ui::Message settled_status;     // the line as the last cycle left it; a refresh that changed nothing puts it back
     std::vector<Error> errors, warnings;
 };
 
@@ -73,6 +73,7 @@ struct PendingSave {
     int attempt = 0;
     HttpHeaders headers;        // the page's, for this save only
     FetchHandle* in_flight = nullptr;
+    bool sent = false;          // a request went out (a timed-out create may have been made)
     long timer = 0;             // a retry's wait, or the wait for the page's headers
 };
 
@@ -143,6 +144,8 @@ const GoalSource* goal_source(const App& app, const std::string& url);
 // Asks the page for headers; the answer comes to gp_set_headers(ticket).
 unsigned ask_for_headers(App& app, HeaderTicket ticket, const std::string& url, const char* method);
 void add_goal_sources_state(const App& app, Json& state);
+// The status line, problems and notes of every source, and whether any is ready, into app.data.
+void show_sources(App& app);
 
 // [SECTION] data_sources.cpp
 void set_data_source(App& app, size_t kind, const std::string& url);
@@ -154,7 +157,7 @@ void add_data_sources_state(const App& app, Json& state);
 struct SaveStart {
     unsigned serial = 0;   // the save's id; 0 when nothing was sent
     bool refused = false;  // the request could not even be made: the change was undone, `why` says why
-    std::string why;       // why nothing was sent (saving is off: empty)
+    ui::Message why;       // why nothing was sent (saving is off: empty)
 };
 SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor);
 void save_headers_ready(App& app, unsigned serial, const Json* headers);

@@ -129,7 +129,7 @@ void DataLoader::set_timer(double delay_ms, void (DataLoader::*then)()) {
     timer_ = emscripten_set_timeout(on_timer, delay_ms, this);
 }
 
-void DataLoader::report_progress(const std::string& line) {
+void DataLoader::report_progress(const ui::Message& line) {
     if (hooks_.progress) hooks_.progress(hooks_.user, line);
 }
 
@@ -190,7 +190,8 @@ const DataLoader::Page* DataLoader::cached_page(const std::string& url, bool rev
 void DataLoader::request_page() {
     const size_t page_number = run_pages_.size() + 1;
     if (!shows_data() || page_number > 1 || retrying_)
-        report_progress((shows_data() ? "refreshing: page " : "loading goals: page ") + std::to_string(page_number));
+        report_progress({shows_data() ? ui::Msg::source_refreshing_page : ui::Msg::source_loading_page,
+                         {{"page", std::to_string(page_number)}}});
     retrying_ = false;
     FetchRequest request;
     request.url = page_url_;
@@ -296,8 +297,8 @@ void DataLoader::retry_or_fail(const FetchResult& result) {
     failure.page = int(run_pages_.size()) + 1;
     has_error_ = true;
     last_error_ = failure;
-    report_progress("retrying page " + std::to_string(failure.page) + " in " + seconds_text(wait_ms) + " (" +
-                    failure.message + ")");
+    report_progress({ui::Msg::source_retrying,
+                     {{"page", std::to_string(failure.page)}, {"wait", seconds_text(wait_ms)}, {"reason", failure.message}}});
     set_timer(wait_ms, &DataLoader::request_page);
 }
 

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ui/messages.hpp"
+
 #include "core/model.hpp"
 #include "core/conversion_readers.hpp"
 #include "core/data_readers.hpp"
@@ -103,8 +105,9 @@ struct LoaderHooks {
     // A cycle ended. `commit`: show the sink's run now (a full load, or a partial one when nothing complete
     // is on screen). `failure` is set for partial and failed runs.
     void (*run_ended)(void* user, RunEnd end, bool commit, const LoadFailure* failure) = nullptr;
-    // The progress line changed in a way worth drawing (first load, page 2 and later, a retry).
-    void (*progress)(void* user, const std::string& line) = nullptr;
+    // The progress line changed in a way worth drawing (first load, page 2 and later, a retry): a message and
+    // its values (ui/messages.hpp), said in the page's language where it is drawn.
+    void (*progress)(void* user, const ui::Message& line) = nullptr;
     // Ask the page for this cycle's headers; it answers with DataLoader::set_headers(cycle, ...).
     void (*need_headers)(void* user, unsigned cycle) = nullptr;
 };
@@ -153,7 +156,7 @@ private:
     void fail_cycle(LoadFailure failure, double next_cycle_not_before_ms = 0);
     void end_cycle(double next_cycle_not_before_ms);
     void set_timer(double delay_ms, void (DataLoader::*then)());
-    void report_progress(const std::string& line);
+    void report_progress(const ui::Message& line);
     bool shows_data() const { return has_complete_ || shows_partial_; }
     const Page* cached_page(const std::string& url, bool revalidatable) const;
 

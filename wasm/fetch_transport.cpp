@@ -146,7 +146,9 @@ FetchHandle* fetch_start(const FetchRequest& request, FetchCallback done, void* 
         header_list.push_back(name.c_str());
         header_list.push_back(value.c_str());
     }
-    if (!request.body.empty()) {
+    const bool typed = std::any_of(request.headers.begin(), request.headers.end(),
+                                   [](const auto& h) { return equals_ignoring_case(h.first, "content-type"); });
+    if (!request.body.empty() && !typed) {  // the page's own Content-Type, if it gave one, stands
         header_list.push_back("Content-Type");
         header_list.push_back("application/json");
     }

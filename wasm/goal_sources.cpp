@@ -23,7 +23,7 @@ std::string label_of(const GoalSource& source) {
     return vendor != Vendor::unknown ? std::string(name_of(vendor)) : source.option.url;
 }
 
-std::string pages_note(size_t pages) { return pages > 1 ? " (" + std::to_string(pages) + " pages)" : ""; }
+}  // namespace
 
 // The widget's one status line, loading flag, problems and notes, from every source's.
 void show_sources(App& app) {
@@ -31,9 +31,10 @@ void show_sources(App& app) {
     const bool several = app.goal_sources.size() > 1;
     data.loading = data.stale = false;
     data.pages_loaded = 0;
+    app.ready = std::any_of(app.goal_sources.begin(), app.goal_sources.end(), [](const auto& s) { return s->ready; });
     data.errors.clear();
     data.warnings.clear();
-    std::vector<std::string> ready, others;
+    data.statuses.clear();
     for (const auto& source : app.goal_sources) {
         data.loading = data.loading || source->loader->loading();
         data.stale = data.stale || source->loader->stale();
@@ -43,27 +44,21 @@ void show_sources(App& app) {
                 if (several) e.message = label_of(*source) + ": " + e.message;
                 to->push_back(std::move(e));
             }
-        if (!several) continue;
-        if (source->status.rfind("ready: ", 0) == 0) ready.push_back(source->status.substr(7));
-        else if (!source->status.empty()) others.push_back(label_of(*source) + ": " + source->status);
+        data.statuses.push_back({several ? label_of(*source) : std::string(), source->status});
     }
     for (const Error& e : app.workspace.id_conflicts()) data.warnings.push_back(e);
-    if (!several) {
-        data.status = app.goal_sources.empty() ? std::string() : app.goal_sources.front()->status;
-        return;
-    }
-    std::string line = ready.empty() ? std::string() : "ready: " + ready.front();
-    for (size_t i = 1; i < ready.size(); ++i) line += ", " + ready[i];
-    for (const std::string& other : others) line += (line.empty() ? "" : "; ") + other;
-    data.status = std::move(line);
+    // The strip says the statuses in the page's language; state().status keeps the English line.
+    data.status = ui::status_line(data.statuses, ui::Lang::en);
 }
+
+namespace {
 
 Json failure_json(const LoadFailure& f) {
     return {{"stage", f.stage}, {"status", f.status}, {"message", f.message},
             {"url", f.url},     {"page", f.page},     {"partial", f.partial}};
 }
 
-void show_load_progress(void* user, const std::string& line) {
+void show_load_progress(void* user, const ui::Message& line) {
     static_cast<GoalSource*>(user)->status = line;
     show_sources(*g_app);
     request_frames();
@@ -75,13 +70,13 @@ void need_headers(void* user, unsigned cycle) {
 }
 
 void show_failure(App& app, GoalSource& source, bool commit, const LoadFailure& failure) {
-    const std::string page = "page " + std::to_string(failure.page);
+    const std::string page = std::to_string(failure.page);
     if (commit)
-        source.status = "partial: " + page + " failed (" + failure.message + "); totals are incomplete";
+        source.status = {ui::Msg::source_partial, {{"page", page}, {"reason", failure.message}}};
     else if (source.ready || !source.pages.run.goals.empty())
-        source.status = "stale: the refresh failed at " + page + " (" + failure.message + "); showing earlier data";
+        source.status = {ui::Msg::source_stale, {{"page", page}, {"reason", failure.message}}};
     else
-        source.status = "could not load goals: " + failure.message;
+        source.status = {ui::Msg::source_failed, {{"reason", failure.message}}};
     Json detail = failure_json(failure);
     detail["source"] = source.option.url;
     if (failure.stage == "read") {
@@ -97,7 +92,7 @@ void on_load_ended(void* user, RunEnd end, bool commit, const LoadFailure* failu
     GoalSource& source = *static_cast<GoalSource*>(user);
     if (end == RunEnd::unchanged) {
         // Nothing to draw, so an idle widget stays idle; unless a multi-page refresh showed its progress.
-        const bool progress_shown = source.status != source.settled_status;
+        const bool progress_shown = source.status.key != source.settled_status.key || source.status.args != source.settled_status.args;
         source.status = source.settled_status;
         show_sources(app);
         if (progress_shown) request_frames();
@@ -115,7 +110,7 @@ void on_load_ended(void* user, RunEnd end, bool commit, const LoadFailure* failu
     if (end == RunEnd::loaded) {
         app.ready = source.ready = true;
         const size_t pages = source.loader->pages_loaded();
-        source.status = "ready: " + std::string(name_of(run.vendor)) + pages_note(pages);
+        source.status = {ui::Msg::source_ready, {{"vendor", std::string(name_of(run.vendor))}, {"pages", std::to_string(pages)}}};
         if (!source.errors.empty())
             emit("error", {{"stage", "read"}, {"url", source.option.url}, {"source", source.option.url},
                            {"errors", errors_to_json(source.errors)}});
@@ -144,7 +139,7 @@ void start_source(App& app, GoalSource& source) {
         source.loader = std::make_unique<DataLoader>(std::move(options), source.pages,
                                                      LoaderHooks{&source, on_load_ended, show_load_progress, need_headers});
     }
-    source.status = "loading goals";
+    source.status = {ui::Msg::source_loading, {}};
     source.loader->reload(std::move(url));
 }
 
@@ -171,10 +166,19 @@ void set_goal_sources(App& app, bool reread_all) {
         urls.push_back(option.url);
         kept.push_back(std::move(source));
     }
-    // Dropped sources go with their loaders (a reply in flight is dropped when it lands) and their goals.
+    // Dropped sources go with their loaders (a reply in flight is dropped when it lands), their goals, and
+    // the headers they were waiting for.
+    for (const auto& gone : app.goal_sources) {
+        if (!gone) continue;
+        for (auto ticket = app.header_tickets.begin(); ticket != app.header_tickets.end();)
+            ticket = ticket->second.target == HeaderTicket::For::goal_source && ticket->second.serial == gone->serial
+                         ? app.header_tickets.erase(ticket)
+                         : std::next(ticket);
+    }
     app.goal_sources = std::move(kept);
-    app.workspace.set_goal_sources(urls);
-    if (app.goal_sources.empty()) app.ready = false;
+    std::vector<Vendor> formats;
+    for (const auto& source : app.goal_sources) formats.push_back(source->option.format);
+    app.workspace.set_goal_sources(urls, formats);
     show_sources(app);
     show_workspace(app);
 }
@@ -217,7 +221,7 @@ void add_goal_sources_state(const App& app, Json& state) {
         entry["format"] = name_of(source->option.format);
         entry["vendor"] = name_of(source->vendor);
         entry["ready"] = source->ready;
-        entry["status"] = source->status;
+        entry["status"] = ui::status_line({{std::string(), source->status}}, ui::Lang::en);
         size_t goals = 0;
         for (size_t i = 0; i < app.workspace.goals().size(); ++i) goals += app.workspace.source_of(i) == source->option.url;
         entry["goals"] = goals;
@@ -250,4 +254,5 @@ extern "C" EMSCRIPTEN_KEEPALIVE void gp_set_headers(unsigned ticket, const char*
     }
     for (auto& source : g_app->goal_sources)
         if (source->serial == asked.serial) source->loader->set_headers(asked.cycle, answer);
+    // (A cycle the loader gave up waiting for ignores a late answer: DataLoader::set_headers checks it.)
 }

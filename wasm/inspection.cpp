@@ -63,11 +63,30 @@ void append_json_number(std::string& out, double value) {
     out.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, value));
 }
 
+const char* pace_code(ui::PaceState state) {
+    switch (state) {
+        case ui::PaceState::on_track: return "on_track";
+        case ui::PaceState::behind: return "behind";
+        case ui::PaceState::at_risk: return "at_risk";
+        case ui::PaceState::unknown: break;
+    }
+    return "unknown";
+}
+
+// What the page's loader says itself (web/goal-widget.js): the widget's default label, the live region's
+// announcement of a match and the mirror's as-of line, in the page's language, with their placeholders.
+Json phrases_json(ui::Lang lang) {
+    return {{"label", ui::msg(ui::Msg::page_label, lang)},
+            {"goal_reached", ui::msg(ui::Msg::page_goal_reached, lang)},
+            {"as_of", ui::msg(ui::Msg::page_as_of, lang)}};
+}
+
 const std::string& shown_goals_json(App& app, const ui::FrameContext& frame) {
     mirror_revision(app, frame);
     std::string& out = app.shown_goals.json;
     if (!out.empty()) return out;
     out += '[';
+    const ui::Lang lang = frame.locale.lang;
     for (const ui::ShownGoal& row : app.view.summaries(app.data, frame)) {
         if (out.size() > 1) out += ',';
         out += "{\"id\":";
@@ -82,7 +101,10 @@ const std::string& shown_goals_json(App& app, const ui::FrameContext& frame) {
         if (row.percent) append_json_number(out, *row.percent);
         else out += "null";
         out += ",\"status\":";
-        append_json_string(out, row.no_data ? "no data" : ui::pace_state_label(row.status));
+        // The status as the widget says it (in the page's language), and the pace as a code that does not change with it.
+        append_json_string(out, row.no_data ? ui::msg(ui::Msg::chip_no_data, lang) : ui::pace_state_label(row.status, lang));
+        out += ",\"pace\":";
+        append_json_string(out, row.no_data ? "no_data" : pace_code(row.status));
         out += row.no_data ? ",\"no_data\":true" : ",\"no_data\":false";
         out += ",\"value_text\":";
         append_json_string(out, row.value_text);
@@ -111,7 +133,7 @@ Json editor_json(const App& app) {
     const ui::EditorState& editor = app.view.state().editor;
     Json draft;
     if (editor.draft) draft = {{"id", editor.draft->id}, {"title", editor.draft->title}, {"new", editor.is_new}};
-    return {{"draft", std::move(draft)}, {"errors", errors_to_json(editor.errors)}, {"note", app.data.save_note}};
+    return {{"draft", std::move(draft)}, {"errors", errors_to_json(editor.errors)}, {"note", ui::say(app.data.save_note, frame_context(app).locale.lang)}};
 }
 
 }  // namespace
@@ -144,7 +166,9 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
                       {"data_span", app.data.data_span ? gp::Json{{"first", app.data.data_span->first},
                                                                   {"last", app.data.data_span->last}}
                                                        : gp::Json()},
-                      {"tab", gp::ui::tab_label(app.view.shown().tab)},
+                      {"tab", gp::ui::tab_label(app.view.shown().tab, gp::ui::Lang::en)},
+                      {"lang", gp::ui::lang_code(frame.locale.lang)},
+                      {"phrases", phrases_json(frame.locale.lang)},
                       {"page", app.options.page_url},
                       {"font", {{"css", app.font.css_font()}, {"glyphs", app.font.glyphs()},
                                 {"inked_glyphs", app.font.inked_glyphs()}}},

@@ -145,7 +145,7 @@ MethodReply call_workspace(App& app, const std::string& name, const Json& args) 
     if (reply.ok() && reply.change) {
         const SaveStart save = save_to_vendor(app, *reply.change, false);
         if (save.refused) {
-            reply.error = Error{"", "save_refused", save.why, 400};
+            reply.error = Error{"", "save_refused", ui::say(save.why, ui::Lang::en), 400};
             reply.result = Json();
         }
         out.save = save.serial;
@@ -194,10 +194,13 @@ void apply_view_actions(App& app) {
                 editor.errors.push_back(std::move(e));
             }
             editor.is_new = edit == GoalEdit::create;
-        } else {
-            app.data.status = "could not delete the goal: " + reply.error->message;
         }
         show_workspace(app);
+        if (!reply.ok() && (edit == GoalEdit::remove || !editor.draft)) {
+            // Until the next load, the strip says why the editor's edit did not go through.
+            app.data.statuses = {{std::string(), {ui::Msg::source_delete_failed, {{"reason", reply.error->message}}}}};
+            app.data.status = ui::status_line(app.data.statuses, ui::Lang::en);
+        }
         request_frames();
     }
 }

@@ -38,6 +38,10 @@ const Goal& goal_of(const PendingSave& save) {
 }
 
 void finish(App& app, PendingSave* save) {
+    for (auto ticket = app.header_tickets.begin(); ticket != app.header_tickets.end();)
+        ticket = ticket->second.target == HeaderTicket::For::save && ticket->second.serial == save->serial
+                     ? app.header_tickets.erase(ticket)
+                     : std::next(ticket);
     const auto it = std::find_if(app.saves.begin(), app.saves.end(), [&](const auto& s) { return s.get() == save; });
     if (it != app.saves.end()) app.saves.erase(it);
 }
@@ -63,11 +67,10 @@ void refused(App& app, PendingSave* save, int status, const std::string& message
              bool conflict, bool timed_out) {
     const std::string vendor = ui::vendor_label(save->vendor);
     const bool reverted = app.workspace.revert(save->change);
-    std::string note = vendor + " did not take the change (" + message + ")";
-    note += reverted ? "; it was undone." : ".";
-    if (conflict) note = "The goal changed in " + vendor + " since it was loaded: it was loaded again; make the change again.";
+    ui::Message note{reverted ? ui::Msg::save_refused_undone : ui::Msg::save_refused, {{"vendor", vendor}, {"reason", message}}};
+    if (conflict) note = {ui::Msg::save_conflict, {{"vendor", vendor}}};
     app.data.save_note = note;
-    show_refusal_in_editor(app, *save, errors, conflict ? note : message);
+    show_refusal_in_editor(app, *save, errors, conflict ? ui::say(note, frame_context(app).locale.lang) : message);
     Json detail = {{"stage", "save"},        {"save", save->serial},
                    {"action", kActions[size_t(save->change.kind)]},
                    {"id", goal_of(*save).id}, {"source", save->change.source},
@@ -77,10 +80,12 @@ void refused(App& app, PendingSave* save, int status, const std::string& message
                    {"timed_out", timed_out}, {"method", method_name(save->request.method)}};
     if (!errors.empty()) detail["errors"] = errors_to_json(errors);
     const std::string source = save->change.source;
+    // A create that timed out may have been made at the vendor all the same: the source's list says.
+    const bool reload = conflict || (timed_out && save->change.kind == GoalEdit::create && save->sent);
     finish(app, save);
     show_workspace(app);
     emit("error", detail);
-    if (conflict) reload_goal_source(app, source);
+    if (reload) reload_goal_source(app, source);
     request_frames();
 }
 
@@ -89,6 +94,12 @@ void taken(App& app, PendingSave* save, int status, std::string_view body) {
     options.format = save->vendor;
     options.giosg_codes = app.workspace.codes_for_readers();
     ApiReply reply = read_write_reply(save->vendor, save->change.kind, status, body, options);
+    if (!reply.ok) {
+        // A 2xx whose body says the vendor did not do it (Pipedrive's {"success": false}).
+        refused(app, save, status, reply.message.empty() ? "HTTP " + std::to_string(status) : reply.message, reply.errors,
+                reply.conflict, false);
+        return;
+    }
     const std::string local_id = goal_of(*save).id;
     std::string id = local_id;
     if (reply.goal && save->change.kind != GoalEdit::remove) {
@@ -100,7 +111,7 @@ void taken(App& app, PendingSave* save, int status, std::string_view body) {
         if (editor.draft && editor.draft->id == local_id) editor.draft->id = id;
         if (app.view.state().selected_goal_id == local_id) app.view.state().selected_goal_id = id;
     }
-    app.data.save_note = "Saved to " + std::string(ui::vendor_label(save->vendor)) + ".";
+    app.data.save_note = {ui::Msg::save_saved, {{"vendor", ui::vendor_label(save->vendor)}}};
     const ParsedJson parsed = parse_json(body, ParseLimits{});
     Json detail = {{"save", save->serial},
                    {"action", kActions[size_t(save->change.kind)]},
@@ -119,15 +130,16 @@ void taken(App& app, PendingSave* save, int status, std::string_view body) {
 
 void send(App& app, PendingSave& save);
 
+void ask_headers_then_send(App& app, PendingSave& save);
+
 void on_retry_timer(void* user) {
     if (!g_app) return;
     PendingSave* save = save_by_serial(*g_app, unsigned(reinterpret_cast<uintptr_t>(user)));
     if (!save) return;
     save->timer = 0;
-    send(*g_app, *save);
+    ask_headers_then_send(*g_app, *save);  // a token may have expired since the first attempt
 }
 
-// The page's headers callback has as long to answer as a request has.
 void on_headers_late(void* user) {
     if (!g_app) return;
     PendingSave* save = save_by_serial(*g_app, unsigned(reinterpret_cast<uintptr_t>(user)));
@@ -162,6 +174,18 @@ void on_reply(void* user, const FetchResult& result) {
     refused(app, save, result.status, reply.message.empty() ? result.error : reply.message, reply.errors, reply.conflict, false);
 }
 
+// The page's headers callback has as long to answer as a request has; then the request goes.
+void on_headers_late(void* user);
+void ask_headers_then_send(App& app, PendingSave& save) {
+    if (!app.loading.page_headers) {
+        send(app, save);
+        return;
+    }
+    save.headers.clear();
+    save.timer = emscripten_set_timeout(on_headers_late, app.loading.timeout_ms, reinterpret_cast<void*>(uintptr_t(save.serial)));
+    ask_for_headers(app, {HeaderTicket::For::save, save.serial, 0}, save.request.url, method_name(save.request.method));
+}
+
 void send(App& app, PendingSave& save) {
     FetchRequest request;
     request.url = save.request.url;
@@ -170,6 +194,7 @@ void send(App& app, PendingSave& save) {
     request.method = method_name(save.request.method);
     request.body = save.body;
     save.in_flight = fetch_start(request, on_reply, reinterpret_cast<void*>(uintptr_t(save.serial)));
+    save.sent = save.sent || save.in_flight != nullptr;
     if (!save.in_flight)
         refused(app, &save, 0, "the request was refused before it was sent (its URL or a header is not valid)", {},
                 false, false);
@@ -180,13 +205,15 @@ void send(App& app, PendingSave& save) {
 SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor) {
     SaveStart start;
     if (app.options.save != ui::SaveMode::vendor) return start;
-    const Vendor vendor = app.workspace.vendor_of(change.source);
+    Vendor vendor = app.workspace.vendor_of(change.source);
+    if (vendor == Vendor::unknown)
+        if (const GoalSource* source = goal_source(app, change.source)) vendor = source->option.format;
     if (change.source.empty()) {
-        start.why = "no goals URL to save to: the change stays in this page";
+        start.why = {ui::Msg::save_no_source, {}};
         return start;
     }
     if (!vendor_writes_goals(vendor)) {
-        start.why = std::string(ui::vendor_label(vendor)) + " is read-only in the API this widget uses: the change stays in this page";
+        start.why = {ui::Msg::save_read_only, {{"vendor", ui::vendor_label(vendor)}}};
         return start;
     }
     auto save = std::make_unique<PendingSave>();
@@ -195,28 +222,36 @@ SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor) {
     save->vendor = vendor;
     save->from_editor = from_editor;
     std::vector<Error> errors;
-    std::optional<ApiRequest> request = goal_write_request(vendor, change.source, change.kind, goal_of(*save), errors);
+    std::optional<ApiRequest> request =
+        goal_write_request(vendor, change.source, change.kind, goal_of(*save), errors, nullptr, app.workspace.codes_for_readers());
+    // The goal's id is the page's own until its create is answered: an edit of it now would name another
+    // goal at the vendor, or none.
+    const bool create_pending = change.kind != GoalEdit::create &&
+        std::any_of(app.saves.begin(), app.saves.end(), [&](const auto& other) {
+            return other->change.kind == GoalEdit::create && other->change.source == change.source &&
+                   goal_of(*other).id == goal_of(*save).id;
+        });
+    if (create_pending) {
+        request.reset();
+        errors = {{"", "create_pending", "the goal is still being created at the vendor: change it once it is saved", 409}};
+    }
     app.saves.push_back(std::move(save));
     PendingSave& pending = *app.saves.back();
     if (!request) {
         start.refused = true;
-        start.why = errors.empty() ? "the change cannot be written for this vendor" : errors.front().message;
-        refused(app, &pending, 0, start.why, errors, false, false);
+        const std::string reason = errors.empty() ? ui::msg(ui::Msg::save_cannot_write, ui::Lang::en) : errors.front().message;
+        start.why = {ui::Msg::save_refused_undone, {{"vendor", ui::vendor_label(vendor)}, {"reason", reason}}};
+        refused(app, &pending, 0, reason, errors, false, false);
         return start;
     }
     pending.request = std::move(*request);
     if (!pending.request.body.is_null()) pending.body = pending.request.body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    app.data.save_note = "Saving to " + std::string(ui::vendor_label(vendor)) + "...";
+    app.data.save_note = {ui::Msg::save_saving, {{"vendor", ui::vendor_label(vendor)}}};
     const unsigned serial = start.serial = pending.serial;
-    if (app.loading.page_headers) {
-        pending.timer = emscripten_set_timeout(on_headers_late, app.loading.timeout_ms, reinterpret_cast<void*>(uintptr_t(serial)));
-        ask_for_headers(app, {HeaderTicket::For::save, serial, 0}, pending.request.url, method_name(pending.request.method));
-    } else {
-        send(app, pending);
-        if (!save_by_serial(app, serial)) {
-            // Refused before it was sent (a URL or header the browser would not take): already undone.
-            start = {0, true, "the request was refused before it was sent (its URL or a header is not valid)"};
-        }
+    ask_headers_then_send(app, pending);
+    if (!save_by_serial(app, serial)) {
+        // Refused before it was sent (a URL or header the browser would not take): already undone.
+        start = {0, true, app.data.save_note};
     }
     return start;
 }

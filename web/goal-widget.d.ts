@@ -56,7 +56,9 @@ export interface GoalWidgetOptions {
   /** The day every figure is shown as of (YYYY-MM-DD); default the visitor's clock. */
   asOf?: string;
   theme?: Theme;
-  /** A BCP 47 tag for numbers and dates; default the page's `lang`, then the browser's. */
+  /** A BCP 47 tag for numbers, dates and the widget's words (English, German, French or Spanish by its primary
+   *  subtag; English for others); default the closest `lang` attribute around the element, then the page's, then
+   *  the browser's. */
   locale?: string;
   /** Pipedrive currency ids to codes: `{ "1": "USD" }`. */
   currencies?: Record<string, string> | string;
@@ -207,7 +209,12 @@ export interface ShownGoal {
   progress: number | null;
   target: number;
   percent: number | null;
+  /** The status as the widget says it, in its language: "on track", "im Plan", "no data"... */
   status: string;
+  /** The same as a code that does not change with the language. */
+  pace: 'on_track' | 'behind' | 'at_risk' | 'unknown' | 'no_data';
+  /** The goal in one sentence, in the widget's language, as the mirror reads it. */
+  text: string;
   /** The period on screen holds none of the loaded data. */
   no_data: boolean;
   value_text: string;
@@ -230,6 +237,10 @@ export interface GoalWidgetState {
   /** The first and last instant of the loaded data (milliseconds since 1970). */
   data_span: { first: number; last: number } | null;
   tab: string;
+  /** The catalog the widget speaks: 'en', 'de', 'fr' or 'es'. */
+  lang: 'en' | 'de' | 'fr' | 'es';
+  /** The loader's own words in that language, with {placeholders}. */
+  phrases: { label: string; goal_reached: string; as_of: string };
   page: string;
   matches: number;
   conversions: number;

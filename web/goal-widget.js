@@ -46,14 +46,29 @@ function resolveTheme(theme) {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-// Number and date conventions of the page's locale, for the C++ formatter (which has no Intl).
-function describeLocale(locale) {
-  const tag = locale || document.documentElement.lang || navigator.language || 'en';
+// The language the widget speaks where the page does not set `locale`: the closest lang attribute around the
+// element (through shadow roots to their hosts), else the document's, else the browser's.
+function pageLanguage(element) {
+  let node = element;
+  while (node) {
+    const holder = node.closest('[lang]');
+    if (holder && holder.lang) return holder.lang;
+    if (holder) node = holder.parentElement;  // lang="": unknown here, ask further out
+    else node = (node.getRootNode().host) || null;
+  }
+  return document.documentElement.lang || navigator.language || 'en';
+}
+
+// Number and date conventions of the page's locale, for the C++ formatter (which has no Intl), and its
+// language, which picks the widget's words (English, German, French or Spanish; English for the rest).
+function describeLocale(locale, element) {
+  const tag = locale || (element ? pageLanguage(element) : document.documentElement.lang) || navigator.language || 'en';
   const parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
   const part = (type, fallback) => (parts.find((p) => p.type === type) || { value: fallback }).value;
   const dateParts = new Intl.DateTimeFormat(tag).formatToParts(new Date(Date.UTC(2001, 10, 22)));
   return {
     tag,
+    language: tag,
     decimal: part('decimal', '.'),
     group: part('group', ','),
     dateOrder: dateParts.filter((p) => p.type !== 'literal').map((p) => p.type[0]).join(''),
@@ -99,6 +114,14 @@ function describeGoal(goal) {
   return parts.join(', ');
 }
 
+// The loader's own words in the page's language, from the module's catalog (state().phrases); English before
+// the module has said them. Values go in as text.
+const PHRASES = { label: 'Goals', goal_reached: 'Goal reached: {title}', as_of: 'As of {day}.' };
+function phrase(mirror, key, values = {}) {
+  const pattern = (mirror.phrases && mirror.phrases[key]) || PHRASES[key];
+  return pattern.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
 // Lines already in the list are kept and only retold when their text changed: replacing 10,000 lines made the
 // widget's next frame wait about 0.4 s for the page's layout (the backend measures the canvas every frame).
 function renderMirror(mirror, state) {
@@ -112,7 +135,8 @@ function renderMirror(mirror, state) {
     if (item.textContent !== text) item.textContent = text;  // always text, never markup
   });
   while (lines.length > goals.length) mirror.list.lastElementChild.remove();
-  const notes = [state.as_of ? `As of ${state.as_of}.` : '', state.notice || ''].filter(Boolean);
+  if (state.phrases) mirror.phrases = state.phrases;
+  const notes = [state.as_of ? phrase(mirror, 'as_of', { day: state.as_of }) : '', state.notice || ''].filter(Boolean);
   mirror.notice.textContent = notes.join(' ');
   mirror.list.setAttribute('aria-busy', state.loading ? 'true' : 'false');
 }
@@ -170,8 +194,9 @@ const ATTRIBUTES = {
 const optionOf = (attribute) => (attribute === 'aria-label' ? 'label' : attribute.replace(/-(.)/g, (_, c) => c.toUpperCase()));
 const MODULE_OPTIONS = Object.fromEntries(Object.entries(ATTRIBUTES).filter(([, give]) => give).map(([a, give]) => [optionOf(a), give]));
 
-function moduleOptions(options, keys) {
-  return Object.fromEntries(keys.filter((key) => key in MODULE_OPTIONS).map((key) => [key, MODULE_OPTIONS[key](options[key])]));
+// `element`: where the widget sits, for what depends on its place (the lang attributes around it).
+function moduleOptions(options, keys, element) {
+  return Object.fromEntries(keys.filter((key) => key in MODULE_OPTIONS).map((key) => [key, MODULE_OPTIONS[key](options[key], element)]));
 }
 
 // Bubbling and composed: a listener on an ancestor, a framework's root or a shadow host hears it.
@@ -230,8 +255,8 @@ export async function mount(element, options = {}) {
   };
   let alive = true;
   const label = () => {
-    canvas.setAttribute('aria-label', options.label || 'Goals');
-    mirror.list.setAttribute('aria-label', options.label || 'Goals');
+    canvas.setAttribute('aria-label', options.label || phrase(mirror, 'label'));
+    mirror.list.setAttribute('aria-label', options.label || phrase(mirror, 'label'));
   };
   label();
   let module;
@@ -254,7 +279,7 @@ export async function mount(element, options = {}) {
           mirror.revision = module._gp_mirror_revision();
           renderMirror(mirror, readState());
         }
-        if (type === 'match') mirror.live.textContent = `Goal reached: ${detail.title || detail.goal}`;
+        if (type === 'match') mirror.live.textContent = phrase(mirror, 'goal_reached', { title: detail.title || detail.goal });
         emit(element, type, detail);
       },
       onGoalpostNeedHeaders(ticket, requestJson) {
@@ -272,7 +297,7 @@ export async function mount(element, options = {}) {
   }
 
   const startOptions = {
-    ...moduleOptions(options, Object.keys(MODULE_OPTIONS)),
+    ...moduleOptions(options, Object.keys(MODULE_OPTIONS), element),
     canvas: `#${canvas.id}`,
     page: location.href,
     fontFamily: getComputedStyle(element).fontFamily,
@@ -288,6 +313,8 @@ export async function mount(element, options = {}) {
   }
 
   readState = () => JSON.parse(module.UTF8ToString(module._gp_state()));
+  mirror.phrases = readState().phrases;
+  label();
   canvas.setAttribute('aria-describedby', (mirror.list.id = `${canvas.id}-mirror`));
 
   // Redraw when the widget's box changes; the module sleeps otherwise.
@@ -365,9 +392,10 @@ export async function mount(element, options = {}) {
       Object.assign(options, changes);
       if ('label' in changes) label();
       if ('height' in changes) sizeCanvas(canvas, options.height);
-      const forModule = moduleOptions(options, Object.keys(changes));
+      const forModule = moduleOptions(options, Object.keys(changes), element);
       if (Object.keys(forModule).length) call('set_options', forModule);
       renderMirror(mirror, readState());
+      label();  // the default label follows the language
     },
     destroy() {
       alive = false;

@@ -81,6 +81,7 @@ const PIPEDRIVE = {
   currencies: '{"1": "USD", "2": "EUR"}',
 };
 const REVENUE = 'b7d20a44';
+const revenueOf = (s) => s.goals.find((g) => g.id === REVENUE);
 
 export const tests = {
   async 'theme, period, as-of, locale, currencies, rates, teams, label and height change live, with no reload'({ page, baseUrl }) {
@@ -150,6 +151,49 @@ export const tests = {
     assert.ok(s.frames_drawn > before.frames_drawn);
     assert.ok(await sameCanvas(page), 'the canvas was replaced');
     assert.equal((await eventsOf(page, 'ready')).length, 1);
+  },
+
+  async 'a German page hears German: the goals\' sentences, statuses and the mirror; the locale option chooses over lang'({ page, baseUrl }) {
+    await openBlankPage(page, baseUrl);
+    // The element's closest lang attribute chooses over the document's (blank.html says lang="en").
+    await page.evaluate(() => { document.body.lang = 'de'; });
+    await addWidget(page, PIPEDRIVE);
+    await waitForSources(page, ['deals', 'activities']);
+    await waitForIdle(page, '#w');
+    const s = await state(page);
+    assert.equal(s.lang, 'de');
+    const english = /\b(on track|behind|at risk|no pace|no target|no data|reached|missed|upcoming|ended|target|of)\b/;
+    const german = new Set(['im Plan', 'im R\u00fcckstand', 'gef\u00e4hrdet', 'ohne Tempo', 'keine Daten']);
+    assert.ok(s.goals.length > 0);
+    for (const goal of s.goals) {
+      assert.ok(german.has(goal.status), `${goal.id}: status ${goal.status}`);
+      assert.ok(!english.test(goal.text.slice(goal.title.length)), `${goal.id}: ${goal.text}`);
+      assert.ok(['on_track', 'behind', 'at_risk', 'unknown', 'no_data'].includes(goal.pace), goal.pace);
+    }
+    assert.ok(s.goals.some((g) => / von /.test(g.text)), 'no goal says "von"');
+    assert.match(revenueOf(s).target_text, /^€\d{1,3}(\.\d{3})+$/, 'German groups with dots');
+    assert.match(s.period.label, /^(Januar|Februar|M\u00e4rz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) 2026$/);
+    // The mirror reads the same sentences, under a German label; the machine-facing fields stay English.
+    const mirror = await page.evaluate(() => ({
+      lines: [...document.querySelectorAll('#w [role=list] li')].map((li) => li.textContent),
+      label: document.querySelector('#w [role=list]').getAttribute('aria-label'),
+      canvas: document.querySelector('#w canvas').getAttribute('aria-label'),
+    }));
+    assert.deepEqual(mirror.lines, s.goals.map((g) => g.text));
+    for (const line of mirror.lines) assert.ok(!english.test(line.slice(line.indexOf(':'))), line);
+    assert.deepEqual([mirror.label, mirror.canvas], ['Ziele', 'Ziele']);
+    assert.match(s.status, /^ready: pipedrive/);
+    assert.equal(s.tab, 'Overview');
+
+    // The locale option chooses over the lang attributes; a tag of another language gets English.
+    await setAttribute(page, 'locale', 'fr-FR');
+    let t = await state(page);
+    assert.equal(t.lang, 'fr');
+    assert.ok(t.goals.some((g) => / sur /.test(g.text)), JSON.stringify(t.goals.map((g) => g.text)));
+    await setAttribute(page, 'locale', 'sv-SE');
+    t = await state(page);
+    assert.equal(t.lang, 'en');
+    assert.ok(t.goals.every((g) => ['on track', 'behind', 'at risk', 'no pace', 'no data'].includes(g.status)));
   },
 
   async 'a changed data URL reloads that source only; a removed one takes its data away'({ page, baseUrl }) {

@@ -241,6 +241,33 @@ export const tests = {
     assert.equal(writes('zendesk').length, 3, 'a 4xx is never retried');
   },
 
+  async 'a 2xx that says it failed is a refusal, and a goal still being created cannot be changed yet'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: PIPEDRIVE, save: 'vendor' });
+    await waitForSources(page, 1);
+    const [goal] = mock.goals('pipedrive');
+    mock.failNext('pipedrive', { method: 'PUT', status: 200, body: { success: false, error: 'Goal is locked' } });
+    const locked = await settle(page, 'update', goal.id, { title: 'Locked?' });
+    assert.equal(locked.ok, false);
+    assert.match(locked.message, /Goal is locked/);
+    assert.ok((await state(page)).goals.some((g) => g.title === goal.title));
+
+    mock.failNext('pipedrive', { method: 'POST', delayMs: 1500 });
+    const creating = page.evaluate(() => window.__widget.add({ title: 'Calls, Q4', assignee: { id: 17, type: 'person' },
+      type: { name: 'activities_added', params: { activity_type_id: [1] } },
+      expected_outcome: { target: 50, tracking_metric: 'quantity' },
+      duration: { start: '2026-10-01', end: '2026-12-31' }, interval: 'monthly' }));
+    const local = await page.evaluate(() => window.__widget.state().goals.find((g) => g.title === 'Calls, Q4').id);
+    const early = await settle(page, 'update', local, { title: 'Too early' });
+    assert.equal(early.ok, false);
+    assert.equal(early.code, 'save_refused');
+    assert.match(early.message, /still being created/);
+    const created = await creating;
+    assert.equal(created.success, true);
+    assert.equal(writes('pipedrive').filter((r) => r.method === 'PUT').length, 1, 'only the locked update was sent');
+    const shown = (await state(page)).goals.find((g) => g.title === 'Calls, Q4');
+    assert.equal(shown.id, created.data.goal ? String(created.data.goal.id) : String(created.data.id));
+  },
+
   async 'a create that times out is undone and never sent twice'({ page, baseUrl }) {
     await mountWidget(page, baseUrl, { goals: ZENDESK, save: 'vendor', timeout: 1, retries: 3 });
     await waitForSources(page, 1);

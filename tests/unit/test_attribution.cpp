@@ -182,6 +182,18 @@ TEST_CASE("readers: the Zendesk incremental conversions export") {
     CHECK(gp::read_zendesk_incremental_conversions("{}").errors.at(0).code == "required");
 }
 
+// Seconds times 1000 would overflow TimestampMs (undefined behaviour): such an end_time is dropped.
+TEST_CASE("readers: an export end_time past the millisecond range is not kept") {
+    const gp::ConversionsRead huge =
+        gp::read_zendesk_incremental_conversions(R"({"conversions": [], "end_time": 9223372036854776})");
+    CHECK(huge.errors.empty());
+    CHECK_FALSE(huge.end_time);
+    const gp::ConversionsRead fits = gp::read_zendesk_incremental_conversions(R"({"conversions": [], "end_time": 9223372036854775})");
+    CHECK(fits.end_time == gp::TimestampMs{9223372036854775} * 1000);
+    // A null list is named, so it is reported as no array rather than as missing.
+    CHECK(gp::read_zendesk_incremental_conversions(R"({"conversions": null})").errors.at(0).code == "type_mismatch");
+}
+
 TEST_CASE("readers: Zendesk conversions told apart by shape") {
     const gp::ConversionsRead chats = gp::read_zendesk_conversions(read_fixture("zendesk_chats.json"));
     CHECK(chats.conversions.size() == 2);

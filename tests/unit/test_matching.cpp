@@ -196,3 +196,12 @@ TEST_CASE("event log reader: JSON lines with errors per line") {
     CHECK(gp::read_event_log("[1]").errors.at(0).code == "type_mismatch");
 }
 
+TEST_CASE("event log reader: epoch milliseconds past the 64-bit range are an error, not a wrapped time") {
+    const gp::EventLogRead log = gp::read_event_log(R"({"visitor_id": "v", "at": 18446744073709551615, "url": "https://a.example/"})");
+    CHECK(log.views.empty());
+    REQUIRE(log.errors.size() == 1);
+    CHECK(log.errors[0].path == "/lines/1/at");
+    CHECK(log.errors[0].code == "bad_timestamp");
+    CHECK(log.errors[0].message.rfind("at ", 0) == 0);  // the log's messages name their key
+}
+

@@ -131,3 +131,76 @@ TEST_CASE("the wrapped strtod agrees with the C library's bit for bit", "[read]"
     }
     CHECK(fast > 10000);  // most of them took the fast path
 }
+
+// The value accessors are the one grammar of the lenient forms; ObjectReader and the data-row readers
+// both stand on them, so a change here shows in every reader at once.
+TEST_CASE("member treats a null as absent and find_member keeps it", "[read]") {
+    const Json doc = Json::parse(R"({"a": null, "b": 1, "a/b": 2})");
+    CHECK(member(doc, "a") == nullptr);
+    REQUIRE(find_member(doc, "a") != nullptr);
+    CHECK(find_member(doc, "a")->is_null());
+    CHECK(find_member(doc, "zz") == nullptr);
+    CHECK(*member(doc, "a/b") == 2);  // keys are looked up as given, not as paths
+    CHECK(member(Json::parse("[1]"), "b") == nullptr);
+    CHECK(member(static_cast<const Json*>(nullptr), "b") == nullptr);
+    CHECK(*member(&doc, "b") == 1);
+}
+
+TEST_CASE("id_value takes strings and integers but not floats", "[read]") {
+    const Json doc = Json::parse(R"([ "x7", 42, -3, 18446744073709551615, 4.0, true ])");
+    CHECK(id_value(&doc[0]) == std::optional<std::string>("x7"));
+    CHECK(id_value(&doc[1]) == std::optional<std::string>("42"));
+    CHECK(id_value(&doc[2]) == std::optional<std::string>("-3"));
+    CHECK(id_value(&doc[3]) == std::optional<std::string>("18446744073709551615"));
+    CHECK_FALSE(id_value(&doc[4]));
+    CHECK_FALSE(id_value(&doc[5]));
+    CHECK_FALSE(id_value(nullptr));
+}
+
+TEST_CASE("integer_value reads integral numbers and strings in the 64-bit range", "[read]") {
+    const Json doc = Json::parse(R"([ 7, 7.0, "7", "7.0", "1e3", 7.5, "7x", 9223372036854775808, "", null ])");
+    CHECK(integer_value(&doc[0]) == 7);
+    CHECK(integer_value(&doc[1]) == 7);
+    CHECK(integer_value(&doc[2]) == 7);
+    CHECK(integer_value(&doc[3]) == 7);
+    CHECK(integer_value(&doc[4]) == 1000);
+    CHECK_FALSE(integer_value(&doc[5]));
+    CHECK_FALSE(integer_value(&doc[6]));
+    CHECK_FALSE(integer_value(&doc[7]));  // 2^63 as an unsigned JSON integer
+    CHECK_FALSE(integer_value(&doc[8]));
+    CHECK_FALSE(integer_value(&doc[9]));
+}
+
+TEST_CASE("number_value reads finite numbers and decimal strings", "[read]") {
+    const Json doc = Json::parse(R"([ 1.5, -2, "1200.50", "+3", " 3", "abc", true ])");
+    CHECK(number_value(&doc[0]) == 1.5);
+    CHECK(number_value(&doc[1]) == -2.0);
+    CHECK(number_value(&doc[2]) == 1200.5);
+    CHECK(number_value(&doc[3]) == 3.0);
+    CHECK_FALSE(number_value(&doc[4]));  // the whole text, no spaces
+    CHECK_FALSE(number_value(&doc[5]));
+    CHECK_FALSE(number_value(&doc[6]));
+    const Json infinite = HUGE_VAL;  // the parser refuses it; a Json built in code may hold it
+    CHECK_FALSE(number_value(&infinite));
+}
+
+TEST_CASE("boolean_value reads true and false, 0 and 1, as values or text", "[read]") {
+    const Json doc = Json::parse(R"([ true, false, 1, 0, "true", "0", 2, "yes", 1.0 ])");
+    CHECK(boolean_value(&doc[0]) == true);
+    CHECK(boolean_value(&doc[1]) == false);
+    CHECK(boolean_value(&doc[2]) == true);
+    CHECK(boolean_value(&doc[3]) == false);
+    CHECK(boolean_value(&doc[4]) == true);
+    CHECK(boolean_value(&doc[5]) == false);
+    CHECK_FALSE(boolean_value(&doc[6]));
+    CHECK_FALSE(boolean_value(&doc[7]));
+    CHECK(boolean_value(&doc[8]) == true);
+}
+
+TEST_CASE("text_value gives the empty string for anything but a string", "[read]") {
+    const Json doc = Json::parse(R"({"s": "x", "n": 5})");
+    CHECK(text_value(member(doc, "s")) == "x");
+    CHECK(text_value(member(doc, "n")).empty());
+    CHECK(text_value(member(doc, "missing")).empty());
+    CHECK(string_value(member(doc, "n")) == nullptr);
+}

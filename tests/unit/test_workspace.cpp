@@ -536,3 +536,53 @@ TEST_CASE("the editor's new goal goes to the first source of its vendor", "[work
     CHECK(created.change->source == kZendeskUrl);
     CHECK(ws.goals().back().title == "Another URL goal");
 }
+
+TEST_CASE("a late revert leaves a goal that changed again since, and a removal is not put back twice", "[workspace][sources]") {
+    Workspace ws = two_vendor_workspace();
+    // Two updates of one goal in flight; the second is settled, then the first is refused.
+    const CallReply first = ws.call("update", {{"id", "41"}, {"changes", {{"title", "v1"}}}}, at(kMarch15));
+    const CallReply second = ws.call("update", {{"id", "41"}, {"changes", {{"title", "v2"}}}}, at(kMarch15));
+    REQUIRE((first.ok() && second.ok()));
+    CHECK(ws.settle(*second.change, *second.change->after));
+    CHECK_FALSE(ws.revert(*first.change));
+    CHECK(ws.goals()[0].title == "v2");
+
+    // An update in flight, then a Pipedrive removal: the update's refusal does not bring the goal back.
+    const CallReply renamed = ws.call("update", {{"id", "42"}, {"changes", {{"title", "Renamed"}}}}, at(kMarch15));
+    REQUIRE(ws.call("remove", {{"id", "42"}}, at(kMarch15)).ok());
+    CHECK_FALSE(ws.revert(*renamed.change));
+    CHECK(std::none_of(ws.goals().begin(), ws.goals().end(), [](const Goal& g) { return g.id == "42"; }));
+
+    // A Zendesk removal whose goal came back with a reload of its source is not inserted again.
+    const CallReply erased = ws.call("remove", {{"id", "7"}}, at(kMarch15));
+    REQUIRE(erased.ok());
+    ws.load_goals(kZendeskUrl, read_goals(kZendeskGoals));
+    CHECK_FALSE(ws.revert(*erased.change));
+    CHECK(std::count_if(ws.goals().begin(), ws.goals().end(), [](const Goal& g) { return g.id == "7"; }) == 1);
+}
+
+TEST_CASE("the editor's edit of an id two vendors use goes to the goal of its own vendor", "[workspace][sources]") {
+    Workspace ws;
+    ws.set_goal_sources({"pd", "zd"});
+    ws.load_goals("pd", read_goals(kPipedriveGoals));
+    ReadResult zendesk = read_goals(kZendeskGoals);
+    zendesk.goals[0].id = "41";  // the same id as a Pipedrive goal
+    ws.load_goals("zd", zendesk);
+    Goal draft = ws.goals().back();
+    REQUIRE(draft.vendor == Vendor::zendesk);
+    draft.title = "Only Zendesk's";
+    const CallReply edited = ws.edit(GoalEdit::update, draft, kMarch15);
+    REQUIRE(edited.ok());
+    CHECK(edited.change->source == "zd");
+    CHECK(ws.goals()[0].title == "Deals won by Mia");
+    CHECK(ws.goals().back().title == "Only Zendesk's");
+}
+
+TEST_CASE("a source named before it loads takes its vendor, so an add there is that vendor's", "[workspace][sources]") {
+    Workspace ws;
+    ws.set_goal_sources({kZendeskUrl}, {Vendor::zendesk});
+    CHECK(ws.vendor_of(kZendeskUrl) == Vendor::zendesk);
+    const CallReply added = ws.call("add", {{"goal", kNewZendeskGoal}}, at(kMarch15));
+    REQUIRE(added.ok());
+    CHECK(ws.goals().front().vendor == Vendor::zendesk);
+}

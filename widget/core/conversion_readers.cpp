@@ -1,7 +1,7 @@
 // Readers for logs, conversions and external matches (see conversion_readers.hpp).
 //
 // Index
-// - [SECTION] Checked access
+// - [SECTION] Record fields
 // - [SECTION] Event log (JSON lines)
 // - [SECTION] Zendesk Chat conversions
 // - [SECTION] giosg external matches
@@ -9,10 +9,7 @@
 #include "core/conversion_readers.hpp"
 
 #include <algorithm>
-
-#include <cmath>
-#include <cstdio>
-
+#include <cstdint>
 
 #include "core/calendar.hpp"
 #include "core/json_access.hpp"
@@ -20,95 +17,73 @@
 namespace gp {
 
 //-----------------------------------------------------------------------------
-// [SECTION] Checked access
+// [SECTION] Record fields
 //-----------------------------------------------------------------------------
 
 namespace {
 
-// Reads members of one JSON object, type-checking each and recording an Error naming its place.
-class Fields {
-public:
-    Fields(const Json& object, std::string path, std::vector<Error>& errors)
-        : object_(object), path_(std::move(path)), errors_(errors) {}
+// Records are looked up through ObjectReader and their values read with the shared accessors
+// (json_access.hpp). What is these formats' own is which fields are required and the messages: they name
+// the key ("visitor_id is required"), since a log line has no documented schema a path alone would recall.
 
-    const Json* find(const char* key) const {
-        if (!object_.is_object()) return nullptr;
-        auto it = object_.find(key);
-        return it == object_.end() || it->is_null() ? nullptr : &*it;
-    }
+bool fail(ObjectReader& r, std::string_view key, const char* code, const std::string& what) {
+    r.error(key, code, std::string(key) + " " + what);
+    return false;
+}
 
-    // Strings, and integer ids as their decimal text.
-    bool text(const char* key, std::string& out, bool required) {
-        const Json* v = find(key);
-        if (!v) return !required || fail(key, "required", "is required");
-        if (const auto* s = v->get_ptr<const std::string*>()) {
-            out = *s;
-            return true;
-        }
-        if (v->is_number_integer()) {
-            out = v->dump();
-            return true;
-        }
-        return fail(key, "type_mismatch", "must be a string");
-    }
-
-    // Numbers, and decimal strings ("123.45": the vendors send money as text).
-    bool number(const char* key, std::optional<double>& out) {
-        const Json* v = find(key);
-        if (!v) return true;
-        if (v->is_number()) {
-            out = v->get<double>();
-            return std::isfinite(*out) || fail(key, "bad_number", "must be a finite number");
-        }
-        const auto* s = v->get_ptr<const std::string*>();
-        if (!s) return fail(key, "type_mismatch", "must be a number or a decimal string");
-        if (s->empty()) return true;  // giosg: "If there is no default value, the value is left empty"
-        const std::optional<double> d = parse_decimal(*s);
-        if (!d) return fail(key, "bad_number", "'" + *s + "' is not a decimal number");
-        out = *d;
+// Strings, and integer ids as their decimal text.
+bool text(ObjectReader& r, std::string_view key, std::string& out, bool required) {
+    const Json* v = r.value(key);
+    if (!v) return !required || fail(r, key, "required", "is required");
+    if (std::optional<std::string> s = id_value(v)) {
+        out = std::move(*s);
         return true;
     }
+    return fail(r, key, "type_mismatch", "must be a string");
+}
 
-    // ISO-8601 text, or epoch milliseconds as an integer.
-    bool timestamp(const char* key, TimestampMs& out, bool required) {
-        const Json* v = find(key);
-        if (!v) return !required || fail(key, "required", "is required");
-        if (v->is_number_integer()) {
-            out = v->get<int64_t>();
-            return true;
-        }
-        const auto* s = v->get_ptr<const std::string*>();
-        if (!s) return fail(key, "type_mismatch", "must be an ISO-8601 timestamp or epoch milliseconds");
-        const std::optional<TimestampMs> parsed = parse_timestamp(*s);
-        if (!parsed) return fail(key, "bad_timestamp", "'" + *s + "' is not an ISO-8601 timestamp");
-        out = *parsed;
+// Numbers, and decimal strings ("123.45": the vendors send money as text).
+bool number(ObjectReader& r, std::string_view key, std::optional<double>& out) {
+    const Json* v = r.value(key);
+    if (!v) return true;
+    const std::string* s = string_value(v);
+    if (!s && !v->is_number()) return fail(r, key, "type_mismatch", "must be a number or a decimal string");
+    if (s && s->empty()) return true;  // giosg: "If there is no default value, the value is left empty"
+    const std::optional<double> d = number_value(v);
+    if (!d) return s ? fail(r, key, "bad_number", "'" + *s + "' is not a decimal number") : fail(r, key, "bad_number", "must be a finite number");
+    out = *d;
+    return true;
+}
+
+// ISO-8601 text, or epoch milliseconds as an integer.
+bool timestamp(ObjectReader& r, std::string_view key, TimestampMs& out, bool required) {
+    const Json* v = r.value(key);
+    if (!v) return !required || fail(r, key, "required", "is required");
+    if (v->is_number_integer()) {
+        const std::optional<int64_t> ms = integer_value(v);
+        if (!ms) return fail(r, key, "bad_timestamp", "is past the 64-bit range of epoch milliseconds");
+        out = *ms;
         return true;
     }
+    const std::string* s = string_value(v);
+    if (!s) return fail(r, key, "type_mismatch", "must be an ISO-8601 timestamp or epoch milliseconds");
+    const std::optional<TimestampMs> parsed = parse_timestamp(*s);
+    if (!parsed) return fail(r, key, "bad_timestamp", "'" + *s + "' is not an ISO-8601 timestamp");
+    out = *parsed;
+    return true;
+}
 
-    bool string_list(const char* key, std::vector<std::string>& out, bool required) {
-        const Json* v = find(key);
-        if (!v || (v->is_array() && v->empty())) return !required || fail(key, "required", "needs at least one entry");
-        if (!v->is_array()) return fail(key, "type_mismatch", "must be an array of strings");
-        for (const Json& item : *v) {
-            const auto* s = item.get_ptr<const std::string*>();
-            if (!s) return fail(key, "type_mismatch", "must be an array of strings");
-            out.push_back(*s);
-        }
-        return true;
+bool string_list(ObjectReader& r, std::string_view key, std::vector<std::string>& out, bool required) {
+    const Json* v = r.value(key);
+    if (!v || (v->is_array() && v->empty())) return !required || fail(r, key, "required", "needs at least one entry");
+    if (!v->is_array()) return fail(r, key, "type_mismatch", "must be an array of strings");
+    for (const Json& item : *v) {
+        const std::string* s = string_value(&item);
+        if (!s) return fail(r, key, "type_mismatch", "must be an array of strings");
+        out.push_back(*s);
     }
-
-    const std::string& path() const { return path_; }
-
-private:
-    bool fail(const char* key, const char* code, const std::string& what) {
-        errors_.push_back({path_ + "/" + key, code, std::string(key) + " " + what, 400});
-        return false;
-    }
-
-    const Json& object_;
-    std::string path_;
-    std::vector<Error>& errors_;
-};
+    return true;
+}
 
 bool parse_checked(std::string_view payload, const ReaderLimits& limits, Json& doc, std::vector<Error>& errors) {
     ParsedJson parsed = parse_json(payload, {limits.max_bytes, limits.max_depth});
@@ -130,16 +105,16 @@ bool read_view(const Json& line, const std::string& path, PageView& v, std::vect
         errors.push_back({path, "type_mismatch", "each line must be a JSON object", 400});
         return false;
     }
-    Fields f(line, path, errors);
-    bool ok = f.text("visitor_id", v.visitor_id, true);
-    ok &= f.timestamp("at", v.at, true);
-    ok &= f.text("url", v.url, false) && f.text("title", v.title, false) && f.text("referrer", v.referrer, false);
-    ok &= f.text("event", v.event_name, false) && f.text("room", v.room, false);
-    ok &= f.text("agent_id", v.agent_id, false) && f.text("department_id", v.department_id, false);
-    ok &= f.number("goal_value", v.goal_value);
-    if (const Json* ev = f.find("event_value")) {
+    ObjectReader f(&line, path, errors);
+    bool ok = text(f, "visitor_id", v.visitor_id, true);
+    ok &= timestamp(f, "at", v.at, true);
+    ok &= text(f, "url", v.url, false) && text(f, "title", v.title, false) && text(f, "referrer", v.referrer, false);
+    ok &= text(f, "event", v.event_name, false) && text(f, "room", v.room, false);
+    ok &= text(f, "agent_id", v.agent_id, false) && text(f, "department_id", v.department_id, false);
+    ok &= number(f, "goal_value", v.goal_value);
+    if (const Json* ev = f.value("event_value")) {
         if (ev->is_number()) v.event_value = ev->dump();
-        else ok &= f.text("event_value", v.event_value, false);
+        else ok &= text(f, "event_value", v.event_value, false);
     }
     if (ok && v.url.empty() && v.event_name.empty() && v.agent_id.empty()) {
         errors.push_back({path, "required", "a record needs a url, an event or an agent", 400});
@@ -185,19 +160,19 @@ EventLogRead read_event_log(std::string_view text, const ReaderLimits& limits) {
 
 namespace {
 
-void read_attribution(Fields& parent, Conversion& c, std::vector<Error>& errors) {
-    const Json* a = parent.find("attribution");
+void read_attribution(ObjectReader& parent, Conversion& c) {
+    const Json* a = parent.value("attribution");
     if (!a) return;
     if (!a->is_object()) {
-        errors.push_back({parent.path() + "/attribution", "type_mismatch", "attribution must be an object", 400});
+        fail(parent, "attribution", "type_mismatch", "must be an object");
         return;
     }
-    Fields f(*a, parent.path() + "/attribution", errors);
+    ObjectReader f = parent.object("attribution");
     Touch t;
     t.visitor_id = c.visitor_id;
-    const bool ok = f.text("agent_id", t.agent_id, true) && f.text("department_id", t.department_id, false) &&
-                    f.text("agent_name", c.agent_name, false) && f.text("department_name", c.department_name, false) &&
-                    f.timestamp("chat_timestamp", t.at, false);
+    const bool ok = text(f, "agent_id", t.agent_id, true) && text(f, "department_id", t.department_id, false) &&
+                    text(f, "agent_name", c.agent_name, false) && text(f, "department_name", c.department_name, false) &&
+                    timestamp(f, "chat_timestamp", t.at, false);
     if (ok) c.attributed_to = std::move(t);
 }
 
@@ -207,14 +182,14 @@ void read_conversion(const Json& item, const std::string& path, const Conversion
         out.errors.push_back({path, "type_mismatch", "a conversion must be an object", 400});
         return;
     }
-    Fields f(item, path, out.errors);
+    ObjectReader f(&item, path, out.errors);
     Conversion c = context;
-    bool ok = f.text("id", c.id, false) && f.text("goal_id", c.goal_id, true);
-    ok &= f.text("goal_name", c.goal_name, false) && f.timestamp("timestamp", c.at, true);
-    ok &= f.text("chat_id", c.chat_id, false) && f.text("visitor_id", c.visitor_id, false);
+    bool ok = text(f, "id", c.id, false) && text(f, "goal_id", c.goal_id, true);
+    ok &= text(f, "goal_name", c.goal_name, false) && timestamp(f, "timestamp", c.at, true);
+    ok &= text(f, "chat_id", c.chat_id, false) && text(f, "visitor_id", c.visitor_id, false);
     if (!ok) return;
     const size_t errors_before = out.errors.size();
-    read_attribution(f, c, out.errors);
+    read_attribution(f, c);
     if (out.errors.size() == errors_before) out.conversions.push_back(std::move(c));
 }
 
@@ -225,7 +200,7 @@ void read_conversion_array(const Json* list, const std::string& path, const Conv
         return;
     }
     for (size_t i = 0; i < list->size(); ++i)
-        read_conversion((*list)[i], path + "/" + std::to_string(i), context, out);
+        read_conversion((*list)[i], child_path(path, i), context, out);
 }
 
 void read_chat(const Json& chat, const std::string& path, ConversionsRead& out) {
@@ -233,14 +208,15 @@ void read_chat(const Json& chat, const std::string& path, ConversionsRead& out) 
         out.errors.push_back({path, "type_mismatch", "a chat must be an object", 400});
         return;
     }
-    Fields f(chat, path, out.errors);
+    ObjectReader f(&chat, path, out.errors);
     Conversion context;
-    f.text("id", context.chat_id, false);
-    if (const Json* visitor = f.find("visitor"); visitor && visitor->is_object()) {
-        Fields vf(*visitor, path + "/visitor", out.errors);
-        vf.text("id", context.visitor_id, false);
+    text(f, "id", context.chat_id, false);
+    // A visitor that is not an object names no one; the chat's conversions still count.
+    if (const Json* visitor = f.value("visitor"); visitor && visitor->is_object()) {
+        ObjectReader vf = f.object("visitor");
+        text(vf, "id", context.visitor_id, false);
     }
-    read_conversion_array(f.find("conversions"), path + "/conversions", context, out);
+    read_conversion_array(f.value("conversions"), f.path_of("conversions"), context, out);
 }
 
 }  // namespace
@@ -250,27 +226,35 @@ namespace {
 void read_chats_document(const Json& doc, ConversionsRead& out) {
     const Json* chats = &doc;
     std::string base;
-    if (doc.is_object() && doc.contains("chats")) {
-        chats = &doc["chats"];
+    // A null "chats" still names the list: it is reported as a chat that is not an object.
+    if (const Json* listed = find_member(doc, "chats")) {
+        chats = listed;
         base = "/chats";
     }
     if (chats->is_array()) {
-        for (size_t i = 0; i < chats->size(); ++i) read_chat((*chats)[i], base + "/" + std::to_string(i), out);
+        for (size_t i = 0; i < chats->size(); ++i) read_chat((*chats)[i], child_path(base, i), out);
     } else {
         read_chat(*chats, base, out);
     }
 }
 
+// The export's end_time (seconds) whose milliseconds still fit the model's TimestampMs.
+constexpr int64_t kMaxEpochSeconds = INT64_MAX / 1000;
+
 void read_export_document(const Json& doc, ConversionsRead& out) {
-    if (!doc.is_object() || !doc.contains("conversions")) {
+    // A null list is reported as not an array, rather than as missing.
+    const Json* conversions = find_member(doc, "conversions");
+    if (!conversions) {
         out.errors.push_back({"/conversions", "required", "the export page needs a conversions array", 400});
         return;
     }
-    read_conversion_array(&doc["conversions"], "/conversions", Conversion{}, out);
-    Fields f(doc, "", out.errors);
-    f.text("next_page", out.next.url, false);
-    // end_time is in seconds in the export; the model counts milliseconds.
-    if (const Json* end = f.find("end_time"); end && end->is_number_integer()) out.end_time = end->get<int64_t>() * 1000;
+    read_conversion_array(conversions, "/conversions", Conversion{}, out);
+    ObjectReader f(&doc, "", out.errors);
+    text(f, "next_page", out.next.url, false);
+    // end_time is in seconds in the export; the model counts milliseconds (a time past their range is dropped).
+    if (const Json* end = f.value("end_time"); end && end->is_number_integer())
+        if (const std::optional<int64_t> seconds = integer_value(end); seconds && *seconds <= kMaxEpochSeconds && *seconds >= -kMaxEpochSeconds)
+            out.end_time = *seconds * 1000;
 }
 
 }  // namespace
@@ -293,7 +277,7 @@ ConversionsRead read_zendesk_incremental_conversions(std::string_view payload, c
 namespace {
 
 void read_zendesk_document(const Json& doc, ConversionsRead& out) {
-    const bool export_page = doc.is_object() && doc.contains("conversions") && !doc.contains("id");
+    const bool export_page = find_member(doc, "conversions") && !find_member(doc, "id");
     if (export_page) read_export_document(doc, out);
     else read_chats_document(doc, out);
 }
@@ -319,13 +303,13 @@ void read_external(const Json& item, const std::string& path, const std::string&
         out.errors.push_back({path, "type_mismatch", "a goal match must be an object", 400});
         return;
     }
-    Fields f(item, path, out.errors);
+    ObjectReader f(&item, path, out.errors);
     ExternalMatch m;
     m.goal_id = goal_id;
-    bool ok = f.text("goal_id", m.goal_id, false) && f.text("visitor_identity", m.visitor_identity, true);
-    ok &= f.timestamp("goal_matched_at", m.matched_at, true);
-    ok &= f.number("goal_value", m.value);
-    ok &= f.string_list("rooms", m.rooms, true);
+    bool ok = text(f, "goal_id", m.goal_id, false) && text(f, "visitor_identity", m.visitor_identity, true);
+    ok &= timestamp(f, "goal_matched_at", m.matched_at, true);
+    ok &= number(f, "goal_value", m.value);
+    ok &= string_list(f, "rooms", m.rooms, true);
     if (ok && m.goal_id.empty()) {
         out.errors.push_back({path + "/goal_id", "required", "the match names no goal", 400});
         ok = false;
@@ -335,7 +319,7 @@ void read_external(const Json& item, const std::string& path, const std::string&
 
 void read_giosg_document(const Json& doc, const std::string& goal_id, ExternalMatchesRead& out) {
     if (doc.is_array()) {
-        for (size_t i = 0; i < doc.size(); ++i) read_external(doc[i], "/" + std::to_string(i), goal_id, out);
+        for (size_t i = 0; i < doc.size(); ++i) read_external(doc[i], child_path("", i), goal_id, out);
     } else {
         read_external(doc, "", goal_id, out);
     }
@@ -344,7 +328,7 @@ void read_giosg_document(const Json& doc, const std::string& goal_id, ExternalMa
 // giosg's matches are the only conversions that name a `visitor_identity`. Any item that does decides, so
 // that a page whose first match is broken is still read (and its error reported) as giosg's.
 bool is_giosg_matches_document(const Json& doc) {
-    const auto names_visitor = [](const Json& item) { return item.is_object() && item.contains("visitor_identity"); };
+    const auto names_visitor = [](const Json& item) { return find_member(item, "visitor_identity") != nullptr; };
     if (!doc.is_array()) return names_visitor(doc);
     return std::any_of(doc.begin(), doc.end(), names_visitor);
 }

@@ -1,7 +1,7 @@
 // Readers for CRM event data. See data_readers.hpp and docs/progress.md.
 //
 // Index
-// - [SECTION] Safe JSON access
+// - [SECTION] Row values
 // - [SECTION] Payload envelope
 // - [SECTION] Pipedrive
 // - [SECTION] HubSpot
@@ -11,10 +11,7 @@
 // - [SECTION] Currencies and membership
 #include "core/data_readers.hpp"
 
-#include <charconv>
 #include <cctype>
-#include <cmath>
-
 
 #include "core/calendar.hpp"
 #include "core/json_access.hpp"
@@ -24,77 +21,44 @@ namespace gp {
 namespace {
 
 //-----------------------------------------------------------------------------
-// [SECTION] Safe JSON access
+// [SECTION] Row values
 //-----------------------------------------------------------------------------
 
-const Json* member(const Json& j, const char* key) {
-    if (!j.is_object()) return nullptr;
-    const auto it = j.find(key);
-    return it == j.end() || it->is_null() ? nullptr : &*it;
-}
-
-// The one decimal grammar of every reader (json_access.hpp).
-std::optional<double> number_from_text(std::string_view s) { return parse_decimal(s); }
-std::optional<int64_t> integer_from_text(std::string_view s) { return parse_int(s); }
-
-// Numbers arrive as JSON numbers or as decimal strings ("1200.50"), depending on the vendor.
-std::optional<double> number_of(const Json* j) {
-    if (!j) return std::nullopt;
-    if (j->is_number()) return j->get<double>();
-    if (const auto* s = j->get_ptr<const std::string*>()) return number_from_text(*s);
-    return std::nullopt;
-}
-
-std::optional<int64_t> integer_of(const Json* j) {
-    if (!j) return std::nullopt;
-    if (const auto* i = j->get_ptr<const Json::number_integer_t*>()) return *i;
-    if (const auto* u = j->get_ptr<const Json::number_unsigned_t*>())
-        return *u <= static_cast<uint64_t>(INT64_MAX) ? std::optional<int64_t>(static_cast<int64_t>(*u)) : std::nullopt;
-    if (const auto* s = j->get_ptr<const std::string*>()) return integer_from_text(*s);
-    return std::nullopt;
-}
+// A row's fields go through the shared accessors (json_access.hpp): what is missing or odd takes the
+// field's default, since one unreadable figure should not drop a deal. What follows are the event formats'
+// own readings on top of them.
 
 // Ids arrive as strings, integers, or (Pipedrive's user_id in deal lists) objects with an "id".
 std::string id_of(const Json* j) {
-    if (!j) return {};
-    if (const auto* s = j->get_ptr<const std::string*>()) return *s;
-    if (const auto i = integer_of(j)) return std::to_string(*i);
-    if (j->is_object()) return id_of(member(*j, "id"));
-    return {};
-}
-
-std::string text_of(const Json* j) {
-    const auto* s = j ? j->get_ptr<const std::string*>() : nullptr;
-    return s ? *s : std::string();
+    while (j && j->is_object()) j = member(*j, "id");
+    return id_value(j).value_or(std::string());
 }
 
 // ISO text, or (HubSpot) milliseconds since the epoch as a number or a string of digits.
 std::optional<TimestampMs> time_of(const Json* j) {
-    if (!j) return std::nullopt;
-    if (const auto* s = j->get_ptr<const std::string*>()) {
-        if (const auto ms = integer_from_text(*s)) return ms;
+    if (const std::string* s = string_value(j)) {
+        if (const auto ms = integer_value(j)) return ms;
         return parse_timestamp(*s);
     }
-    return integer_of(j);
+    return integer_value(j);
 }
 
+// A date, or the day of a timestamp (exports write both).
 std::optional<Date> date_of(const Json* j) {
-    const auto* s = j ? j->get_ptr<const std::string*>() : nullptr;
+    const std::string* s = string_value(j);
     if (!s) return std::nullopt;
     if (const auto d = parse_civil_date(*s)) return d;
     if (const auto t = parse_timestamp(*s)) return civil_date_of(*t);
     return std::nullopt;
 }
 
+// Activities' "done": a boolean, any non-zero count, or Pipedrive's "done" status text.
 bool truthy(const Json* j) {
-    if (!j) return false;
-    if (const auto* b = j->get_ptr<const bool*>()) return *b;
-    if (const auto i = integer_of(j)) return *i != 0;
-    const std::string s = text_of(j);
-    return s == "true" || s == "done";
+    if (const std::optional<bool> b = boolean_value(j)) return *b;
+    if (const auto i = integer_value(j)) return *i != 0;
+    const std::string* s = string_value(j);
+    return s && *s == "done";
 }
-
-std::string item_path(const std::string& list_path, size_t i) { return list_path + "/" + std::to_string(i); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Payload envelope
@@ -120,8 +84,8 @@ void read_list(const Json& doc, const char* key, ItemReader read, DataReadResult
     }
     for (size_t i = 0; i < list->size(); ++i) {
         const Json& item = (*list)[i];
-        if (item.is_object()) read(item, item_path(path, i), out);
-        else out.ignored.add(item_path(path, i), "not_an_object", "the item is not an object");
+        if (item.is_object()) read(item, child_path(path, i), out);
+        else out.ignored.add(child_path(path, i), "not_an_object", "the item is not an object");
     }
 }
 
@@ -169,15 +133,15 @@ void read_deal_named(const Json& item, const std::string& path, const DealFields
     d.id = id_of(member(item, "id"));
     d.owner = id_of(member(item, names.owner));
     if (d.owner.empty()) d.owner = id_of(member(item, names.owner_fallback));
-    d.pipeline = integer_of(member(item, names.pipeline)).value_or(0);
-    d.stage = integer_of(member(item, names.stage)).value_or(0);
-    d.status = status_of(text_of(member(item, "status")));
-    d.value = number_of(member(item, "value")).value_or(0.0);
-    d.currency = text_of(member(item, "currency"));
+    d.pipeline = integer_value(member(item, names.pipeline)).value_or(0);
+    d.stage = integer_value(member(item, names.stage)).value_or(0);
+    d.status = status_of(text_value(member(item, "status")));
+    d.value = number_value(member(item, "value")).value_or(0.0);
+    d.currency = text_value(member(item, "currency"));
     d.add_time = time_of(member(item, "add_time"));
     d.won_time = time_of(member(item, "won_time"));
     d.expected_close = date_of(member(item, "expected_close_date"));
-    d.probability = number_of(member(item, "probability"));
+    d.probability = number_value(member(item, "probability"));
     d.path = path;
     out.rows.deals.push_back(std::move(d));
 }
@@ -192,7 +156,7 @@ void read_pipedrive_activity(const Json& item, const std::string& path, DataRead
     a.owner = id_of(member(item, "user_id"));
     if (a.owner.empty()) a.owner = id_of(member(item, "owner_id"));
     // Goals filter by activity type id; list items carry it as type_id where the export has it.
-    a.type = integer_of(member(item, "type_id")).value_or(integer_of(member(item, "type")).value_or(kUnknownActivityType));
+    a.type = integer_value(member(item, "type_id")).value_or(integer_value(member(item, "type")).value_or(kUnknownActivityType));
     a.add_time = time_of(member(item, "add_time"));
     a.done = truthy(member(item, "done"));
     a.done_time = time_of(member(item, "marked_as_done_time"));
@@ -204,8 +168,8 @@ void read_pipedrive_activity(const Json& item, const std::string& path, DataRead
 // Other changes and other objects in the flow are not stage entries and are skipped without comment.
 void read_pipedrive_flow_item(const Json& item, const std::string& path, DataReadResult& out) {
     const Json* data = member(item, "data");
-    if (!data || text_of(member(*data, "field_key")) != "stage_id") return;
-    const std::optional<int64_t> stage = integer_of(member(*data, "new_value"));
+    if (!data || text_value(member(*data, "field_key")) != "stage_id") return;
+    const std::optional<int64_t> stage = integer_value(member(*data, "new_value"));
     std::optional<TimestampMs> time = time_of(member(*data, "log_time"));
     if (!time) time = time_of(member(item, "timestamp"));
     if (!stage || !time) {
@@ -229,17 +193,17 @@ void read_hubspot_deal(const Json& item, const std::string& path, DataReadResult
     DealRow d;
     d.id = id_of(member(item, "id"));
     d.owner = id_of(member(*props, "hubspot_owner_id"));
-    const std::string pipeline = text_of(member(*props, "pipeline"));
-    d.pipeline = integer_from_text(pipeline).value_or(0);  // "default" and other names: pipeline 0
-    d.status = status_of(text_of(member(*props, "dealstage")));
-    d.value = number_of(member(*props, "amount")).value_or(0.0);
-    d.currency = text_of(member(*props, "deal_currency_code"));
+    const std::string pipeline = text_value(member(*props, "pipeline"));
+    d.pipeline = parse_int(pipeline).value_or(0);  // "default" and other names: pipeline 0
+    d.status = status_of(text_value(member(*props, "dealstage")));
+    d.value = number_value(member(*props, "amount")).value_or(0.0);
+    d.currency = text_value(member(*props, "deal_currency_code"));
     d.add_time = time_of(member(*props, "createdate"));
     if (!d.add_time) d.add_time = time_of(member(item, "createdAt"));
     const std::optional<TimestampMs> close = time_of(member(*props, "closedate"));
     if (d.status == DealStatus::won) d.won_time = close;
     if (close) d.expected_close = civil_date_of(*close);
-    d.probability = number_of(member(*props, "hs_deal_stage_probability"));
+    d.probability = number_value(member(*props, "hs_deal_stage_probability"));
     if (d.probability) *d.probability *= 100.0;  // HubSpot gives 0..1
     d.path = path;
     out.rows.deals.push_back(std::move(d));
@@ -257,7 +221,7 @@ void read_canonical_activity(const Json& item, const std::string& path, DataRead
     ActivityRow a;
     a.id = id_of(member(item, "id"));
     a.owner = id_of(member(item, "owner"));
-    a.type = integer_of(member(item, "type")).value_or(kUnknownActivityType);
+    a.type = integer_value(member(item, "type")).value_or(kUnknownActivityType);
     a.add_time = time_of(member(item, "add_time"));
     a.done = truthy(member(item, "done"));
     a.done_time = time_of(member(item, "done_time"));
@@ -266,7 +230,7 @@ void read_canonical_activity(const Json& item, const std::string& path, DataRead
 }
 
 void read_canonical_stage_change(const Json& item, const std::string& path, DataReadResult& out) {
-    const std::optional<int64_t> stage = integer_of(member(item, "stage"));
+    const std::optional<int64_t> stage = integer_value(member(item, "stage"));
     const std::optional<TimestampMs> time = time_of(member(item, "time"));
     if (!stage || !time) {
         out.ignored.add(path, !stage ? "bad_stage" : "bad_time", "the stage change has no valid stage or time");
@@ -423,13 +387,13 @@ CurrencyReadResult read_pipedrive_currencies(std::string_view payload, const Dat
     }
     for (size_t i = 0; i < data->size(); ++i) {
         const Json& c = (*data)[i];
-        const std::optional<int64_t> id = integer_of(member(c, "id"));
-        const std::string code = text_of(member(c, "code"));
+        const std::optional<int64_t> id = integer_value(member(c, "id"));
+        const std::string code = text_value(member(c, "code"));
         if (!id || code.empty()) {
-            out.errors.push_back({item_path("/data", i), "required", "a currency needs an id and a code", 400});
+            out.errors.push_back({child_path("/data", i), "required", "a currency needs an id and a code", 400});
             continue;
         }
-        const int decimals = static_cast<int>(integer_of(member(c, "decimal_points")).value_or(2));
+        const int decimals = static_cast<int>(integer_value(member(c, "decimal_points")).value_or(2));
         out.currencies.push_back({*id, code, decimals});
     }
     return out;
@@ -463,7 +427,7 @@ MembershipReadResult read_membership(std::string_view payload, const DataReadOpt
         const Json& t = (*teams)[i];
         const std::string id = id_of(member(t, "id"));
         if (id.empty()) {
-            out.errors.push_back({item_path(std::string("/") + key, i), "required", "a team needs an id", 400});
+            out.errors.push_back({child_path(std::string("/") + key, i), "required", "a team needs an id", 400});
             continue;
         }
         const Json* members = member(t, "members") ? member(t, "members") : member(t, "users");

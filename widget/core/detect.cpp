@@ -1,13 +1,16 @@
 #include "core/detect.hpp"
 
+#include "core/json_access.hpp"
+
 namespace gp {
 namespace {
 
-bool has(const Json& o, const char* key) { return o.find(key) != o.end(); }
+// A key counts when it is named, null or not: detection goes by a document's shape, not its values.
+bool has(const Json& o, const char* key) { return find_member(o, key) != nullptr; }
 
 bool has_object(const Json& o, const char* key) {
-    const auto it = o.find(key);
-    return it != o.end() && it->is_object();
+    const Json* v = member(o, key);
+    return v && v->is_object();
 }
 
 const Json* first_element(const Json& array) { return array.is_array() && !array.empty() ? &array[0] : nullptr; }
@@ -36,8 +39,7 @@ Vendor detect_vendor(const Json& doc) {
     }
     if (!doc.is_object()) return Vendor::unknown;
     if (has(doc, "success") || has(doc, "data")) return Vendor::pipedrive;
-    const auto results = doc.find("results");
-    if (results != doc.end()) {
+    if (const Json* results = find_member(doc, "results")) {
         if (has(doc, "next") || has(doc, "previous")) return Vendor::giosg;
         if (has(doc, "paging")) return Vendor::hubspot;
         const Json* first = first_element(*results);

@@ -2,6 +2,7 @@
 // - [SECTION] Parsing outside bytes
 // - [SECTION] Paths
 // - [SECTION] Scalars from text
+// - [SECTION] Values
 // - [SECTION] ObjectReader
 // - [SECTION] Writing helpers
 // - [SECTION] strtod for the JSON parser
@@ -115,6 +116,87 @@ std::string format_decimal(double value) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Values
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::optional<int64_t> integral(double v) {
+    // 2^63 is exactly representable; anything at or past it does not fit.
+    if (!std::isfinite(v) || std::nearbyint(v) != v || v >= 9223372036854775808.0 || v < -9223372036854775808.0)
+        return std::nullopt;
+    return static_cast<int64_t>(v);
+}
+
+}  // namespace
+
+const Json* find_member(const Json& object, std::string_view key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+const Json* member(const Json& object, std::string_view key) {
+    const Json* v = find_member(object, key);
+    return v && !v->is_null() ? v : nullptr;
+}
+
+const Json* member(const Json* object, std::string_view key) { return object ? member(*object, key) : nullptr; }
+
+const std::string* string_value(const Json* v) { return v ? v->get_ptr<const std::string*>() : nullptr; }
+
+std::string text_value(const Json* v) {
+    const std::string* s = string_value(v);
+    return s ? *s : std::string();
+}
+
+// nlohmann's get_ptr<number_integer_t*> also answers for an unsigned value (is_number_integer() is true
+// for both), reading its bits as signed: the unsigned kind is asked for first, everywhere below.
+
+std::optional<std::string> id_value(const Json* v) {
+    if (!v) return std::nullopt;
+    if (const auto* s = v->get_ptr<const std::string*>()) return *s;
+    if (const auto* u = v->get_ptr<const Json::number_unsigned_t*>()) return std::to_string(*u);
+    if (const auto* i = v->get_ptr<const Json::number_integer_t*>()) return std::to_string(*i);
+    return std::nullopt;
+}
+
+std::optional<double> number_value(const Json* v) {
+    if (!v) return std::nullopt;
+    // The parser refuses overflowing numbers, but a Json built in code may hold an infinity.
+    if (const auto* f = v->get_ptr<const Json::number_float_t*>()) return std::isfinite(*f) ? std::optional<double>(*f) : std::nullopt;
+    if (const auto* u = v->get_ptr<const Json::number_unsigned_t*>()) return static_cast<double>(*u);
+    if (const auto* i = v->get_ptr<const Json::number_integer_t*>()) return static_cast<double>(*i);
+    if (const auto* s = v->get_ptr<const std::string*>()) return parse_decimal(*s);
+    return std::nullopt;
+}
+
+std::optional<int64_t> integer_value(const Json* v) {
+    if (!v) return std::nullopt;
+    if (const auto* u = v->get_ptr<const Json::number_unsigned_t*>())
+        return *u <= static_cast<uint64_t>(INT64_MAX) ? std::optional<int64_t>(static_cast<int64_t>(*u)) : std::nullopt;
+    if (const auto* i = v->get_ptr<const Json::number_integer_t*>()) return *i;
+    if (const auto* f = v->get_ptr<const Json::number_float_t*>()) return integral(*f);
+    if (const auto* s = v->get_ptr<const std::string*>()) {
+        if (auto i = parse_int(*s)) return i;
+        if (auto d = parse_decimal(*s)) return integral(*d);
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> boolean_value(const Json* v) {
+    if (!v) return std::nullopt;
+    if (const auto* b = v->get_ptr<const bool*>()) return *b;
+    if (const std::optional<int64_t> i = v->is_number() ? integer_value(v) : std::nullopt; i && (*i == 0 || *i == 1))
+        return *i == 1;
+    if (const auto* s = v->get_ptr<const std::string*>()) {
+        if (*s == "true" || *s == "1") return true;
+        if (*s == "false" || *s == "0") return false;
+    }
+    return std::nullopt;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] ObjectReader
 //-----------------------------------------------------------------------------
 
@@ -126,55 +208,18 @@ bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
     return true;
 }
 
-namespace {
-
-std::optional<int64_t> integral(double v) {
-    // 2^63 is exactly representable; anything at or past it does not fit.
-    if (!std::isfinite(v) || std::nearbyint(v) != v || v >= 9223372036854775808.0 || v < -9223372036854775808.0)
-        return std::nullopt;
-    return static_cast<int64_t>(v);
-}
-
-// Reads any JSON number as double, integer kinds included.
-std::optional<double> as_double(const Json& v) {
-    if (const auto* f = v.get_ptr<const Json::number_float_t*>()) return std::isfinite(*f) ? std::optional<double>(*f) : std::nullopt;
-    if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) return static_cast<double>(*i);
-    if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>()) return static_cast<double>(*u);
-    return std::nullopt;
-}
-
-std::optional<int64_t> as_int(const Json& v) {
-    if (const auto* i = v.get_ptr<const Json::number_integer_t*>()) return *i;
-    if (const auto* u = v.get_ptr<const Json::number_unsigned_t*>())
-        return *u <= static_cast<uint64_t>(INT64_MAX) ? std::optional<int64_t>(static_cast<int64_t>(*u)) : std::nullopt;
-    if (const auto* f = v.get_ptr<const Json::number_float_t*>()) return integral(*f);
-    if (const auto* s = v.get_ptr<const std::string*>()) {
-        if (auto i = parse_int(*s)) return i;
-        if (auto d = parse_decimal(*s)) return integral(*d);
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
 ObjectReader::ObjectReader(const Json* object, std::string path, std::vector<Error>& errors)
     : object_(object && object->is_object() ? object : nullptr), path_(std::move(path)), errors_(&errors) {}
 
 const Json* ObjectReader::raw(std::string_view key) {
-    if (!object_) return nullptr;
-    const auto it = object_->find(key);
-    if (it == object_->end()) return nullptr;
-    consumed_.push_back(key);
-    return &*it;
+    const Json* v = object_ ? find_member(*object_, key) : nullptr;
+    if (v) consumed_.push_back(key);
+    return v;
 }
 
-bool ObjectReader::has(std::string_view key) {
-    if (!object_) return false;
-    const auto it = object_->find(key);
-    return it != object_->end() && !it->is_null();
-}
+bool ObjectReader::has(std::string_view key) { return object_ && member(*object_, key); }
 
-const Json* ObjectReader::lookup(std::string_view key) {
+const Json* ObjectReader::value(std::string_view key) {
     const Json* v = raw(key);
     return v && !v->is_null() ? v : nullptr;
 }
@@ -192,9 +237,9 @@ void ObjectReader::type_error(std::string_view key, const char* expected) {
 }
 
 bool ObjectReader::string(std::string_view key, std::string& out) {
-    const Json* v = lookup(key);
+    const Json* v = value(key);
     if (!v) return false;
-    if (const auto* s = v->get_ptr<const std::string*>()) {
+    if (const std::string* s = string_value(v)) {
         out = *s;
         return true;
     }
@@ -203,18 +248,10 @@ bool ObjectReader::string(std::string_view key, std::string& out) {
 }
 
 bool ObjectReader::id(std::string_view key, std::string& out) {
-    const Json* v = lookup(key);
+    const Json* v = value(key);
     if (!v) return false;
-    if (const auto* s = v->get_ptr<const std::string*>()) {
-        out = *s;
-        return true;
-    }
-    if (v->is_number_integer()) {
-        if (auto i = as_int(*v)) {
-            out = std::to_string(*i);
-            return true;
-        }
-        out = std::to_string(*v->get_ptr<const Json::number_unsigned_t*>());
+    if (std::optional<std::string> id = id_value(v)) {
+        out = std::move(*id);
         return true;
     }
     type_error(key, "a string or integer id");
@@ -222,15 +259,13 @@ bool ObjectReader::id(std::string_view key, std::string& out) {
 }
 
 bool ObjectReader::number(std::string_view key, double& out) {
-    const Json* v = lookup(key);
+    const Json* v = value(key);
     if (!v) return false;
-    std::optional<double> d;
-    if (v->is_number()) d = as_double(*v);
-    else if (const auto* s = v->get_ptr<const std::string*>()) d = parse_decimal(*s);
-    else {
+    if (!v->is_number() && !v->is_string()) {
         type_error(key, "a number or a decimal string");
         return false;
     }
+    const std::optional<double> d = number_value(v);
     if (!d) {
         error(key, "bad_number", v->is_string() ? "not a finite decimal number" : "number out of range");
         return false;
@@ -244,13 +279,13 @@ bool ObjectReader::number(std::string_view key, std::optional<double>& out) {
 }
 
 bool ObjectReader::integer(std::string_view key, int64_t& out) {
-    const Json* v = lookup(key);
+    const Json* v = value(key);
     if (!v) return false;
     if (!v->is_number() && !v->is_string()) {
         type_error(key, "an integer");
         return false;
     }
-    const std::optional<int64_t> i = as_int(*v);
+    const std::optional<int64_t> i = integer_value(v);
     if (!i) {
         error(key, "bad_number", "not an integer in the 64-bit range");
         return false;
@@ -264,22 +299,11 @@ bool ObjectReader::integer(std::string_view key, std::optional<int64_t>& out) {
 }
 
 bool ObjectReader::boolean(std::string_view key, bool& out) {
-    const Json* v = lookup(key);
+    const Json* v = value(key);
     if (!v) return false;
-    if (const auto* b = v->get_ptr<const bool*>()) {
+    if (const std::optional<bool> b = boolean_value(v)) {
         out = *b;
         return true;
-    }
-    if (const std::optional<int64_t> i = v->is_number() ? as_int(*v) : std::nullopt; i && (*i == 0 || *i == 1)) {
-        out = *i == 1;
-        return true;
-    }
-    if (const auto* s = v->get_ptr<const std::string*>()) {
-        const bool yes = *s == "true" || *s == "1";
-        if (yes || *s == "false" || *s == "0") {
-            out = yes;
-            return true;
-        }
     }
     type_error(key, "a boolean (true/false or 0/1)");
     return false;
@@ -325,7 +349,7 @@ bool ObjectReader::integer_list(std::string_view key, std::optional<std::vector<
     std::vector<int64_t> ids;
     ids.reserve(v->size());
     for (size_t i = 0; i < v->size(); ++i) {
-        const std::optional<int64_t> n = as_int((*v)[i]);
+        const std::optional<int64_t> n = integer_value(&(*v)[i]);
         if (!n) {
             errors_->push_back({child_path(path_of(key), i), "type_mismatch", "expected an integer", 400});
             return false;
@@ -354,7 +378,7 @@ bool ObjectReader::string_list(std::string_view key, std::vector<std::string>& o
 }
 
 ObjectReader ObjectReader::object(std::string_view key) {
-    const Json* v = lookup(key);
+    const Json* v = value(key);
     if (v && !v->is_object()) {
         type_error(key, "an object");
         v = nullptr;
@@ -365,7 +389,7 @@ ObjectReader ObjectReader::object(std::string_view key) {
 }
 
 const Json* ObjectReader::array(std::string_view key) {
-    const Json* v = lookup(key);
+    const Json* v = value(key);
     if (v && !v->is_array()) {
         type_error(key, "an array");
         return nullptr;

@@ -1,14 +1,19 @@
-// Checked access to parsed JSON for the vendor readers and writers.
+// Checked access to parsed JSON: the one home of how every reader of outside JSON in the core looks up a
+// member and reads the lenient forms the vendors send (numbers as strings, 0/1 booleans, integer or
+// string ids).
 //
-// Every reader goes through ObjectReader: it checks the type before each access, accepts the lenient
-// forms the vendors send (numbers as strings, 0/1 booleans, integer or string ids), records a structured
-// Error naming the place instead of failing, and remembers which keys it consumed so the rest can be kept
-// in Goal::extra. Nothing here throws, so it is safe in the exception-free wasm build.
+// Two layers over one grammar. The value accessors (member(), string_value(), number_value(), ...) answer
+// "is there a usable value here" and record nothing: the data-row readers, which default what is missing
+// or odd, use them directly. ObjectReader is built on them for the readers that must say what was wrong:
+// it records a structured Error naming the place instead of failing, and remembers which keys it consumed
+// so the rest can be kept in Goal::extra. Nothing here throws, so it is safe in the exception-free wasm
+// build.
 //
 // Index
 // - [SECTION] Parsing outside bytes
 // - [SECTION] Paths
 // - [SECTION] Scalars from text (dates, timestamps, numbers)
+// - [SECTION] Values
 // - [SECTION] ObjectReader
 // - [SECTION] Writing helpers
 // - [SECTION] strtod for the JSON parser
@@ -68,6 +73,33 @@ std::string format_timestamp(TimestampMs ms);  // "YYYY-MM-DDTHH:MM:SS.mmmZ", UT
 std::string format_decimal(double value);
 
 //-----------------------------------------------------------------------------
+// [SECTION] Values
+//-----------------------------------------------------------------------------
+
+// The member `key` of `object`; nullptr when `object` is null or not an object, or the key is absent or
+// holds null (a vendor's null means "not set" everywhere goalpost reads).
+const Json* member(const Json& object, std::string_view key);
+const Json* member(const Json* object, std::string_view key);
+// The member as it is, null included; nullptr only when `object` is not an object or lacks the key. For
+// the format detectors, which go by the keys a document names, and for readers that report a null list.
+const Json* find_member(const Json& object, std::string_view key);
+
+// Each accessor takes what member() returns and gives nullopt (nullptr) for an absent value, a value of
+// another type, or one that does not fit; none records anything.
+const std::string* string_value(const Json* v);
+// The string, or "" when there is none: for fields where absent and empty mean the same.
+std::string text_value(const Json* v);
+// A string, or an integer as its decimal text (ids are either on the wire). Floats are not ids.
+std::optional<std::string> id_value(const Json* v);
+// A finite number, or a decimal string (parse_decimal): the vendors send money as text.
+std::optional<double> number_value(const Json* v);
+// An integer, an integral float, or a string that parse_int or parse_decimal reads as an integral value,
+// in the 64-bit range.
+std::optional<int64_t> integer_value(const Json* v);
+// true/false, 0/1 (numbers or strings), "true"/"false".
+std::optional<bool> boolean_value(const Json* v);
+
+//-----------------------------------------------------------------------------
 // [SECTION] ObjectReader
 //-----------------------------------------------------------------------------
 
@@ -99,6 +131,8 @@ public:
 
     // The raw value (marks the key consumed); nullptr when absent. Null values are returned.
     const Json* raw(std::string_view key);
+    // As raw(), but null is absent too: what a reader with its own checks and messages starts from.
+    const Json* value(std::string_view key);
     bool has(std::string_view key);  // present and not null; does not consume
 
     bool string(std::string_view key, std::string& out);
@@ -161,7 +195,6 @@ private:
             }
         return false;
     }
-    const Json* lookup(std::string_view key);  // consumes; nullptr when absent or null
     void type_error(std::string_view key, const char* expected);
     // The optional-valued getters: the plain getter, into an optional that is set only on success.
     template <class T>

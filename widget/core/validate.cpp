@@ -104,8 +104,7 @@ void require(const Json& body, const std::string& path, std::initializer_list<co
             const size_t dot = rest.find('.');
             const std::string_view key = rest.substr(0, dot);
             at_path = child_path(at_path, key);
-            const auto it = at->is_object() ? at->find(key) : at->end();
-            at = (it != at->end() && !it->is_null()) ? &*it : nullptr;
+            at = member(*at, key);
             if (!at) {
                 errors.push_back({at_path, "required", std::string(dotted) + " is required", 400});
                 break;
@@ -132,8 +131,7 @@ void validate_create_body(const Json& body, Vendor vendor, const std::string& pa
             break;
         case Vendor::giosg: {
             require(body, path, {"name", "conditions"}, errors);
-            const bool any_room_given = (body.contains("is_any_room_allowed") && !body["is_any_room_allowed"].is_null()) ||
-                                        (body.contains("allow_any_room") && !body["allow_any_room"].is_null());
+            const bool any_room_given = member(body, "is_any_room_allowed") || member(body, "allow_any_room");
             if (!any_room_given) errors.push_back({path + "/is_any_room_allowed", "required", "is_any_room_allowed is required", 400});
             break;
         }

@@ -165,7 +165,8 @@ std::string goals_collection_url(Vendor vendor, std::string_view goals_url) {
 }
 
 std::optional<ApiRequest> goal_write_request(Vendor vendor, std::string_view goals_url, GoalEdit edit, const Goal& goal,
-                                             std::vector<Error>& errors, std::vector<Error>* warnings) {
+                                             std::vector<Error>& errors, std::vector<Error>* warnings,
+                                             const GiosgCodeTable* giosg_codes) {
     const ApiShape shape = api_shape(vendor);
     if (!shape.writes) {
         errors.push_back(not_written_error(vendor));
@@ -192,7 +193,7 @@ std::optional<ApiRequest> goal_write_request(Vendor vendor, std::string_view goa
     request.method = edit == GoalEdit::create ? HttpMethod::post : shape.update;
     const size_t errors_before = errors.size();
     WriteContext ctx;
-    ctx.codes = &GiosgCodeTable::builtin();
+    ctx.codes = giosg_codes ? giosg_codes : &GiosgCodeTable::builtin();
     ctx.errors = &errors;
     ctx.warnings = warnings;
     request.body = request_body(vendor, edit, goal, ctx);
@@ -216,8 +217,7 @@ Json documented_fields(const Json& item, std::initializer_list<std::string_view>
         const Json* from = &item;
         for (std::string_view rest = dotted; from;) {
             const size_t dot = rest.find('.');
-            const auto it = from->is_object() ? from->find(std::string(rest.substr(0, dot))) : from->end();
-            from = it == from->end() ? nullptr : &*it;
+            from = find_member(*from, rest.substr(0, dot));  // a null is copied as the item has it
             if (dot == std::string_view::npos) break;
             rest.remove_prefix(dot + 1);
         }

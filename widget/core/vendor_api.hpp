@@ -23,6 +23,8 @@
 
 namespace gp {
 
+class GiosgCodeTable;
+
 //-----------------------------------------------------------------------------
 // [SECTION] Paging
 //-----------------------------------------------------------------------------
@@ -73,8 +75,10 @@ std::string goals_collection_url(Vendor vendor, std::string_view goals_url);
 // Ids are percent-encoded as one path segment. nullopt, with `errors` (model field paths) saying why, when
 // the goal cannot be written to that vendor, an update or removal has no id, or a create body misses a
 // field the vendor requires. `warnings` (optional) hears what the request leaves out of the goal.
+// `giosg_codes`: the page's giosg condition codes (nullptr: the built-in, empty table), as the reader used.
 std::optional<ApiRequest> goal_write_request(Vendor vendor, std::string_view goals_url, GoalEdit edit, const Goal& goal,
-                                             std::vector<Error>& errors, std::vector<Error>* warnings = nullptr);
+                                             std::vector<Error>& errors, std::vector<Error>* warnings = nullptr,
+                                             const GiosgCodeTable* giosg_codes = nullptr);
 
 //-----------------------------------------------------------------------------
 // [SECTION] Write replies

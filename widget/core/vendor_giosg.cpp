@@ -39,14 +39,14 @@ bool read_condition(const Json& item, const std::string& path, ReadContext& ctx,
         c.error("type", "required", "a condition needs its integer type");
     }
     c.boolean("negate", cond.negate);
-    if (const Json* value = c.raw("value"); value && !value->is_null()) {
+    if (const Json* value = c.value("value")) {
         // Values are strings on the wire; a number is kept as its text rather than refused.
-        if (const auto* s = value->get_ptr<const std::string*>()) cond.value = *s;
+        if (const std::string* s = string_value(value)) cond.value = *s;
         else if (value->is_number()) cond.value = dump_json(*value);
         else c.error("value", "type_mismatch", "expected a string");
     }
     cond.settings = Json::object();
-    if (const Json* settings = c.raw("settings"); settings && !settings->is_null()) {
+    if (const Json* settings = c.value("settings")) {
         if (settings->is_object()) cond.settings = *settings;
         else c.error("settings", "type_mismatch", "expected an object");
     }

@@ -268,8 +268,8 @@ void pipedrive_reply(const Json& doc, bool success, ReplyBody& out) {
     // {data: {goal}} or the goal as data itself.
     const Json* data = root.raw("data");
     if (!data || !data->is_object()) return;
-    const auto goal = data->find("goal");
-    out.goal = goal != data->end() && goal->is_object() ? &*goal : data;
+    const Json* goal = member(*data, "goal");
+    out.goal = goal && goal->is_object() ? goal : data;
 }
 
 std::optional<std::string> pipedrive_field_path(const std::string& wire) {

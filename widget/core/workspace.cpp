@@ -12,6 +12,7 @@
 #include <cassert>
 
 #include "core/explain.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/write.hpp"
 
@@ -39,20 +40,10 @@ CallReply fail_with(int status, std::vector<Error> errors) {
     return reply;
 }
 
-const Json* member(const Json& object, const char* key) {
-    if (!object.is_object()) return nullptr;
-    const auto it = object.find(key);
-    return it == object.end() || it->is_null() ? nullptr : &*it;
-}
+// The page's arguments are read with the shared accessors (json_access.hpp): member() and its kin.
 
 // An id as the page may give it: a string, or a whole number (Pipedrive's ids are numbers on the wire).
-std::optional<std::string> id_argument(const Json& args) {
-    const Json* id = member(args, "id");
-    if (!id) return std::nullopt;
-    if (id->is_string()) return id->get_ref<const std::string&>();
-    if (id->is_number_integer()) return id->dump();
-    return std::nullopt;
-}
+std::optional<std::string> id_argument(const Json& args) { return id_value(member(args, "id")); }
 
 Json match_json(const MatchRecord& m, const std::string& title, const std::string& agent) {
     Json out{{"goal", m.goal_id},   {"title", title}, {"visitor", m.visitor_id},
@@ -115,12 +106,16 @@ void Workspace::load_goals(std::string_view key, const ReadResult& run) {
     goals_changed();
 }
 
-void Workspace::set_goal_sources(const std::vector<std::string>& keys) {
+void Workspace::set_goal_sources(const std::vector<std::string>& keys, const std::vector<Vendor>& vendors) {
     std::vector<GoalSource> kept;
-    for (const std::string& key : keys) {
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const std::string& key = keys[i];
         if (std::any_of(kept.begin(), kept.end(), [&](const GoalSource& s) { return s.key == key; })) continue;
         GoalSource* earlier = find_source(key);
-        kept.push_back(earlier ? std::move(*earlier) : GoalSource{key, GoalStore(Vendor::unknown, store_options())});
+        const Vendor vendor = i < vendors.size() ? vendors[i] : Vendor::unknown;
+        if (earlier && earlier->store.goals().empty() && earlier->store.vendor() == Vendor::unknown && vendor != Vendor::unknown)
+            earlier = nullptr;  // nothing loaded yet: it takes the vendor it is now known to be
+        kept.push_back(earlier ? std::move(*earlier) : GoalSource{key, GoalStore(vendor, store_options())});
     }
     if (kept.empty()) kept.push_back({"", GoalStore(Vendor::unknown, store_options())});
     sources_ = std::move(kept);
@@ -179,15 +174,17 @@ bool Workspace::revert(const GoalChange& change) {
     GoalSource* source = find_source(change.source);
     if (!source) return false;
     std::vector<Goal> goals = source->store.goals();
-    const auto now_at = change.after ? std::find_if(goals.begin(), goals.end(),
-                                                    [&](const Goal& g) { return g.id == change.after->id; })
-                                     : goals.end();
-    if (change.after && now_at == goals.end()) return false;  // gone meanwhile (a reload): nothing to undo
+    // Only the change's own result is undone: a goal changed again since (a later edit, its settle, a reload
+    // of the source) is left as it is now.
+    const auto now_at = change.after ? std::find(goals.begin(), goals.end(), *change.after) : goals.end();
+    if (change.after && now_at == goals.end()) return false;
     if (!change.before) {
         goals.erase(now_at);
     } else if (now_at != goals.end()) {
         *now_at = *change.before;
     } else {
+        // A removal that took the goal out of the list: put it back where it was, unless it is back already.
+        if (std::any_of(goals.begin(), goals.end(), [&](const Goal& g) { return g.id == change.before->id; })) return false;
         goals.insert(goals.begin() + std::ptrdiff_t(std::min(change.index, goals.size())), *change.before);
     }
     source->store.set_goals(std::move(goals));
@@ -199,7 +196,7 @@ bool Workspace::settle(const GoalChange& change, Goal vendor_goal) {
     GoalSource* source = find_source(change.source);
     if (!source || !change.after || change.kind == GoalEdit::remove) return false;
     std::vector<Goal> goals = source->store.goals();
-    const auto at = std::find_if(goals.begin(), goals.end(), [&](const Goal& g) { return g.id == change.after->id; });
+    const auto at = std::find(goals.begin(), goals.end(), *change.after);  // changed since: the later change wins
     if (at == goals.end()) return false;
     if (vendor_goal.id.empty()) vendor_goal.id = at->id;
     *at = std::move(vendor_goal);
@@ -220,7 +217,8 @@ CallReply Workspace::edit(GoalEdit kind, const Goal& goal, TimestampMs now, std:
     if (kind != GoalEdit::create) {
         target["id"] = goal.id;
         for (size_t i = 0; i < live_goals_.size(); ++i)
-            if (live_goals_[i].id == goal.id && (source.empty() || source_of(i) == source)) {
+            // Two sources may both have this id: the goal's vendor says whose it is.
+            if (live_goals_[i].id == goal.id && live_goals_[i].vendor == goal.vendor && (source.empty() || source_of(i) == source)) {
                 target["source"] = source_of(i);
                 break;
             }
@@ -458,8 +456,8 @@ CallReply Workspace::results(const Json& args, const CallContext& context) {
             request.period_start = text.substr(0, dots);
             if (dots != std::string::npos) request.period_end = text.substr(dots + 2);
         } else if (period->is_object()) {
-            if (const Json* s = member(*period, "start"); s && s->is_string()) request.period_start = s->get<std::string>();
-            if (const Json* e = member(*period, "end"); e && e->is_string()) request.period_end = e->get<std::string>();
+            if (const std::string* s = string_value(member(*period, "start"))) request.period_start = *s;
+            if (const std::string* e = string_value(member(*period, "end"))) request.period_end = *e;
         } else {
             return fail(400, "bad_arguments", "period is \"START..END\" or {start, end}", "/period");
         }

@@ -92,9 +92,10 @@ public:
     // with the payload's valid goals; the others keep theirs.
     void load_goals(const ReadResult& run);  // the only source: every other one goes
     void load_goals(std::string_view source, const ReadResult& run);
-    // The sources in this order: those named before keep their goals, new ones start empty, the rest go.
-    // No source at all leaves one unnamed, empty source, where add() puts goals as before any load.
-    void set_goal_sources(const std::vector<std::string>& sources);
+    // The sources in this order: those named before keep their goals, new ones start empty (of the vendor
+    // given for them in the parallel `vendors`, if any), the rest go. No source at all leaves one unnamed,
+    // empty source, where add() puts goals as before any load.
+    void set_goal_sources(const std::vector<std::string>& sources, const std::vector<Vendor>& vendors = {});
     const std::vector<Goal>& goals() const { return live_goals_; }  // not deleted, in source and store order
     // The source each of goals() came from (parallel to it), and the vendor of a source.
     const std::string& source_of(size_t live_goal) const;
@@ -102,10 +103,11 @@ public:
     Vendor vendor() const { return sources_.front().store.vendor(); }  // the first source's
     // Ids that more than one source uses: methods that name such a goal need {source}.
     const std::vector<Error>& id_conflicts() const { return id_conflicts_; }
-    // Undoes a change the vendor refused; true when it could (the goal is where the change left it).
+    // Undoes a change the vendor refused; true when it could: the goal is as the change left it. A goal
+    // changed again since (a later edit, a reload) is left alone.
     bool revert(const GoalChange& change);
     // The vendor's own version of a changed goal replaces the local one (a created goal takes the vendor's
-    // id). A removal has nothing to settle.
+    // id), when the goal is still as the change left it. A removal has nothing to settle.
     bool settle(const GoalChange& change, Goal vendor_goal);
 
     // CRM data for the progress engine, by source name ("deals", "activities", "stageChanges"). A source

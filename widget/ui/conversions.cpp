@@ -41,8 +41,8 @@ const std::optional<GoalResults>& results_of(ViewContext& ctx, ConversionCache& 
     return found->second;
 }
 
-std::string count_text(int64_t n) {
-    return std::to_string(n) + (n == 1 ? " conversion" : " conversions");
+std::string count_text(int64_t n, Lang lang) {
+    return std::to_string(n) + " " + msg(plural(Msg::unit_conversion, Msg::unit_conversions, double(n), lang), lang);
 }
 
 // A list, not a table: per goal, its count and value, and the weeks (or months) that had conversions, in
@@ -80,10 +80,10 @@ void draw_goal_list(ViewContext& ctx) {
         draw->ChannelsSplit(2);
         draw->ChannelsSetCurrent(1);
         const float inner = width - 2 * space::m;
-        const std::string count = count_text(total.count);
+        const std::string count = count_text(total.count, locale.lang);
         const float count_w = kit::width_of(body, count);
         const float y0 = at.y + space::s;
-        const std::string_view name = goal_title(goal);
+        const std::string_view name = goal_title(goal, locale.lang);
         kit::text(draw, title, ImVec2(at.x + space::m, y0), pal.text_strong, name,
                   kit::fit(title, name, inner - count_w - space::s));
         kit::text(draw, body, ImVec2(at.x + width - space::m - count_w, y0 + 1.0f), pal.text, count);
@@ -93,14 +93,14 @@ void draw_goal_list(ViewContext& ctx) {
         std::string words;
         if (total.value != 0) {
             const bool whole = std::floor(total.value) == total.value;
-            words = "value " + format_number(total.value, whole ? 0 : 2, locale);
+            words = msg(Msg::goal_value, locale.lang, {{"value", format_number(total.value, whole ? 0 : 2, locale)}});
         }
         for (size_t b = 0; b < bars.size(); ++b) {
             if (bars[b].value <= 0) continue;
             if (!words.empty()) words += " \xC2\xB7 ";
             words += format_day_short(buckets[b].start, locale) + ": " + format_number(bars[b].value, 0, locale);
         }
-        if (total.count == 0) words = "none in " + ctx.shown.period_label;
+        if (total.count == 0) words = msg(Msg::conv_none_in, locale.lang, {{"period", ctx.shown.period_label}});
         ImGui::PushFont(const_cast<ImFont*>(caption));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - (spark > 0 ? spark + space::m : 0.0f));
         coloured_text(pal.muted_text, words);
@@ -128,7 +128,7 @@ void draw_goal_list(ViewContext& ctx) {
         row.value_text = count;
         ctx.shown.conversion_goals.push_back(std::move(row));
     }
-    if (!any) wrapped_text(pal.muted_text, "No condition goals (giosg rules, Zendesk URL goals) among these goals.");
+    if (!any) wrapped_text(pal.muted_text, msg(Msg::conv_no_condition_goals, ctx.frame.locale.lang));
 }
 
 void draw_feed(ViewContext& ctx) {
@@ -140,9 +140,10 @@ void draw_feed(ViewContext& ctx) {
     std::partial_sort(newest.begin(), newest.begin() + ptrdiff_t(shown), newest.end(),
                       [](const MatchRecord* a, const MatchRecord* b) { return a->at > b->at; });
     if (shown == 0) {
-        wrapped_text(ctx.palette.muted_text, "No conversions yet.");
+        wrapped_text(ctx.palette.muted_text, msg(Msg::conv_none_yet, ctx.frame.locale.lang));
         return;
     }
+    const Lang lang = ctx.frame.locale.lang;
     const ImFont* body = ctx.fonts[TextRole::body];
     const ImFont* caption = ctx.fonts[TextRole::caption];
     const Palette& pal = ctx.palette;
@@ -155,10 +156,13 @@ void draw_feed(ViewContext& ctx) {
         char clock[8];
         std::snprintf(clock, sizeof clock, "%02d:%02d", int(minute_of_day / 60), int(minute_of_day % 60));
         const std::string when = format_day_short(civil_date_of(m.at, ctx.frame.zone_offset_minutes), ctx.frame.locale) + " " + clock;
-        const std::string_view goal = index >= 0 ? goal_title(ctx.data.goals[size_t(index)]) : std::string_view(m.goal_id);
-        std::string details = m.value != 0 ? "value " + format_number(m.value, std::floor(m.value) == m.value ? 0 : 2, ctx.frame.locale) + " \xC2\xB7 "
-                                           : std::string();
-        details += m.agent_id.empty() ? std::string("not attributed") : "credited to " + m.agent_id;
+        const std::string_view goal = index >= 0 ? goal_title(ctx.data.goals[size_t(index)], lang) : std::string_view(m.goal_id);
+        std::string details =
+            m.value != 0 ? msg(Msg::goal_value, lang, {{"value", format_number(m.value, std::floor(m.value) == m.value ? 0 : 2, ctx.frame.locale)}}) +
+                               " \xC2\xB7 "
+                         : std::string();
+        details += m.agent_id.empty() ? std::string(msg(Msg::conv_not_attributed, lang))
+                                      : msg(Msg::conv_credited_to, lang, {{"agent", m.agent_id}});
         if (!m.url.empty()) details += " \xC2\xB7 " + m.url;
         const float width = ImGui::GetContentRegionAvail().x;
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -178,9 +182,10 @@ void draw_feed(ViewContext& ctx) {
 // Which goals the host page matches, through the same explain service as the URL tester.
 static void draw_current_page(ViewContext& ctx) {
     if (ctx.data.current_page_url.empty() || !ctx.data.services.explain_url) {
-        wrapped_text(ctx.palette.muted_text, "The page's own URL is not known to the widget.");
+        wrapped_text(ctx.palette.muted_text, msg(Msg::conv_page_unknown, ctx.frame.locale.lang));
         return;
     }
+    const Lang lang = ctx.frame.locale.lang;
     const UrlExplanation& page = ctx.cache.current_page.get(ctx.data, ctx.data.current_page_url);
     const float width = ImGui::GetContentRegionAvail().x;
     // The page's own address without its scheme and host, which are the page's own: "/pricing?plan=pro".
@@ -190,7 +195,7 @@ static void draw_current_page(ViewContext& ctx) {
         const size_t path = address.find('/', scheme + 3);
         address = path == std::string_view::npos ? std::string_view("/") : address.substr(path);
     }
-    const std::string url = "This page: " + std::string(address);
+    const std::string url = msg(Msg::conv_this_page, lang, {{"url", address}});
     const ImFont* font = ImGui::GetFont();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     kit::text(ImGui::GetWindowDrawList(), font, at, ctx.palette.text, url, kit::fit(font, url, width));
@@ -200,22 +205,23 @@ static void draw_current_page(ViewContext& ctx) {
         const int index = ctx.cache.find(g.goal_id);
         ImGui::Bullet();
         ImGui::PushTextWrapPos(0.0f);
-        text(index >= 0 ? goal_title(ctx.data.goals[size_t(index)]) : std::string_view(g.goal_id));
+        text(index >= 0 ? goal_title(ctx.data.goals[size_t(index)], lang) : std::string_view(g.goal_id));
         ImGui::PopTextWrapPos();
         ctx.shown.goals_matching_page.push_back(g.goal_id);
     }
-    if (ctx.shown.goals_matching_page.empty()) wrapped_text(ctx.palette.muted_text, "It matches no goal.");
+    if (ctx.shown.goals_matching_page.empty()) wrapped_text(ctx.palette.muted_text, msg(Msg::conv_page_matches_none, lang));
 }
 
 void draw_conversions(ViewContext& ctx) {
     draw_period_note(ctx);
-    kit::heading(ctx, "Condition goals");
+    const Lang lang = ctx.frame.locale.lang;
+    kit::heading(ctx, msg(Msg::conv_heading_goals, lang));
     draw_goal_list(ctx);
     ImGui::Spacing();
-    kit::heading(ctx, "Goals matching this page");
+    kit::heading(ctx, msg(Msg::conv_heading_page, lang));
     draw_current_page(ctx);
     ImGui::Spacing();
-    kit::heading(ctx, "Latest conversions");
+    kit::heading(ctx, msg(Msg::conv_heading_latest, lang));
     draw_feed(ctx);
 }
 

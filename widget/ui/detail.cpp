@@ -99,10 +99,15 @@ struct ChartInput {
 };
 
 // "day", "week", "month", "quarter": what one step of the chart is, for its legend.
-const char* step_word(const std::vector<IntervalResult>& steps) {
-    if (steps.empty()) return "step";
+const char* step_word(const std::vector<IntervalResult>& steps, Lang lang) {
+    if (steps.empty()) return msg(Msg::step_step, lang);
     const int32_t days = steps[steps.size() > 2 ? 1 : 0].range.days();
-    return days <= 1 ? "day" : days <= 7 ? "week" : days <= 31 ? "month" : days <= 92 ? "quarter" : "interval";
+    return msg(days <= 1    ? Msg::step_day
+               : days <= 7  ? Msg::step_week
+               : days <= 31 ? Msg::step_month
+               : days <= 92 ? Msg::step_quarter
+                            : Msg::step_interval,
+               lang);
 }
 
 // The burn-up (top) and the bars per step (bottom) over one x axis; returns the step under the pointer, or
@@ -253,15 +258,16 @@ std::vector<std::string> step_lines(const ViewContext& ctx, const ChartInput& in
     std::vector<std::string> lines;
     lines.push_back(format_range(r.range, locale));
     if (i > in.last_begun) {
-        lines.push_back("still to come");
+        lines.push_back(msg(Msg::detail_still_to_come, locale.lang));
         return lines;
     }
     lines.push_back(format_goal_amount(in.goal, r.value, locale));
     if (in.step_targets) {
-        lines.push_back("so far " + format_goal_amount(in.goal, value_so_far, locale) + " of " +
-                        format_goal_target(in.goal, target_so_far, locale) + " expected");
+        lines.push_back(msg(Msg::detail_so_far_expected, locale.lang,
+                            {{"value", format_goal_amount(in.goal, value_so_far, locale)},
+                             {"target", format_goal_target(in.goal, target_so_far, locale)}}));
     } else if (i > 0) {
-        lines.push_back("so far " + format_goal_amount(in.goal, value_so_far, locale));
+        lines.push_back(msg(Msg::detail_so_far_value, locale.lang, {{"value", format_goal_amount(in.goal, value_so_far, locale)}}));
     }
     return lines;
 }
@@ -298,7 +304,8 @@ void draw_step_box(const ViewContext& ctx, ImVec2 chart_min, ImVec2 chart_max, f
 void draw_intervals(const ViewContext& ctx, const Goal& goal, const GoalProgress& p) {
     if (p.intervals.empty()) return;
     const LocaleFormat& locale = ctx.frame.locale;
-    kit::heading(ctx, "Intervals");
+    const Lang lang = locale.lang;
+    kit::heading(ctx, msg(Msg::detail_intervals, lang));
     const auto percent = [&](const IntervalResult& r) {
         return r.target > 0 ? format_percent(r.value / r.target * 100.0, locale) : std::string("\xE2\x80\x94");
     };
@@ -306,17 +313,19 @@ void draw_intervals(const ViewContext& ctx, const Goal& goal, const GoalProgress
         // One wrapped line per interval: no column can be cut off.
         for (const IntervalResult& r : p.intervals) {
             std::string line = format_range(r.range, locale) + ": " + format_goal_amount(goal, r.value, locale);
-            if (r.target > 0) line += " of " + format_goal_target(goal, r.target, locale) + " (" + percent(r) + ")";
+            if (r.target > 0)
+                line += " " + msg(Msg::goal_of_target, lang, {{"target", format_goal_target(goal, r.target, locale)}}) + " (" +
+                        percent(r) + ")";
             wrapped_text(ctx.palette.text, line);
         }
         return;
     }
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("intervals", 4, kFlags)) return;
-    ImGui::TableSetupColumn("Interval", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("Percent", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(msg(Msg::detail_col_interval, lang), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(msg(Msg::detail_col_value, lang), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(msg(Msg::detail_col_target, lang), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(msg(Msg::detail_col_percent, lang), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
     for (const IntervalResult& r : p.intervals) {
         ImGui::TableNextRow();
@@ -342,11 +351,12 @@ void draw_legend(const ViewContext& ctx, const ChartInput& in, bool forecast) {
     };
     Item items[5];
     int count = 0;
-    items[count++] = {ctx.palette.burn_up, "so far"};
-    items[count++] = {ctx.palette.ideal_line, "pace"};
-    if (forecast) items[count++] = {ctx.palette.forecast, "forecast"};
-    const std::string per = std::string("per ") + step_word(in.steps);
-    const std::string target = std::string("target per ") + step_word(in.steps);
+    const Lang lang = ctx.frame.locale.lang;
+    items[count++] = {ctx.palette.burn_up, msg(Msg::legend_so_far, lang)};
+    items[count++] = {ctx.palette.ideal_line, msg(Msg::legend_pace, lang)};
+    if (forecast) items[count++] = {ctx.palette.forecast, msg(Msg::legend_forecast, lang)};
+    const std::string per = msg(Msg::legend_per_step, lang, {{"step", step_word(in.steps, lang)}});
+    const std::string target = msg(Msg::legend_target_per_step, lang, {{"step", step_word(in.steps, lang)}});
     items[count++] = {ctx.palette.bar, per.c_str()};
     if (in.seasonal) items[count++] = {ctx.palette.target_line, target.c_str()};
     // A flow: items wrap to the next line instead of running past the edge.
@@ -379,7 +389,7 @@ void draw_detail(ViewContext& ctx) {
     const int index = ctx.cache.find(ctx.state.selected_goal_id);
     if (index < 0) {
         ImGui::Dummy(ImVec2(0, space::s));
-        wrapped_text(ctx.palette.muted_text, "Choose a goal in the overview to see it here.");
+        wrapped_text(ctx.palette.muted_text, msg(Msg::detail_choose, ctx.frame.locale.lang));
         return;
     }
     const uint32_t i = uint32_t(index);
@@ -387,6 +397,7 @@ void draw_detail(ViewContext& ctx) {
     const GoalProgress& p = ctx.cache.progress(i);
     const ShownGoal& s = ctx.cache.shown(i);
     const Palette& pal = ctx.palette;
+    const Lang lang = ctx.frame.locale.lang;
     const ImFont* title = ctx.fonts[TextRole::title];
     const ImFont* caption = ctx.fonts[TextRole::caption];
     const ImFont* body = ctx.fonts[TextRole::body];
@@ -410,7 +421,7 @@ void draw_detail(ViewContext& ctx) {
     }
     {
         // The vendor badge and what is measured for whom, on one line with the text centred on the badge.
-        const std::string meta = std::string(metric_label(goal.metric.type)) + " \xC2\xB7 " + assignee_label(goal.assignee);
+        const std::string meta = std::string(metric_label(goal.metric.type, lang)) + " \xC2\xB7 " + assignee_label(goal.assignee, lang);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const char* vendor = vendor_label(goal.vendor);
         kit::chip(draw, caption, at, vendor, pal.vendor_bg[int(goal.vendor) % kVendors], pal.vendor_text[int(goal.vendor) % kVendors]);
@@ -462,20 +473,20 @@ void draw_detail(ViewContext& ctx) {
     const std::optional<Range> range = running ? forecast_range(p, steps, last_begun, forecast_step) : std::nullopt;
     const bool forecast = running && p.forecast.has_value();
     if (forecast) {
-        std::string line = "Forecast " + format_goal_amount(goal, *p.forecast, ctx.frame.locale) + " by " +
-                           format_day_short(until, ctx.frame.locale);
+        std::string line = msg(Msg::detail_forecast, lang, {{"value", format_goal_amount(goal, *p.forecast, ctx.frame.locale)},
+                                                            {"day", format_day_short(until, ctx.frame.locale)}});
         if (range && range->high - range->low >= (counts_whole_things(goal) ? 1.0 : 0.01))
-            line += " (likely " + format_goal_figure(goal, range->low, ctx.frame.locale) + "\xE2\x80\x93" +
-                    format_goal_figure(goal, range->high, ctx.frame.locale) + ")";
+            line += " " + msg(Msg::detail_forecast_likely, lang, {{"low", format_goal_figure(goal, range->low, ctx.frame.locale)},
+                                                                 {"high", format_goal_figure(goal, range->high, ctx.frame.locale)}});
         wrapped_text(pal.text, line);
     }
     if (p.reported_by_vendor || p.vendor_value) {
         // Whose figures these are; the vendor's own beside computed ones (HubSpot's hs_kpi_value).
-        std::string whose = std::string("Numbers as reported by ") + vendor_label(goal.vendor) + ".";
+        std::string whose = msg(Msg::detail_vendor_numbers, lang, {{"vendor", vendor_label(goal.vendor)}});
         if (!p.reported_by_vendor) {
-            whose = std::string(vendor_label(goal.vendor)) + " reports " + format_goal_amount(goal, *p.vendor_value, ctx.frame.locale);
-            if (p.vendor_percent) whose += " (" + format_percent(*p.vendor_percent, ctx.frame.locale) + ")";
-            whose += "; the figures above are computed from the data.";
+            std::string value = format_goal_amount(goal, *p.vendor_value, ctx.frame.locale);
+            if (p.vendor_percent) value += " (" + format_percent(*p.vendor_percent, ctx.frame.locale) + ")";
+            whose = msg(Msg::detail_vendor_reports, lang, {{"vendor", vendor_label(goal.vendor)}, {"value", value}});
         }
         ImGui::PushFont(const_cast<ImFont*>(caption));
         wrapped_text(pal.muted_text, whose);

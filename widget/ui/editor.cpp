@@ -82,68 +82,69 @@ bool enum_combo(const char* label, E& value, std::initializer_list<E> choices) {
 }
 
 // A field's label above it, and the field as wide as the form: the form reads the same at every width.
-void label(const ViewContext& ctx, const char* text_label) { kit::heading(ctx, text_label); }
+const char* say(const ViewContext& ctx, Msg key) { return msg(key, ctx.frame.locale.lang); }
+void label(const ViewContext& ctx, Msg key) { kit::heading(ctx, say(ctx, key)); }
 void full_width() { ImGui::SetNextItemWidth(-FLT_MIN); }
 
 void draw_common_fields(ViewContext& ctx, Goal& g) {
     EditorState& e = ctx.state.editor;
-    label(ctx, "Title");
+    label(ctx, Msg::editor_title);
     full_width();
     input_text("##title", g.title);
     record_rect(ctx.shown, "editor.title");
     field_errors(ctx, "/title");
-    ImGui::Checkbox("Active", &g.active);
-    label(ctx, "Assignee");
+    ImGui::Checkbox(say(ctx, Msg::editor_active), &g.active);
+    label(ctx, Msg::editor_assignee);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     ImGui::SetNextItemWidth(half);
     enum_combo("##assignee-type", g.assignee.type,
                {AssigneeType::none, AssigneeType::person, AssigneeType::team, AssigneeType::company});
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    input_text("##assignee-id", g.assignee.id, "id");
+    input_text("##assignee-id", g.assignee.id, say(ctx, Msg::editor_assignee_id));
     field_errors(ctx, "/assignee");
-    label(ctx, "Target");
+    label(ctx, Msg::editor_target);
     full_width();
     input_text("##amount", e.amount_text, "0");
     record_rect(ctx.shown, "editor.amount");
     field_errors(ctx, "/target/amount");
-    label(ctx, "Interval");
+    label(ctx, Msg::editor_interval);
     full_width();
     enum_combo("##interval", g.schedule.interval,
                {Interval::none, Interval::weekly, Interval::monthly, Interval::quarterly, Interval::yearly});
     field_errors(ctx, "/schedule/interval");
-    label(ctx, "Start and end");
+    label(ctx, Msg::editor_start_end);
     ImGui::SetNextItemWidth(half);
-    input_text("##start", e.start_text, "YYYY-MM-DD");
+    input_text("##start", e.start_text, say(ctx, Msg::toolbar_date_hint));
     record_rect(ctx.shown, "editor.start");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    input_text("##end", e.end_text, "open-ended");
+    input_text("##end", e.end_text, say(ctx, Msg::editor_open_ended));
     field_errors(ctx, "/schedule/start");
     field_errors(ctx, "/schedule/end");
 }
 
 void draw_sales_fields(ViewContext& ctx, Goal& g) {
     if (g.vendor == Vendor::pipedrive) {
-        label(ctx, "Measures");
+        label(ctx, Msg::editor_measures);
         full_width();
         enum_combo("##measures", g.metric.type,
                    {MetricType::deals_won, MetricType::deals_started, MetricType::deals_progressed,
                     MetricType::activities_added, MetricType::activities_completed, MetricType::revenue_forecast});
         field_errors(ctx, "/metric");
-        label(ctx, "Tracks");
+        label(ctx, Msg::editor_tracks);
         full_width();
         enum_combo("##tracks", g.target.tracking, {TrackingMetric::quantity, TrackingMetric::sum});
         field_errors(ctx, "/target/tracking");
     }
     if (g.vendor == Vendor::hubspot) {
-        label(ctx, "Better when");
+        label(ctx, Msg::editor_better_when);
         full_width();
         enum_combo("##direction", g.target.direction, {Direction::higher_is_better, Direction::lower_is_better});
         field_errors(ctx, "/target/direction");
     }
     if (g.target.tracking == TrackingMetric::sum || g.vendor == Vendor::hubspot) {
-        label(ctx, "Currency");
+        label(ctx, Msg::editor_currency);
         full_width();
         input_text("##currency", g.target.currency_code, "EUR");
         field_errors(ctx, "/target/currency_code");
@@ -155,7 +156,8 @@ void draw_condition(ViewContext& ctx, Goal& g, size_t i, bool& remove) {
     ImGui::PushID(int(i));
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float remove_w = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2;
+    const char* remove_label = say(ctx, Msg::editor_remove);
+    const float remove_w = ImGui::CalcTextSize(remove_label).x + ImGui::GetStyle().FramePadding.x * 2;
     // Wide: field, operator, value and Remove on one line; narrow: the value and Remove on a second line.
     const bool one_line = avail >= 520.0f;
     const float combo_w = one_line ? 120.0f : (avail - gap) * 0.5f;
@@ -177,17 +179,17 @@ void draw_condition(ViewContext& ctx, Goal& g, size_t i, bool& remove) {
     }
     if (one_line) ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - remove_w - gap);
-    input_text("##value", c.value, "value");
+    input_text("##value", c.value, say(ctx, Msg::editor_value));
     record_rect(ctx.shown, "editor.condition." + std::to_string(i));
     ImGui::SameLine();
-    remove = kit::button("Remove");
+    remove = kit::button(remove_label);
     field_errors(ctx, "/conditions/" + std::to_string(i));
     ImGui::PopID();
 }
 
 void draw_condition_fields(ViewContext& ctx, Goal& g) {
     if (!is_condition_goal(g)) return;
-    label(ctx, "Conditions: match when");
+    label(ctx, Msg::editor_match_when);
     full_width();
     enum_combo("##combinator", g.combinator, {Combinator::any, Combinator::all});
     size_t remove_at = g.conditions.size();
@@ -197,10 +199,10 @@ void draw_condition_fields(ViewContext& ctx, Goal& g) {
         if (remove) remove_at = i;
     }
     if (remove_at < g.conditions.size()) g.conditions.erase(g.conditions.begin() + ptrdiff_t(remove_at));
-    if (kit::button("Add condition")) g.conditions.emplace_back();
+    if (kit::button(say(ctx, Msg::editor_add_condition))) g.conditions.emplace_back();
     field_errors(ctx, "/conditions");
     if (g.vendor == Vendor::zendesk) {
-        label(ctx, "Attribution, and its window in days");
+        label(ctx, Msg::editor_attribution);
         const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         ImGui::SetNextItemWidth(half);
         enum_combo("##attribution", g.attribution.model,
@@ -211,7 +213,7 @@ void draw_condition_fields(ViewContext& ctx, Goal& g) {
         field_errors(ctx, "/attribution");
     }
     if (g.vendor == Vendor::giosg) {
-        label(ctx, "Default value");
+        label(ctx, Msg::editor_default_value);
         full_width();
         double value = g.default_value.value_or(0.0);
         if (ImGui::InputDouble("##default-value", &value)) g.default_value = value;
@@ -253,23 +255,23 @@ void start_editing(EditorState& e, const Goal& goal, bool is_new) {
 }
 
 // The typed text fields, parsed into the goal; a field that does not parse is an error at its path.
-Goal parse_draft(const EditorState& e, std::vector<Error>& errors) {
+Goal parse_draft(const EditorState& e, Lang lang, std::vector<Error>& errors) {
     Goal g = *e.draft;
     const std::string& amount = e.amount_text;
     double value = 0;
     const auto r = fast_float::from_chars(amount.data(), amount.data() + amount.size(), value);
     if (amount.empty() || r.ec != std::errc() || r.ptr != amount.data() + amount.size())
-        errors.push_back({"/target/amount", "bad_number", "The target must be a number, e.g. 25 or 1200.50.", 400});
+        errors.push_back({"/target/amount", "bad_number", msg(Msg::editor_bad_number, lang), 400});
     else
         g.target.amount = value;
     const auto date_field = [&](const std::string& text, const char* path, bool required, std::optional<Date>& out) {
         if (text.empty()) {
-            if (required) errors.push_back({path, "required", "A start date is required (YYYY-MM-DD).", 400});
+            if (required) errors.push_back({path, "required", msg(Msg::editor_start_required, lang), 400});
             out.reset();
             return;
         }
         out = parse_civil_date(text);
-        if (!out) errors.push_back({path, "bad_date", "Not a calendar date: use YYYY-MM-DD.", 400});
+        if (!out) errors.push_back({path, "bad_date", msg(Msg::editor_bad_date, lang), 400});
     };
     date_field(e.start_text, "/schedule/start", false, g.schedule.start);
     date_field(e.end_text, "/schedule/end", false, g.schedule.end);
@@ -279,7 +281,7 @@ Goal parse_draft(const EditorState& e, std::vector<Error>& errors) {
 void save(ViewContext& ctx) {
     EditorState& e = ctx.state.editor;
     std::vector<Error> errors;
-    Goal goal = parse_draft(e, errors);
+    Goal goal = parse_draft(e, ctx.frame.locale.lang, errors);
     if (ctx.data.services.validate) {
         std::vector<Error> more = ctx.data.services.validate(goal);
         errors.insert(errors.end(), more.begin(), more.end());
@@ -293,7 +295,10 @@ void save(ViewContext& ctx) {
 void draw_buttons(ViewContext& ctx) {
     EditorState& e = ctx.state.editor;
     Flow flow(ImGui::GetContentRegionAvail().x);
-    const char* save_label = e.is_new ? "Create" : "Save";
+    const char* save_label = say(ctx, e.is_new ? Msg::editor_create : Msg::editor_save);
+    const char* cancel_label = say(ctx, Msg::editor_cancel);
+    const char* delete_label = say(ctx, Msg::editor_delete);
+    const char* confirm_label = say(ctx, Msg::editor_delete_confirm);
     flow.next(save_label);
     ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.accent);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ctx.palette.accent);
@@ -302,22 +307,22 @@ void draw_buttons(ViewContext& ctx) {
     ImGui::PopStyleColor(3);
     if (save_pressed) save(ctx);
     record_rect(ctx.shown, "editor.save");
-    flow.next("Cancel");
-    if (kit::button("Cancel")) {
+    flow.next(cancel_label);
+    if (kit::button(cancel_label)) {
         e = EditorState{};
         return;
     }
     if (e.is_new) return;
     if (!e.confirm_delete) {
-        flow.next("Delete");
-        if (kit::button("Delete")) e.confirm_delete = true;
+        flow.next(delete_label);
+        if (kit::button(delete_label)) e.confirm_delete = true;
         record_rect(ctx.shown, "editor.delete");
         return;
     }
-    flow.next("Delete this goal");
+    flow.next(confirm_label);
     ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.chip_bg[int(PaceState::at_risk)]);
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.chip_text[int(PaceState::at_risk)]);
-    const bool really = kit::button("Delete this goal");
+    const bool really = kit::button(confirm_label);
     ImGui::PopStyleColor(2);
     record_rect(ctx.shown, "editor.confirm_delete");
     if (really) {
@@ -348,7 +353,7 @@ Goal new_goal_for(Vendor vendor) {
 
 void draw_goal_list(ViewContext& ctx) {
     static constexpr Vendor kNewGoalVendors[] = {Vendor::pipedrive, Vendor::hubspot, Vendor::giosg, Vendor::zendesk};
-    kit::heading(ctx, "New goal");
+    kit::heading(ctx, say(ctx, Msg::editor_new_goal));
     Flow flow(ImGui::GetContentRegionAvail().x);
     for (Vendor v : kNewGoalVendors) {
         const std::string label = std::string("+ ") + vendor_label(v) + "##new-" + std::string(name_of(v));
@@ -357,7 +362,7 @@ void draw_goal_list(ViewContext& ctx) {
         record_rect(ctx.shown, std::string("editor.new.") + std::string(name_of(v)));
     }
     ImGui::Spacing();
-    kit::heading(ctx, "Goals");
+    kit::heading(ctx, say(ctx, Msg::editor_goals));
     const std::vector<uint32_t>& order = ctx.cache.order();
     const ImFont* body = ImGui::GetFont();
     const ImFont* caption = ctx.fonts[TextRole::caption];
@@ -385,7 +390,7 @@ void draw_goal_list(ViewContext& ctx) {
             const float badge = kit::chip_width(caption, vendor);
             kit::chip(draw, caption, ImVec2(at.x + width - badge - space::xs, at.y + (row - kit::chip_height(caption)) * 0.5f),
                       vendor, ctx.palette.vendor_bg[int(goal.vendor) % kVendors], ctx.palette.vendor_text[int(goal.vendor) % kVendors]);
-            const std::string_view title = goal_title(goal);
+            const std::string_view title = goal_title(goal, ctx.frame.locale.lang);
             kit::text(draw, body, ImVec2(at.x + space::xs, at.y + (row - kit::line_of(body)) * 0.5f), ctx.palette.text, title,
                       kit::fit(body, title, width - badge - space::s * 2));
             ImGui::PopID();
@@ -405,27 +410,29 @@ void draw_editor(ViewContext& ctx) {
     // The form scrolls; its buttons stay in sight under it.
     const float row_h = std::max(kTouchTarget, ImGui::GetFrameHeight()) + ImGui::GetStyle().ItemSpacing.y;
     const float pad = ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
-    const float needed = ImGui::CalcTextSize(e.is_new ? "Create" : "Save").x + ImGui::CalcTextSize("Cancel").x +
-                         (e.is_new ? 0.0f : ImGui::CalcTextSize(e.confirm_delete ? "Delete this goal" : "Delete").x) + pad * 3;
+    const float needed = ImGui::CalcTextSize(say(ctx, e.is_new ? Msg::editor_create : Msg::editor_save)).x +
+                         ImGui::CalcTextSize(say(ctx, Msg::editor_cancel)).x +
+                         (e.is_new ? 0.0f : ImGui::CalcTextSize(say(ctx, e.confirm_delete ? Msg::editor_delete_confirm : Msg::editor_delete)).x) +
+                         pad * 3;
     const float buttons = row_h * (needed > ImGui::GetContentRegionAvail().x ? 2.0f : 1.0f);
     const float form = std::max(ImGui::GetFrameHeight() * 2, ImGui::GetContentRegionAvail().y - buttons);
     ImGui::BeginChild("editor-form", ImVec2(0, form), false, ImGuiWindowFlags_NoBackground);
     ImGui::PushFont(ctx.fonts[TextRole::title]);
-    wrapped_text(ctx.palette.text_strong, std::string(e.is_new ? "New " : "Editing ") + vendor_label(g.vendor) + " goal");
+    wrapped_text(ctx.palette.text_strong, msg(e.is_new ? Msg::editor_heading_new : Msg::editor_heading_edit, ctx.frame.locale.lang,
+                                              {{"vendor", vendor_label(g.vendor)}}));
     ImGui::PopFont();
     if (g.vendor == Vendor::hubspot)
-        wrapped_text(ctx.palette.muted_text, "HubSpot's goal targets are read-only in the API this widget uses: "
-                                             "changes to this goal cannot be saved.");
+        wrapped_text(ctx.palette.muted_text, say(ctx, Msg::editor_hubspot_read_only));
     else if (ctx.data.saves_to_vendor)
         wrapped_text(ctx.palette.muted_text, ctx.data.save_note.empty()
-                                                 ? std::string("Saving sends the change to ") + vendor_label(g.vendor) + "."
-                                                 : ctx.data.save_note);
+                                                 ? msg(Msg::editor_saving_sends, ctx.frame.locale.lang, {{"vendor", vendor_label(g.vendor)}})
+                                                 : say(ctx.data.save_note, ctx.frame.locale.lang));
     unplaced_errors(ctx, g);
     draw_common_fields(ctx, g);
     draw_sales_fields(ctx, g);
     draw_condition_fields(ctx, g);
     if (!ctx.data.services.validate)
-        wrapped_text(ctx.palette.muted_text, "Only the field formats are checked: this build has no validator.");
+        wrapped_text(ctx.palette.muted_text, say(ctx, Msg::editor_no_validator));
     ImGui::EndChild();
     draw_buttons(ctx);
 }

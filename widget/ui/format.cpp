@@ -58,6 +58,10 @@ LocaleFormat locale_from_json(const Json& description) {
     if (order == "dmy") locale.date_order = DateOrder::dmy;
     if (order == "mdy") locale.date_order = DateOrder::mdy;
     if (order == "ymd") locale.date_order = DateOrder::ymd;
+    std::string language;
+    read_string(description, "tag", language);
+    read_string(description, "language", language);
+    locale.lang = lang_from_tag(language);
     if (locale.decimal.empty()) locale.decimal = ".";  // a number must keep its fraction readable
     return locale;
 }
@@ -134,14 +138,13 @@ std::string format_percent(double percent, const LocaleFormat& locale) {
 
 namespace {
 
-constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
-static_assert(sizeof kMonthNames / sizeof kMonthNames[0] == 12, "one name per month");
-
-std::string month_name(unsigned month, bool full) {
-    const std::string name = kMonthNames[(month + 11) % 12];
-    return full ? name : name.substr(0, 3);
+std::string month_name(unsigned month, bool full, Lang lang) {
+    const unsigned m = (month + 11) % 12;
+    return msg(Msg(unsigned(full ? Msg::month_1 : Msg::mon_1) + m), lang);
 }
+
+// English writes "Dec 31, 2023" where the locale puts the month first; the other languages always put the day first.
+bool month_first(const LocaleFormat& locale) { return locale.lang == Lang::en && locale.date_order == DateOrder::mdy; }
 
 bool is_money(const Goal& goal) {
     return goal.target.unit == Unit::currency || goal.target.tracking == TrackingMetric::sum ||
@@ -152,15 +155,15 @@ bool is_money(const Goal& goal) {
 
 std::string format_day(Date date, const LocaleFormat& locale) {
     const CivilParts p = civil_parts(date);
-    const std::string day = std::to_string(p.day), month = month_name(p.month, false), year = std::to_string(p.year);
-    if (locale.date_order == DateOrder::mdy) return month + " " + day + ", " + year;
-    return day + " " + month + " " + year;
+    const std::string day = std::to_string(p.day), month = month_name(p.month, false, locale.lang), year = std::to_string(p.year);
+    if (month_first(locale)) return month + " " + day + ", " + year;
+    return msg(Msg::date_day, locale.lang, {{"day", day}, {"month", month}, {"year", year}});
 }
 
 std::string format_day_short(Date date, const LocaleFormat& locale) {
     const CivilParts p = civil_parts(date);
-    const std::string day = std::to_string(p.day), month = month_name(p.month, false);
-    return locale.date_order == DateOrder::mdy ? month + " " + day : day + " " + month;
+    const std::string day = std::to_string(p.day), month = month_name(p.month, false, locale.lang);
+    return month_first(locale) ? month + " " + day : msg(Msg::date_day_short, locale.lang, {{"day", day}, {"month", month}});
 }
 
 std::string format_range(DateRange range, const LocaleFormat& locale) {
@@ -168,48 +171,48 @@ std::string format_range(DateRange range, const LocaleFormat& locale) {
     const CivilParts a = civil_parts(range.start), b = civil_parts(range.end);
     const std::string dash = "\xE2\x80\x93";  // U+2013 EN DASH
     if (a.year == b.year && a.month == b.month) {
-        if (locale.date_order == DateOrder::mdy)
-            return month_name(a.month, false) + " " + std::to_string(a.day) + dash + std::to_string(b.day) + ", " +
-                   std::to_string(a.year);
-        return std::to_string(a.day) + dash + std::to_string(b.day) + " " + month_name(a.month, false) + " " +
-               std::to_string(a.year);
+        const std::string month = month_name(a.month, false, locale.lang), year = std::to_string(a.year);
+        if (month_first(locale)) return month + " " + std::to_string(a.day) + dash + std::to_string(b.day) + ", " + year;
+        return msg(Msg::date_days_in_month, locale.lang,
+                   {{"from", std::to_string(a.day)}, {"to", std::to_string(b.day)}, {"month", month}, {"year", year}});
     }
     if (a.year == b.year) {
-        const std::string tail = locale.date_order == DateOrder::mdy ? ", " + std::to_string(a.year) : " " + std::to_string(a.year);
+        const std::string tail = month_first(locale) ? ", " + std::to_string(a.year) : " " + std::to_string(a.year);
         return format_day_short(range.start, locale) + " " + dash + " " + format_day_short(range.end, locale) + tail;
     }
     return format_day(range.start, locale) + " " + dash + " " + format_day(range.end, locale);
 }
 
-std::string format_month(Date date, const LocaleFormat&, bool full) {
+std::string format_month(Date date, const LocaleFormat& locale, bool full) {
     const CivilParts p = civil_parts(date);
-    return month_name(p.month, full) + " " + std::to_string(p.year);
+    return month_name(p.month, full, locale.lang) + " " + std::to_string(p.year);
 }
 
-const char* count_unit_label(const Goal& goal) {
+namespace {
+
+// The singular and plural unit messages of a count goal; none for other units.
+bool count_units(const Goal& goal, Msg& one, Msg& other) {
     switch (goal.metric.type) {
         case MetricType::deals_won:
         case MetricType::deals_started:
-        case MetricType::deals_progressed: return "deals";
+        case MetricType::deals_progressed: one = Msg::unit_deal, other = Msg::unit_deals; return true;
         case MetricType::activities_added:
-        case MetricType::activities_completed: return "activities";
-        case MetricType::conversions: return "conversions";
-        default: return "";
+        case MetricType::activities_completed: one = Msg::unit_activity, other = Msg::unit_activities; return true;
+        case MetricType::conversions: one = Msg::unit_conversion, other = Msg::unit_conversions; return true;
+        default: return false;
     }
 }
 
-const char* count_unit_word(const Goal& goal, double value) {
-    const char* plural = count_unit_label(goal);
-    if (std::fabs(value) != 1.0) return plural;
-    switch (goal.metric.type) {
-        case MetricType::deals_won:
-        case MetricType::deals_started:
-        case MetricType::deals_progressed: return "deal";
-        case MetricType::activities_added:
-        case MetricType::activities_completed: return "activity";
-        case MetricType::conversions: return "conversion";
-        default: return plural;
-    }
+}  // namespace
+
+const char* count_unit_label(const Goal& goal, Lang lang) {
+    Msg one, other;
+    return count_units(goal, one, other) ? msg(other, lang) : "";
+}
+
+const char* count_unit_word(const Goal& goal, double value, Lang lang) {
+    Msg one, other;
+    return count_units(goal, one, other) ? msg(plural(one, other, value, lang), lang) : "";
 }
 
 bool counts_whole_things(const Goal& goal) {
@@ -237,7 +240,7 @@ std::string format_goal_figure(const Goal& goal, double value, const LocaleForma
 std::string format_goal_amount(const Goal& goal, double value, const LocaleFormat& locale) {
     std::string figure = format_goal_figure(goal, value, locale);
     if (is_money(goal) || goal.target.unit != Unit::count) return figure;
-    const char* word = count_unit_word(goal, counts_whole_things(goal) ? std::round(value) : value);
+    const char* word = count_unit_word(goal, counts_whole_things(goal) ? std::round(value) : value, locale.lang);
     return *word ? figure + " " + word : figure;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/calendar.hpp"
 #include "core/model.hpp"
+#include "ui/messages.hpp"
 
 namespace gp::ui {
 
@@ -22,12 +23,14 @@ struct LocaleFormat {
     bool currency_space = false;         // a space between symbol and number
     DateOrder date_order = DateOrder::ymd;
     std::string date_separator = "-";
+    Lang lang = Lang::en;                // the words' language (messages.hpp)
 };
 
 // The page's description as JSON, e.g.
 //   {"decimal": ",", "group": ".", "currencyBefore": false, "currencySpace": true,
-//    "dateOrder": "dmy", "dateSeparator": "."}
-// Missing or malformed members keep their defaults.
+//    "dateOrder": "dmy", "dateSeparator": ".", "language": "de"}
+// Missing or malformed members keep their defaults; without "language" the words follow "tag" (the BCP 47
+// tag the page formats with), and English without either.
 LocaleFormat locale_from_json(const Json& description);
 
 // "1,234,567.89"; NaN and infinities show as "—" rather than as garbage.
@@ -47,7 +50,8 @@ std::string format_date(Date date, const LocaleFormat& locale);
 
 std::string format_percent(double percent, const LocaleFormat& locale);
 
-// "31 Dec 2023" (or "Dec 31, 2023" where the locale writes the month first): a day as people say it.
+// "31 Dec 2023" (or "Dec 31, 2023" where the locale writes the month first; "31. Dez. 2023" in German): a day
+// as people say it, with the month's name in the locale's language.
 std::string format_day(Date date, const LocaleFormat& locale);
 // "31 Dec" / "Dec 31": a day within a period the reader already sees.
 std::string format_day_short(Date date, const LocaleFormat& locale);
@@ -69,10 +73,10 @@ double whole_count_target(double target);
 // The figure alone, as the readout draws it beside its unit: "22" for counts, "€18,900", "3.2 h", "40 %".
 std::string format_goal_figure(const Goal& goal, double value, const LocaleFormat& locale);
 // The unit word for count goals in the number's form: "deals" or "deal"; empty for other units.
-const char* count_unit_word(const Goal& goal, double value);
+const char* count_unit_word(const Goal& goal, double value, Lang lang);
 
 // The unit word for count goals ("deals", "activities", "conversions"); empty for other units.
-const char* count_unit_label(const Goal& goal);
+const char* count_unit_label(const Goal& goal, Lang lang);
 
 // "Pipedrive", "HubSpot", "giosg", "Zendesk": the vendors' names as people write them.
 const char* vendor_label(Vendor vendor);

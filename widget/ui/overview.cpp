@@ -51,9 +51,9 @@ float baseline(const ImFont* font) { return font->Ascent * ImGui::GetIO().FontGl
 // [SECTION] Measuring: what fits, once per goal, width and atlas
 //-----------------------------------------------------------------------------
 
-std::string meta_of(const Goal& goal) {
-    std::string meta = std::string(metric_label(goal.metric.type)) + " \xC2\xB7 " + assignee_label(goal.assignee);
-    if (!goal.active) meta += " \xC2\xB7 inactive";
+std::string meta_of(const Goal& goal, Lang lang) {
+    std::string meta = std::string(metric_label(goal.metric.type, lang)) + " \xC2\xB7 " + assignee_label(goal.assignee, lang);
+    if (!goal.active) meta += std::string(" \xC2\xB7 ") + msg(Msg::goal_inactive, lang);
     return meta;
 }
 
@@ -67,7 +67,7 @@ void measure_card(const ViewContext& ctx, CardLayout& L, const Goal& goal, const
     L.compact = false;
     L.chip_width = s.chip.empty() ? 0.0f : kit::chip_width(caption, s.chip);
     L.title_bytes = kit::fit(ctx.fonts[TextRole::title], s.title, w);
-    L.meta = meta_of(goal);
+    L.meta = meta_of(goal, ctx.frame.locale.lang);
     const float badge = kit::chip_width(caption, vendor_label(goal.vendor));
     L.meta_bytes = kit::fit(caption, L.meta, w - badge - space::s - (L.chip_width > 0 ? L.chip_width + space::s : 0.0f));
     const bool runs = s.timing == GoalTiming::runs;
@@ -187,7 +187,7 @@ void draw_card(ViewContext& ctx, uint32_t index, float width, const Rows& rows) 
         kit::text(draw, caption, ImVec2(x, y + (rows.bar - kit::line_of(caption)) * 0.5f), pal.muted_text, s.detail_line,
                   L.line_bytes);
     } else if (s.has_target) {
-        const std::string target = "target " + s.target_text;
+        const std::string target = msg(Msg::goal_target, ctx.frame.locale.lang, {{"target", s.target_text}});
         kit::text(draw, caption, ImVec2(x, y + (rows.bar - kit::line_of(caption)) * 0.5f), pal.muted_text, target,
                   kit::fit(caption, target, inner));
     }
@@ -262,7 +262,8 @@ void draw_overview(ViewContext& ctx) {
     const std::vector<uint32_t>& order = ctx.cache.order();
     if (order.empty()) {
         ImGui::Dummy(ImVec2(0, space::s));
-        wrapped_text(ctx.palette.muted_text, ctx.data.goals.empty() ? "No goals yet." : "No goal matches the filters.");
+        wrapped_text(ctx.palette.muted_text,
+                     msg(ctx.data.goals.empty() ? Msg::overview_no_goals : Msg::overview_no_match, ctx.frame.locale.lang));
         return;
     }
     draw_period_note(ctx);

@@ -9,14 +9,32 @@ namespace gp::ui::parts {
 
 namespace {
 
-std::string age_text(TimestampMs now, TimestampMs then) {
+std::string age_text(TimestampMs now, TimestampMs then, Lang lang) {
     const int64_t minutes = (now - then) / 60000;
-    char out[48];
-    if (minutes < 1) return "updated just now";
-    if (minutes < 60) std::snprintf(out, sizeof out, "updated %lld min ago", static_cast<long long>(minutes));
-    else if (minutes < 48 * 60) std::snprintf(out, sizeof out, "updated %lld h ago", static_cast<long long>(minutes / 60));
-    else std::snprintf(out, sizeof out, "updated %lld days ago", static_cast<long long>(minutes / (24 * 60)));
-    return out;
+    if (minutes < 1) return msg(Msg::status_updated_now, lang);
+    if (minutes < 60) return msg(Msg::status_updated_min, lang, {{"n", std::to_string(minutes)}});
+    if (minutes < 48 * 60) return msg(Msg::status_updated_hours, lang, {{"n", std::to_string(minutes / 60)}});
+    return msg(Msg::status_updated_days, lang, {{"n", std::to_string(minutes / (24 * 60))}});
+}
+
+// "3 problems in the data" (`long_form`) or "3 problems", for errors; "1 note on the data" or "1 note" for warnings.
+std::string count_chip(size_t n, bool problems, bool long_form, Lang lang) {
+    const Msg one = problems ? (long_form ? Msg::status_problem : Msg::status_problem_short)
+                             : (long_form ? Msg::status_note : Msg::status_note_short);
+    const Msg other = problems ? (long_form ? Msg::status_problems : Msg::status_problems_short)
+                               : (long_form ? Msg::status_notes : Msg::status_notes_short);
+    return msg(plural(one, other, double(n), lang), lang, {{"n", std::to_string(n)}});
+}
+
+// A ready source as the line lists it: "pipedrive", "pipedrive (2 pages)".
+std::string ready_entry(const Message& ready, Lang lang) {
+    std::string vendor, pages;
+    for (const auto& [name, value] : ready.args) {
+        if (name == "vendor") vendor = value;
+        if (name == "pages") pages = value;
+    }
+    return !pages.empty() && pages != "0" && pages != "1" ? msg(Msg::source_pages, lang, {{"vendor", vendor}, {"pages", pages}})
+                                                          : vendor;
 }
 
 bool offers_retry(const ViewContext& ctx) {
@@ -53,6 +71,7 @@ void draw_status_strip(ViewContext& ctx) {
     const WidgetData& load = ctx.data;  // the loading fields
     const Palette& pal = ctx.palette;
     const ImFont* caption = ctx.fonts[TextRole::caption];
+    const Lang lang = ctx.frame.locale.lang;
     std::vector<std::pair<std::string, ImU32>> parts;
     const auto line = [&](ImU32 colour, std::string s) {
         ctx.shown.status_lines.push_back(s);
@@ -60,20 +79,20 @@ void draw_status_strip(ViewContext& ctx) {
     };
     if (ctx.frame.as_of) {
         // The page fixed "today": every figure is as of that day, whatever the visitor's clock says.
-        line(pal.muted_text, "as of " + format_day(*ctx.frame.as_of, ctx.frame.locale));
+        line(pal.muted_text, msg(Msg::status_as_of, lang, {{"day", format_day(*ctx.frame.as_of, ctx.frame.locale)}}));
     }
     if (load.loading) {
-        char label[64];
         if (load.pages_expected && *load.pages_expected > 0)
-            std::snprintf(label, sizeof label, "loading page %d of %d", load.pages_loaded + 1, *load.pages_expected);
+            line(pal.muted_text, msg(Msg::status_loading_page_of, lang, {{"page", std::to_string(load.pages_loaded + 1)},
+                                                                         {"pages", std::to_string(*load.pages_expected)}}));
         else
-            std::snprintf(label, sizeof label, "loading (%d pages so far)", load.pages_loaded);
-        line(pal.muted_text, label);
+            line(pal.muted_text, msg(Msg::status_loading_pages, lang, {{"pages", std::to_string(load.pages_loaded)}}));
     }
-    if (!load.status.empty()) line(load.stale ? pal.chip_text[int(PaceState::behind)] : pal.muted_text, load.status);
+    const std::string status = load.statuses.empty() ? load.status : status_line(load.statuses, lang);
+    if (!status.empty()) line(load.stale ? pal.chip_text[int(PaceState::behind)] : pal.muted_text, status);
     if (load.loaded_at) {
-        std::string age = age_text(ctx.frame.wall_clock.value_or(ctx.frame.now), *load.loaded_at);
-        if (load.stale) age += " (stale)";
+        std::string age = age_text(ctx.frame.wall_clock.value_or(ctx.frame.now), *load.loaded_at, lang);
+        if (load.stale) age = msg(Msg::status_stale_age, lang, {{"age", age}});
         line(load.stale ? pal.chip_text[int(PaceState::behind)] : pal.muted_text, age);
     }
 
@@ -88,18 +107,17 @@ void draw_status_strip(ViewContext& ctx) {
     // The buttons at the right first, so the words know how much room is theirs.
     float right = start.x + width;
     const bool retry = offers_retry(ctx);
-    const char* retry_label = "Retry";
+    const char* retry_label = msg(Msg::status_retry, lang);
     const float retry_w = retry ? std::max(kTouchTarget, ImGui::CalcTextSize(retry_label).x + ImGui::GetStyle().FramePadding.x * 2) : 0.0f;
     if (retry) right -= retry_w;
     std::string problems;
     float problems_w = 0;
     if (!ctx.data.errors.empty()) {
-        problems = std::to_string(ctx.data.errors.size()) +
-                   (ctx.data.errors.size() == 1 ? " problem in the data" : " problems in the data");
+        problems = count_chip(ctx.data.errors.size(), true, true, lang);
         ctx.shown.status_lines.push_back(problems);
         problems_w = kit::chip_width(caption, problems);
         if (problems_w > (right - start.x) * 0.6f) {
-            problems = std::to_string(ctx.data.errors.size()) + (ctx.data.errors.size() == 1 ? " problem" : " problems");
+            problems = count_chip(ctx.data.errors.size(), true, false, lang);
             problems_w = kit::chip_width(caption, problems);
         }
         right -= problems_w + (retry ? space::s : 0.0f);
@@ -109,12 +127,11 @@ void draw_status_strip(ViewContext& ctx) {
     std::string notes;
     float notes_w = 0;
     if (!ctx.data.warnings.empty()) {
-        notes = std::to_string(ctx.data.warnings.size()) +
-                (ctx.data.warnings.size() == 1 ? " note on the data" : " notes on the data");
+        notes = count_chip(ctx.data.warnings.size(), false, true, lang);
         ctx.shown.status_lines.push_back(notes);
         notes_w = kit::chip_width(caption, notes);
         if (notes_w > (right - start.x) * 0.5f) {
-            notes = std::to_string(ctx.data.warnings.size()) + (ctx.data.warnings.size() == 1 ? " note" : " notes");
+            notes = count_chip(ctx.data.warnings.size(), false, false, lang);
             notes_w = kit::chip_width(caption, notes);
         }
         right -= notes_w + space::s;
@@ -160,3 +177,28 @@ void draw_status_strip(ViewContext& ctx) {
 }
 
 }  // namespace gp::ui::parts
+
+namespace gp::ui {
+
+std::string status_line(const std::vector<SourceStatus>& sources, Lang lang) {
+    if (sources.size() == 1) {
+        const Message& only = sources.front().message;
+        return only.key == Msg::source_ready ? msg(Msg::source_ready, lang, {{"vendors", parts::ready_entry(only, lang)}})
+                                             : say(only, lang);
+    }
+    std::string ready, others;
+    for (const SourceStatus& s : sources) {
+        if (s.message.empty()) continue;
+        if (s.message.key == Msg::source_ready) {
+            ready += (ready.empty() ? "" : ", ") + parts::ready_entry(s.message, lang);
+        } else {
+            others += (others.empty() ? "" : "; ") +
+                      msg(Msg::source_named, lang, {{"source", s.source}, {"status", say(s.message, lang)}});
+        }
+    }
+    std::string line = ready.empty() ? std::string() : msg(Msg::source_ready, lang, {{"vendors", ready}});
+    if (!others.empty()) line += (line.empty() ? "" : "; ") + others;
+    return line;
+}
+
+}  // namespace gp::ui

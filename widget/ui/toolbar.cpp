@@ -19,19 +19,33 @@ namespace gp::ui::parts {
 namespace {
 
 constexpr const char* kMoreLabel = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";  // three bullets (U+2022): "more"
-constexpr const char* kPeriodNames[] = {"Week", "Month", "Quarter", "Year", "Custom"};
-constexpr const char* kActive[] = {"All goals", "Active only", "Inactive only"};
-constexpr const char* kSorts[] = {"Title", "Percent", "Status", "Vendor"};
+constexpr Msg kPeriodNames[] = {Msg::kind_week, Msg::kind_month, Msg::kind_quarter, Msg::kind_year, Msg::kind_custom};
+constexpr Msg kActive[] = {Msg::show_all, Msg::show_active, Msg::show_inactive};
+constexpr Msg kSorts[] = {Msg::sort_title, Msg::sort_percent, Msg::sort_status, Msg::sort_vendor};
 IM_STATIC_ASSERT(IM_ARRAYSIZE(kPeriodNames) == int(PeriodKind::custom) + 1);
 IM_STATIC_ASSERT(IM_ARRAYSIZE(kActive) == int(ActiveFilter::inactive) + 1);
 IM_STATIC_ASSERT(IM_ARRAYSIZE(kSorts) == int(SortKey::vendor) + 1);
 
+Lang lang_of(const ViewContext& ctx) { return ctx.frame.locale.lang; }
+const char* say(const ViewContext& ctx, Msg key) { return msg(key, lang_of(ctx)); }
 float text_w(const char* s) { return ImGui::CalcTextSize(s).x; }
+float text_w(const std::string& s) { return kit::width_of(ImGui::GetFont(), s); }
 float pad_x() { return ImGui::GetStyle().FramePadding.x; }
 float gap() { return ImGui::GetStyle().ItemSpacing.x; }
 float date_field_width() { return text_w("0000-00-00") + pad_x() * 2 + 4; }
-float kind_width() { return text_w("Quarter") + ImGui::GetFrameHeight() + pad_x() * 2; }
-float sort_width() { return text_w("Sort: Percent") + ImGui::GetFrameHeight() + pad_x() * 2; }
+// As wide as the longest choice ("Quarter" in English), so the toolbar does not move when the choice does.
+template <size_t N>
+float widest(const ViewContext& ctx, const Msg (&keys)[N], Msg pattern = Msg::count) {
+    float w = 0;
+    for (Msg key : keys)
+        w = std::max(w, pattern == Msg::count ? text_w(say(ctx, key)) : text_w(msg(pattern, lang_of(ctx), {{"key", say(ctx, key)}})));
+    return w;
+}
+float kind_width(const ViewContext& ctx) {
+    constexpr Msg kMeasured[] = {Msg::kind_week, Msg::kind_month, Msg::kind_quarter, Msg::kind_year};
+    return widest(ctx, kMeasured) + ImGui::GetFrameHeight() + pad_x() * 2;
+}
+float sort_width(const ViewContext& ctx) { return widest(ctx, kSorts, Msg::filter_sort_preview) + ImGui::GetFrameHeight() + pad_x() * 2; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Period controls
@@ -46,20 +60,24 @@ void arrow(ViewContext& ctx, int direction) {
     const bool back = direction < 0;
     if (ImGui::ArrowButton(back ? "##previous" : "##next", back ? ImGuiDir_Left : ImGuiDir_Right)) step(ctx, direction);
     record_rect(ctx.shown, back ? "period.previous" : "period.next");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(back ? "Previous period ( [ )" : "Next period ( ] )");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        text(say(ctx, back ? Msg::toolbar_previous_tip : Msg::toolbar_next_tip));
+        ImGui::EndTooltip();
+    }
 }
 
 void today_button(ViewContext& ctx, float width = 0.0f) {
     PeriodState& p = ctx.state.period;
-    if (kit::button("Today", width)) {
+    if (kit::button(say(ctx, Msg::toolbar_today), width)) {
         jump_to_current(p, p.kind == PeriodKind::custom ? PeriodKind::month : p.kind);
         ctx.state.detail_step = -1;
     }
     record_rect(ctx.shown, "period.today");
     if (ImGui::IsItemHovered()) {
-        const std::string tip = ctx.frame.as_of ? "The period of " + format_day(ctx.today, ctx.frame.locale) +
-                                                      ", the page's as-of day"
-                                                : std::string("The current period");
+        const std::string tip = ctx.frame.as_of
+                                    ? msg(Msg::toolbar_today_as_of_tip, lang_of(ctx), {{"day", format_day(ctx.today, ctx.frame.locale)}})
+                                    : std::string(say(ctx, Msg::toolbar_today_tip));
         ImGui::BeginTooltip();
         text(tip);
         ImGui::EndTooltip();
@@ -70,7 +88,9 @@ void kind_combo(ViewContext& ctx, float width) {
     PeriodState& p = ctx.state.period;
     ImGui::SetNextItemWidth(width);
     int kind = int(p.kind);
-    if (ImGui::Combo("##period-kind", &kind, kPeriodNames, IM_ARRAYSIZE(kPeriodNames))) {
+    const char* names[IM_ARRAYSIZE(kPeriodNames)];
+    for (size_t i = 0; i < IM_ARRAYSIZE(kPeriodNames); ++i) names[i] = say(ctx, kPeriodNames[i]);
+    if (ImGui::Combo("##period-kind", &kind, names, IM_ARRAYSIZE(names))) {
         ctx.state.detail_step = -1;
         if (PeriodKind(kind) == PeriodKind::custom) {
             p.custom = ctx.query.period;
@@ -91,11 +111,12 @@ void custom_range(ViewContext& ctx, bool inline_row) {
     if (s.custom_end_text.empty()) s.custom_end_text = format_civil_date(ctx.query.period.end);
     const float w = inline_row ? date_field_width() : (ImGui::GetContentRegionAvail().x - gap()) * 0.5f;
     ImGui::SetNextItemWidth(w);
-    bool changed = input_text("##from", s.custom_start_text, "YYYY-MM-DD");
+    const char* hint = say(ctx, Msg::toolbar_date_hint);
+    bool changed = input_text("##from", s.custom_start_text, hint);
     record_rect(ctx.shown, "period.from");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    changed |= input_text("##to", s.custom_end_text, "YYYY-MM-DD");
+    changed |= input_text("##to", s.custom_end_text, hint);
     record_rect(ctx.shown, "period.to");
     const auto from = parse_civil_date(s.custom_start_text);
     const auto to = parse_civil_date(s.custom_end_text);
@@ -103,17 +124,17 @@ void custom_range(ViewContext& ctx, bool inline_row) {
         if (changed) s.period.custom = {*from, *to};
     } else {
         if (inline_row) ImGui::SameLine();
-        coloured_text(ctx.palette.error_text, "dates are YYYY-MM-DD");
+        coloured_text(ctx.palette.error_text, say(ctx, Msg::toolbar_date_format));
     }
 }
 
 float period_full_width(const ViewContext& ctx) {
     const float arrows = ImGui::GetFrameHeight() * 2 + gap();
-    const float today = text_w("Today") + pad_x() * 2;
+    const float today = text_w(say(ctx, Msg::toolbar_today)) + pad_x() * 2;
     const float tail = ctx.state.period.kind == PeriodKind::custom
-                           ? date_field_width() * 2 + gap() + text_w("dates are YYYY-MM-DD")
+                           ? date_field_width() * 2 + gap() + text_w(say(ctx, Msg::toolbar_date_format))
                            : kit::width_of(ImGui::GetFont(), ctx.shown.period_label);
-    return arrows + gap() + today + gap() + kind_width() + gap() + tail;
+    return arrows + gap() + today + gap() + kind_width(ctx) + gap() + tail;
 }
 
 void period_full(ViewContext& ctx) {
@@ -123,7 +144,7 @@ void period_full(ViewContext& ctx) {
     ImGui::SameLine();
     today_button(ctx);
     ImGui::SameLine();
-    kind_combo(ctx, kind_width());
+    kind_combo(ctx, kind_width(ctx));
     ImGui::SameLine();
     if (ctx.state.period.kind == PeriodKind::custom) {
         custom_range(ctx, true);
@@ -139,10 +160,11 @@ void period_full(ViewContext& ctx) {
 
 // A combo over "Any" plus `count` named choices; `index` is -1 for "Any".
 template <class NameOf>
-bool any_combo(const char* label, int& index, int count, NameOf name_of) {
+bool any_combo(const ViewContext& ctx, const char* label, int& index, int count, NameOf name_of) {
     bool changed = false;
-    if (ImGui::BeginCombo(label, index < 0 ? "Any" : name_of(index))) {
-        if (ImGui::Selectable("Any", index < 0)) {
+    const char* any = say(ctx, Msg::filter_any);
+    if (ImGui::BeginCombo(label, index < 0 ? any : name_of(index))) {
+        if (ImGui::Selectable(any, index < 0)) {
             index = -1;
             changed = true;
         }
@@ -162,8 +184,9 @@ bool any_combo(const char* label, int& index, int count, NameOf name_of) {
 void search_field(ViewContext& ctx, float width) {
     ImGui::SetNextItemWidth(width);
     if (ctx.focus_search) ImGui::SetKeyboardFocusHere();
-    const bool roomy = width >= ImGui::CalcTextSize("Search titles ( / )").x + pad_x() * 2;
-    input_text("##search", ctx.state.filters.search, roomy ? "Search titles ( / )" : "Search");
+    const char* hint = say(ctx, Msg::filter_search_hint);
+    const bool roomy = width >= ImGui::CalcTextSize(hint).x + pad_x() * 2;
+    input_text("##search", ctx.state.filters.search, roomy ? hint : say(ctx, Msg::filter_search_short));
     record_rect(ctx.shown, "filter.search");
 }
 
@@ -171,17 +194,21 @@ void sort_controls(ViewContext& ctx, float width) {
     Filters& f = ctx.state.filters;
     ImGui::SetNextItemWidth(width);
     int sort = int(f.sort);
-    const std::string preview = std::string("Sort: ") + kSorts[sort];
+    const std::string preview = msg(Msg::filter_sort_preview, lang_of(ctx), {{"key", say(ctx, kSorts[sort])}});
     if (ImGui::BeginCombo("##sort", preview.c_str())) {
         for (int i = 0; i < IM_ARRAYSIZE(kSorts); ++i)
-            if (ImGui::Selectable(kSorts[i], i == sort)) f.sort = SortKey(i);
+            if (ImGui::Selectable(say(ctx, kSorts[i]), i == sort)) f.sort = SortKey(i);
         ImGui::EndCombo();
     }
     record_rect(ctx.shown, "filter.sort");
     ImGui::SameLine();
     if (ImGui::ArrowButton("##direction", f.descending ? ImGuiDir_Down : ImGuiDir_Up)) f.descending = !f.descending;
     record_rect(ctx.shown, "filter.direction");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(f.descending ? "Descending" : "Ascending");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        text(say(ctx, f.descending ? Msg::filter_descending : Msg::filter_ascending));
+        ImGui::EndTooltip();
+    }
 }
 
 int active_filters(const Filters& f, bool count_search) {
@@ -192,37 +219,40 @@ int active_filters(const Filters& f, bool count_search) {
 // The filters as a form: each field under its label, as wide as the popup.
 void filter_fields(ViewContext& ctx) {
     Filters& f = ctx.state.filters;
-    const auto label = [&](const char* l) { kit::heading(ctx, l); };
-    label("Assignee");
+    const auto label = [&](Msg l) { kit::heading(ctx, say(ctx, l)); };
+    label(Msg::filter_assignee);
     ImGui::SetNextItemWidth(-FLT_MIN);
     const auto& people = ctx.cache.assignees();
     int person = -1;
     for (size_t i = 0; i < people.size(); ++i)
         if (people[i] == f.assignee) person = int(i);
-    if (any_combo("##assignee", person, int(people.size()), [&](int i) { return people[size_t(i)].c_str(); }))
+    if (any_combo(ctx, "##assignee", person, int(people.size()), [&](int i) { return people[size_t(i)].c_str(); }))
         f.assignee = person < 0 ? std::string() : people[size_t(person)];
     record_rect(ctx.shown, "filter.assignee");
 
-    label("Type");
+    label(Msg::filter_type);
     ImGui::SetNextItemWidth(-FLT_MIN);
     int type = f.type ? int(*f.type) - 1 : -1;  // MetricType::none is not a choice
-    if (any_combo("##type", type, int(MetricType::conversions), [](int i) { return metric_label(MetricType(i + 1)); }))
+    if (any_combo(ctx, "##type", type, int(MetricType::conversions),
+                  [&](int i) { return metric_label(MetricType(i + 1), lang_of(ctx)); }))
         f.type = type < 0 ? std::nullopt : std::optional<MetricType>(MetricType(type + 1));
     record_rect(ctx.shown, "filter.type");
 
-    label("Vendor");
+    label(Msg::filter_vendor);
     ImGui::SetNextItemWidth(-FLT_MIN);
     int vendor = f.vendor ? int(*f.vendor) - 1 : -1;
-    if (any_combo("##vendor", vendor, int(Vendor::zendesk), [](int i) { return vendor_label(Vendor(i + 1)); }))
+    if (any_combo(ctx, "##vendor", vendor, int(Vendor::zendesk), [](int i) { return vendor_label(Vendor(i + 1)); }))
         f.vendor = vendor < 0 ? std::nullopt : std::optional<Vendor>(Vendor(vendor + 1));
     record_rect(ctx.shown, "filter.vendor");
 
-    label("Show");
+    label(Msg::filter_show);
     ImGui::SetNextItemWidth(-FLT_MIN);
     int active = int(f.active);
-    if (ImGui::Combo("##active", &active, kActive, IM_ARRAYSIZE(kActive))) f.active = ActiveFilter(active);
+    const char* shows[IM_ARRAYSIZE(kActive)];
+    for (size_t i = 0; i < IM_ARRAYSIZE(kActive); ++i) shows[i] = say(ctx, kActive[i]);
+    if (ImGui::Combo("##active", &active, shows, IM_ARRAYSIZE(shows))) f.active = ActiveFilter(active);
     record_rect(ctx.shown, "filter.active");
-    if (active_filters(f, false) > 0 && kit::button("Clear filters")) {
+    if (active_filters(f, false) > 0 && kit::button(say(ctx, Msg::filter_clear))) {
         f.assignee.clear();
         f.type.reset();
         f.vendor.reset();
@@ -260,10 +290,10 @@ Form choose(const ViewContext& ctx, bool filters, float avail) {
     const float period = period_full_width(ctx);
     if (!filters) return period <= avail ? Form::wide : Form::narrow;
     const float search = 12.0f * ImGui::GetFontSize();
-    const float menu = text_w("Filters \xC2\xB7 4") + pad_x() * 2;
-    const float wide = period + gap() * 4 + search + menu + sort_width() + ImGui::GetFrameHeight();
+    const float menu = text_w(std::string(say(ctx, Msg::filter_menu)) + " \xC2\xB7 4") + pad_x() * 2;
+    const float wide = period + gap() * 4 + search + menu + sort_width(ctx) + ImGui::GetFrameHeight();
     if (wide <= avail) return Form::wide;
-    const float medium = period + gap() + text_w("Filter & sort \xC2\xB7 4") + pad_x() * 2;
+    const float medium = period + gap() + text_w(std::string(say(ctx, Msg::filter_and_sort)) + " \xC2\xB7 4") + pad_x() * 2;
     return medium <= avail ? Form::medium : Form::narrow;
 }
 
@@ -272,7 +302,7 @@ Form choose(const ViewContext& ctx, bool filters, float avail) {
 bool narrow_period(ViewContext& ctx, float avail, bool menu) {
     const float arrow_w = ImGui::GetFrameHeight();
     const float menu_w = menu ? std::max(kTouchTarget, text_w(kMoreLabel) + pad_x() * 2) : 0.0f;
-    const bool arrows = !menu || avail - arrow_w * 2 - menu_w - gap() * 3 >= text_w("Nov 2026");
+    const bool arrows = !menu || avail - arrow_w * 2 - menu_w - gap() * 3 >= text_w(format_month(*parse_civil_date("2026-11-01"), ctx.frame.locale));
     if (arrows) {
         arrow(ctx, -1);
         ImGui::SameLine();
@@ -285,8 +315,7 @@ bool narrow_period(ViewContext& ctx, float avail, bool menu) {
     if (kit::width_of(font, label) > label_w) {
         if (ctx.state.period.kind == PeriodKind::month) label = format_month(ctx.query.period.start, ctx.frame.locale);
         if (ctx.state.period.kind == PeriodKind::week)
-            label = "W" + std::to_string(iso_week_of(ctx.query.period.start).week) + " " +
-                    std::to_string(iso_week_of(ctx.query.period.start).year);
+            label = week_label(ctx.query.period, lang_of(ctx), true);
     }
     const size_t bytes = kit::fit(font, label, label_w);
     const float w = bytes < label.size() ? label_w : kit::width_of(font, label);
@@ -325,9 +354,9 @@ void draw_toolbar(ViewContext& ctx) {
             ImGui::SameLine();
             search_field(ctx, 12.0f * ImGui::GetFontSize());
             ImGui::SameLine();
-            menu_button(ctx, (std::string("Filters") + count + "##filters").c_str(), "filters", "filter.menu", false);
+            menu_button(ctx, (say(ctx, Msg::filter_menu) + std::string(count) + "##filters").c_str(), "filters", "filter.menu", false);
             ImGui::SameLine();
-            sort_controls(ctx, sort_width());
+            sort_controls(ctx, sort_width(ctx));
             if (begin_menu(ctx, "filters")) {
                 filter_fields(ctx);
                 ImGui::EndPopup();
@@ -336,11 +365,11 @@ void draw_toolbar(ViewContext& ctx) {
     } else if (form == Form::medium) {
         period_full(ctx);
         ImGui::SameLine();
-        menu_button(ctx, (std::string("Filter & sort") + count + "##filters").c_str(), "filters", "filter.menu", true);
+        menu_button(ctx, (say(ctx, Msg::filter_and_sort) + std::string(count) + "##filters").c_str(), "filters", "filter.menu", true);
         if (begin_menu(ctx, "filters")) {
             search_field(ctx, -FLT_MIN);
             filter_fields(ctx);
-            kit::heading(ctx, "Sort by");
+            kit::heading(ctx, say(ctx, Msg::filter_sort_by));
             sort_controls(ctx, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - gap());
             ImGui::EndPopup();
         }
@@ -350,24 +379,24 @@ void draw_toolbar(ViewContext& ctx) {
         const std::string label = std::string(kMoreLabel) + count + "##menu";
         menu_button(ctx, label.c_str(), "toolbar-menu", "toolbar.menu", filters);
         if (begin_menu(ctx, "toolbar-menu")) {
-            kit::heading(ctx, "Period");
+            kit::heading(ctx, say(ctx, Msg::toolbar_period));
             if (arrows_in_menu) {
                 const float half = (ImGui::GetContentRegionAvail().x - gap()) * 0.5f;
-                if (kit::button("\xE2\x97\x80 Previous", half)) step(ctx, -1);  // ◀
+                if (kit::button(say(ctx, Msg::toolbar_previous), half)) step(ctx, -1);
                 record_rect(ctx.shown, "period.previous");
                 ImGui::SameLine();
-                if (kit::button("Next \xE2\x96\xB6", half)) step(ctx, +1);  // ▶
+                if (kit::button(say(ctx, Msg::toolbar_next), half)) step(ctx, +1);
                 record_rect(ctx.shown, "period.next");
             }
-            kind_combo(ctx, ImGui::GetContentRegionAvail().x - text_w("Today") - pad_x() * 2 - gap());
+            kind_combo(ctx, ImGui::GetContentRegionAvail().x - text_w(say(ctx, Msg::toolbar_today)) - pad_x() * 2 - gap());
             ImGui::SameLine();
             today_button(ctx);
             if (ctx.state.period.kind == PeriodKind::custom) custom_range(ctx, false);
             if (filters) {
-                kit::heading(ctx, "Search");
+                kit::heading(ctx, say(ctx, Msg::filter_search));
                 search_field(ctx, -FLT_MIN);
                 filter_fields(ctx);
-                kit::heading(ctx, "Sort by");
+                kit::heading(ctx, say(ctx, Msg::filter_sort_by));
                 sort_controls(ctx, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - gap());
             }
             ImGui::EndPopup();
@@ -375,8 +404,8 @@ void draw_toolbar(ViewContext& ctx) {
     }
     // A filtered list says how much of it is left.
     if (filters && ctx.shown.goals_matching != ctx.shown.goals_total && tab == Tab::overview) {
-        char line[64];
-        std::snprintf(line, sizeof line, "%zu of %zu goals match", ctx.shown.goals_matching, ctx.shown.goals_total);
+        const std::string line = msg(Msg::filter_goals_match, lang_of(ctx), {{"matching", std::to_string(ctx.shown.goals_matching)},
+                                                                          {"total", std::to_string(ctx.shown.goals_total)}});
         ImGui::PushFont(ctx.fonts[TextRole::caption]);
         coloured_text(ctx.palette.muted_text, line);
         ImGui::PopFont();

@@ -32,7 +32,8 @@ void draw_verdict(ViewContext& ctx, const GoalExplanation& g) {
     const int index = ctx.cache.find(g.goal_id);
     ShownVerdict shown;
     shown.goal_id = g.goal_id;
-    shown.title = index >= 0 ? std::string(goal_title(ctx.data.goals[size_t(index)])) : g.goal_id;
+    const Lang lang = ctx.frame.locale.lang;
+    shown.title = index >= 0 ? std::string(goal_title(ctx.data.goals[size_t(index)], lang)) : g.goal_id;
     shown.outcome = g.outcome;
     shown.conditions = g.conditions;
 
@@ -46,7 +47,7 @@ void draw_verdict(ViewContext& ctx, const GoalExplanation& g) {
     const ImFont* body = ImGui::GetFont();
     const float arrow = ImGui::GetFrameHeight();
     const float row = ImGui::GetFrameHeight();
-    const char* outcome = outcome_label(g.outcome);
+    const char* outcome = outcome_label(g.outcome, lang);
     const int tone = g.outcome == Outcome::match ? int(PaceState::on_track)
                      : g.outcome == Outcome::no_match ? int(PaceState::unknown)
                                                       : int(PaceState::at_risk);
@@ -59,12 +60,12 @@ void draw_verdict(ViewContext& ctx, const GoalExplanation& g) {
               kit::fit(body, shown.title, at.x + width - tx));
     if (open) {
         for (const ConditionExplanation& c : g.conditions) {
-            coloured_text(outcome_colour(ctx.palette, c.outcome), outcome_label(c.outcome));
+            coloured_text(outcome_colour(ctx.palette, c.outcome), outcome_label(c.outcome, lang));
             ImGui::SameLine();
             wrapped_text(ctx.palette.text, c.condition);
             if (!c.reason.empty()) wrapped_text(ctx.palette.muted_text, c.reason);
         }
-        if (g.conditions.empty()) wrapped_text(ctx.palette.muted_text, "This goal has no conditions.");
+        if (g.conditions.empty()) wrapped_text(ctx.palette.muted_text, msg(Msg::url_no_conditions, lang));
         ImGui::TreePop();
     }
     ImGui::PopID();
@@ -74,18 +75,19 @@ void draw_verdict(ViewContext& ctx, const GoalExplanation& g) {
 }  // namespace
 
 void draw_url_tester(ViewContext& ctx) {
+    const Lang lang = ctx.frame.locale.lang;
     if (!ctx.data.services.explain_url) {
-        wrapped_text(ctx.palette.muted_text, "The URL tester needs the condition engine, which this build of the widget does not include.");
+        wrapped_text(ctx.palette.muted_text, msg(Msg::url_no_engine, lang));
         return;
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
     const bool roomy = ImGui::GetContentRegionAvail().x >= 360.0f;
-    input_text("##url", ctx.state.url_input, roomy ? "https://example.com/pricing?plan=pro" : "Paste a URL");
+    input_text("##url", ctx.state.url_input, roomy ? "https://example.com/pricing?plan=pro" : msg(Msg::url_hint_short, lang));
     record_rect(ctx.shown, "url.input");
     const UrlExplanation& result = ctx.cache.url_tester.get(ctx.data, ctx.state.url_input);
     ctx.shown.url_tested = ctx.state.url_input;
     if (ctx.state.url_input.empty()) {
-        wrapped_text(ctx.palette.muted_text, "Type a URL to see which goals it would convert.");
+        wrapped_text(ctx.palette.muted_text, msg(Msg::url_prompt, lang));
         return;
     }
     if (!result.problem.empty()) {
@@ -94,7 +96,7 @@ void draw_url_tester(ViewContext& ctx) {
     }
     size_t matches = 0;
     for (const GoalExplanation& g : result.goals) matches += g.outcome == Outcome::match;
-    text(std::to_string(matches) + " of " + std::to_string(result.goals.size()) + " goals match.");
+    text(msg(Msg::filter_goals_match, lang, {{"matching", std::to_string(matches)}, {"total", std::to_string(result.goals.size())}}) + ".");
     for (const GoalExplanation& g : result.goals) draw_verdict(ctx, g);
 }
 

@@ -239,9 +239,9 @@ bool targets_vary(const std::vector<IntervalResult>& steps);
 GoalTiming timing_of(const Goal& goal, DateRange period);
 // The period note as a line with a button to the nearest period that has data; true when drawn.
 bool draw_period_note(ViewContext& ctx);
-const char* metric_label(MetricType type);
-std::string assignee_label(const Assignee& assignee);
-std::string_view goal_title(const Goal& goal);
+const char* metric_label(MetricType type, Lang lang);
+std::string assignee_label(const Assignee& assignee, Lang lang);
+std::string_view goal_title(const Goal& goal, Lang lang);
 // The short form of a period's label for narrow toolbars: "Week 47, 2026" without its dates.
 std::string short_period_label(const PeriodState& period, DateRange range, const LocaleFormat& locale);
 

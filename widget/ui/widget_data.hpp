@@ -37,7 +37,7 @@ namespace gp::ui {
 // A goal's tone as the views colour it: the core's PaceStatus (converted in core_bridge.cpp only), or
 // unknown where there is no pace; the chips of outcomes ("reached", "missed") and notes use it too.
 enum class PaceState : uint8_t { unknown, on_track, behind, at_risk };
-const char* pace_state_label(PaceState state);
+const char* pace_state_label(PaceState state, Lang lang);
 
 struct IntervalResult {
     DateRange range;
@@ -99,7 +99,7 @@ bool is_condition_goal(const Goal& goal);
 
 // The core's three-valued verdict, and error (conditions.hpp).
 using Outcome = Verdict;
-const char* outcome_label(Outcome outcome);
+const char* outcome_label(Outcome outcome, Lang lang);
 
 struct ConditionExplanation {
     std::string condition;  // the condition in words, e.g. "URL contains /pricing"
@@ -136,6 +136,16 @@ struct Services {
 // [SECTION] Widget data
 //-----------------------------------------------------------------------------
 
+// One goal source's status as a message and its values (messages.hpp), said in the page's language when
+// drawn. Msg::source_ready takes {vendor} and {pages}; the others take what their pattern names.
+struct SourceStatus {
+    std::string source;  // what the source is called when there are several ("pipedrive", or its URL)
+    Message message;
+};
+// The widget's one status line from its sources' statuses: "ready: pipedrive (2 pages), zendesk; giosg: could
+// not load goals: HTTP 404". A source's own name is said only when there are several.
+std::string status_line(const std::vector<SourceStatus>& sources, Lang lang);
+
 struct WidgetData {
     // Bump whenever goals, matches or errors change: the views cache filters, sorts and progress by it.
     uint64_t generation = 0;
@@ -146,7 +156,9 @@ struct WidgetData {
     std::string current_page_url;       // the host page, for "goals matching this page"
     Services services;
 
-    // Loading, for the status strip.
+    // Loading, for the status strip: the sources' statuses, said in the page's language; without any, `status`
+    // as it is. The platform layer keeps `status` as the English line too (state().status).
+    std::vector<SourceStatus> statuses;
     std::string status;                 // one line, e.g. "ready: pipedrive", "stale: the refresh failed ..."
     bool loading = false;
     int pages_loaded = 0;
@@ -156,7 +168,7 @@ struct WidgetData {
 
     // Saving to the vendor (the save="vendor" option): the editor says where a change goes and how it went.
     bool saves_to_vendor = false;
-    std::string save_note;                  // "Saving to Pipedrive...", "Saved to Pipedrive.", or why not
+    Message save_note;                      // "Saving to Pipedrive...", "Saved to Pipedrive.", or why not
 
     // When the loaded data happened (Workspace::data_span); none when no data source is loaded. A period
     // on screen outside it is said to have no data instead of being drawn as zero bars.

@@ -12,15 +12,14 @@ namespace gp::ui {
 
 namespace {
 
-std::string text_of(const Json& value) {
-    return value.is_string() ? value.get_ref<const std::string&>() : std::string();
-}
+std::string text_of(const Json& value) { return text_value(&value); }
 
-// A number clamped to [lo, hi]; null, NaN and non-numbers take the fallback.
+// A number clamped to [lo, hi]; null and non-numbers take the fallback. (JSON numbers only: an attribute's
+// text was made a number by the loader.)
 double number_of(const Json& value, double fallback, double lo, double hi) {
     if (!value.is_number()) return fallback;
-    const double number = value.get<double>();
-    return std::isnan(number) ? fallback : std::min(hi, std::max(lo, number));
+    const std::optional<double> number = number_value(&value);
+    return number ? std::min(hi, std::max(lo, *number)) : fallback;
 }
 
 // "a b  c" or ["a", "b"]: the words, in order.

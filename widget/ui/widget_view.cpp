@@ -27,33 +27,33 @@ namespace gp::ui {
 // [SECTION] Labels
 //-----------------------------------------------------------------------------
 
-const char* tab_label(Tab tab) {
+const char* tab_label(Tab tab, Lang lang) {
     switch (tab) {
-        case Tab::overview: return "Overview";
-        case Tab::detail: return "Detail";
-        case Tab::conversions: return "Conversions";
-        case Tab::url_tester: return "URL tester";
-        case Tab::editor: return "Editor";
+        case Tab::overview: return msg(Msg::tab_overview, lang);
+        case Tab::detail: return msg(Msg::tab_detail, lang);
+        case Tab::conversions: return msg(Msg::tab_conversions, lang);
+        case Tab::url_tester: return msg(Msg::tab_url_tester, lang);
+        case Tab::editor: return msg(Msg::tab_editor, lang);
     }
     return "?";
 }
 
-const char* pace_state_label(PaceState state) {
+const char* pace_state_label(PaceState state, Lang lang) {
     switch (state) {
-        case PaceState::on_track: return "on track";
-        case PaceState::behind: return "behind";
-        case PaceState::at_risk: return "at risk";
+        case PaceState::on_track: return msg(Msg::pace_on_track, lang);
+        case PaceState::behind: return msg(Msg::pace_behind, lang);
+        case PaceState::at_risk: return msg(Msg::pace_at_risk, lang);
         case PaceState::unknown: break;
     }
-    return "no pace";
+    return msg(Msg::pace_unknown, lang);
 }
 
-const char* outcome_label(Outcome outcome) {
+const char* outcome_label(Outcome outcome, Lang lang) {
     switch (outcome) {
-        case Outcome::match: return "match";
-        case Outcome::no_match: return "no match";
-        case Outcome::unsupported: return "unsupported";
-        case Outcome::error: return "error";
+        case Outcome::match: return msg(Msg::outcome_match, lang);
+        case Outcome::no_match: return msg(Msg::outcome_no_match, lang);
+        case Outcome::unsupported: return msg(Msg::outcome_unsupported, lang);
+        case Outcome::error: return msg(Msg::outcome_error, lang);
     }
     return "?";
 }
@@ -102,29 +102,24 @@ void jump_to_current(PeriodState& period, PeriodKind kind) {
     period.anchor.reset();
 }
 
+std::string week_label(DateRange range, Lang lang, bool short_form) {
+    const IsoWeek week = iso_week_of(range.start);
+    return msg(short_form ? Msg::period_week_short : Msg::period_week, lang,
+               {{"week", std::to_string(week.week)}, {"year", std::to_string(week.year)}});
+}
+
 std::string period_label(const PeriodState& period, DateRange range, const LocaleFormat& locale) {
-    static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                          "July",    "August",   "September", "October", "November", "December"};
     const CivilParts start = civil_parts(range.start);
-    char out[64];
     switch (period.kind) {
-        case PeriodKind::week: {
-            const IsoWeek week = iso_week_of(range.start);
-            std::snprintf(out, sizeof out, "Week %u, %d", week.week, week.year);
-            return std::string(out) + " (" + format_date(range.start, locale) + " \xE2\x80\x93 " +
-                   format_date(range.end, locale) + ")";
-        }
-        case PeriodKind::month:
-            std::snprintf(out, sizeof out, "%s %d", kMonths[(start.month + 11) % 12], start.year);
-            return out;
-        case PeriodKind::quarter: {
+        case PeriodKind::week:
+            return week_label(range, locale.lang, false) + " (" + format_date(range.start, locale) +
+                   " \xE2\x80\x93 " + format_date(range.end, locale) + ")";
+        case PeriodKind::month: return format_month(range.start, locale, true);
+        case PeriodKind::quarter:
             // Fiscal quarters are numbered from the fiscal year's first month.
-            std::snprintf(out, sizeof out, "Q%u %d", (start.month + 11) % 12 / 3 + 1, start.year);
-            return out;
-        }
-        case PeriodKind::year:
-            std::snprintf(out, sizeof out, "%d", start.year);
-            return out;
+            return msg(Msg::period_quarter, locale.lang,
+                       {{"quarter", std::to_string((start.month + 11) % 12 / 3 + 1)}, {"year", std::to_string(start.year)}});
+        case PeriodKind::year: return std::to_string(start.year);
         case PeriodKind::custom: break;
     }
     return format_date(range.start, locale) + " \xE2\x80\x93 " + format_date(range.end, locale);
@@ -140,10 +135,10 @@ std::optional<PeriodNote> empty_period_note(const std::optional<TimeSpan>& data_
     PeriodNote note;
     if (last < period.start) {
         note.nearest = last;
-        note.text = "No data in " + label + ". The last day with data is " + format_date(last, locale) + ".";
+        note.text = msg(Msg::period_no_data_after, locale.lang, {{"period", label}, {"day", format_date(last, locale)}});
     } else {
         note.nearest = first;
-        note.text = "No data in " + label + ". The data starts on " + format_date(first, locale) + ".";
+        note.text = msg(Msg::period_no_data_before, locale.lang, {{"period", label}, {"day", format_date(first, locale)}});
     }
     return note;
 }
@@ -209,7 +204,8 @@ static bool same_query(const ProgressQuery& a, const ProgressQuery& b) {
 
 static bool same_locale(const LocaleFormat& a, const LocaleFormat& b) {
     return a.decimal == b.decimal && a.group == b.group && a.currency_before == b.currency_before &&
-           a.currency_space == b.currency_space && a.date_order == b.date_order && a.date_separator == b.date_separator;
+           a.currency_space == b.currency_space && a.date_order == b.date_order && a.date_separator == b.date_separator &&
+           a.lang == b.lang;
 }
 
 void GoalCache::sync(const WidgetData& data, const ProgressQuery& query, const Filters& filters, PeriodFrame frame,
@@ -396,22 +392,30 @@ GoalTiming timing_of(const Goal& goal, DateRange period) {
     return GoalTiming::runs;
 }
 
+// A phrase as the start of a line: "Ended 31 Dec 2023" for "ended 31 Dec 2023" (ASCII letters only; the
+// catalog's phrases that start lines begin with one).
+static std::string capitalized(std::string phrase) {
+    if (!phrase.empty() && phrase[0] >= 'a' && phrase[0] <= 'z') phrase[0] = char(phrase[0] - 'a' + 'A');
+    return phrase;
+}
+
 static std::string trend_text(const Goal& goal, double now, double before, const std::string& label,
                               const LocaleFormat& locale) {
     const double change = now - before;
     const bool whole = counts_whole_things(goal);
     const double shown = whole ? std::round(change) : change;
-    if (shown == 0 || std::fabs(change) < 1e-9) return "same as " + label;
+    if (shown == 0 || std::fabs(change) < 1e-9) return msg(Msg::goal_trend_same, locale.lang, {{"period", label}});
     const std::string amount = whole ? format_number(std::fabs(shown), 0, locale)
                                      : format_goal_figure(goal, std::fabs(change), locale);
-    return std::string(change > 0 ? "up " : "down ") + amount + " from " + label;
+    return msg(change > 0 ? Msg::goal_trend_up : Msg::goal_trend_down, locale.lang, {{"amount", amount}, {"period", label}});
 }
 
 ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const LocaleFormat& locale, const PeriodFrame& frame,
                      DateRange period, const std::optional<double>& previous_value) {
+    const Lang lang = locale.lang;
     ShownGoal s;
     s.goal_id = goal.id;
-    s.title = std::string(goal_title(goal));
+    s.title = std::string(goal_title(goal, lang));
     s.value = progress.value;
     s.target = progress.target;
     s.percent = progress.percent;
@@ -424,57 +428,58 @@ ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const Local
     s.target_text = format_goal_target(goal, progress.target, locale);
     s.has_target = progress.target > 0;
     const bool counts = counts_whole_things(goal);
+    const auto sentence = [&](const std::string& rest) { return msg(Msg::goal_sentence, lang, {{"title", s.title}, {"rest", rest}}); };
+    const auto target_tail = [&] { return ", " + msg(Msg::goal_target, lang, {{"target", s.target_text}}); };
 
     if (s.timing != GoalTiming::runs) {
         // Not in this period at all: when it runs, instead of "0 of 0".
         s.status = PaceState::unknown;
         s.percent.reset();
-        if (s.timing == GoalTiming::ended) {
-            s.chip = "ended";
-            s.detail_line = "Ended " + format_day(*goal.schedule.end, locale);
-        } else {
-            s.chip = "upcoming";
-            s.detail_line = "Starts " + format_day(*goal.schedule.start, locale);
-        }
+        const bool ended = s.timing == GoalTiming::ended;
+        const std::string day = format_day(ended ? *goal.schedule.end : *goal.schedule.start, locale);
+        const std::string when = msg(ended ? Msg::goal_ended_on : Msg::goal_starts_on, lang, {{"day", day}});
+        s.chip = msg(ended ? Msg::chip_ended : Msg::chip_upcoming, lang);
+        s.detail_line = capitalized(when);
         s.has_target = goal.target.amount > 0;
         if (s.has_target) s.target_text = format_goal_target(goal, goal.target.amount, locale);
-        s.text = s.title + ": " + (s.timing == GoalTiming::ended ? "ended " + format_day(*goal.schedule.end, locale)
-                                                                   : "starts " + format_day(*goal.schedule.start, locale));
-        if (s.has_target) s.text += ", target " + s.target_text;
+        s.text = sentence(when);
+        if (s.has_target) s.text += target_tail();
         return s;
     }
     if (frame.no_data) {
-        s.chip = "no data";
+        s.chip = msg(Msg::chip_no_data, lang);
         s.figure = "\xE2\x80\x94";  // an em dash: nothing to count
-        if (s.has_target) s.figure_suffix = "target " + s.target_text;
-        s.detail_line = "No data in this period";
-        s.text = s.title + ": no data in this period";
-        if (s.has_target) s.text += ", target " + s.target_text;
+        if (s.has_target) s.figure_suffix = msg(Msg::goal_target, lang, {{"target", s.target_text}});
+        s.detail_line = capitalized(msg(Msg::goal_no_data_line, lang));
+        s.text = sentence(msg(Msg::goal_no_data_line, lang));
+        if (s.has_target) s.text += target_tail();
         return s;
     }
 
     s.figure = format_goal_figure(goal, progress.value, locale);
     if (s.has_target) {
         const double target = counts ? whole_count_target(progress.target) : progress.target;
-        const char* word = counts ? count_unit_word(goal, target) : "";
+        const char* word = counts ? count_unit_word(goal, target, lang) : "";
         const std::string target_figure = format_goal_figure(goal, target, locale) + (*word ? std::string(" ") + word : "");
         if (s.lower_is_better) {
-            s.figure_suffix = "target under " + target_figure;
-            s.percent_text = format_percent(progress.value / progress.target * 100.0, locale) + " of limit";
+            s.figure_suffix = msg(Msg::goal_target_under, lang, {{"target", target_figure}});
+            s.percent_text = msg(Msg::goal_percent_of_limit, lang,
+                                 {{"percent", format_percent(progress.value / progress.target * 100.0, locale)}});
         } else if (progress.level) {
             // An average is compared with its target as it stands; it is not "of" it.
-            s.figure_suffix = "target " + target_figure;
-            if (progress.percent) s.percent_text = format_percent(*progress.percent, locale) + " of target";
+            s.figure_suffix = msg(Msg::goal_target, lang, {{"target", target_figure}});
+            if (progress.percent)
+                s.percent_text = msg(Msg::goal_percent_of_target, lang, {{"percent", format_percent(*progress.percent, locale)}});
         } else {
-            s.figure_suffix = "of " + target_figure;
+            s.figure_suffix = msg(Msg::goal_of_target, lang, {{"target", target_figure}});
             if (progress.percent) s.percent_text = format_percent(*progress.percent, locale);
         }
     } else {
-        s.figure_suffix = counts ? count_unit_word(goal, std::round(progress.value)) : "";
+        s.figure_suffix = counts ? count_unit_word(goal, std::round(progress.value), lang) : "";
         std::vector<std::string> parts;
         if (progress.match_value && *progress.match_value != 0) {
             const bool whole = std::floor(*progress.match_value) == *progress.match_value;
-            parts.push_back("value " + format_number(*progress.match_value, whole ? 0 : 2, locale));
+            parts.push_back(msg(Msg::goal_value, lang, {{"value", format_number(*progress.match_value, whole ? 0 : 2, locale)}}));
         }
         if (previous_value) parts.push_back(trend_text(goal, progress.value, *previous_value, frame.previous_label, locale));
         for (size_t i = 0; i < parts.size(); ++i) s.detail_line += (i ? " \xC2\xB7 " : "") + parts[i];
@@ -485,27 +490,28 @@ ShownGoal shown_goal(const Goal& goal, const GoalProgress& progress, const Local
     const bool later = frame.today < period.start;
     const bool met = s.lower_is_better ? progress.value <= progress.target : progress.value >= progress.target;
     if (!s.has_target) {
-        s.chip = "no target";
+        s.chip = msg(Msg::chip_no_target, lang);
     } else if (over) {
-        s.chip = met ? "reached" : "missed";
+        s.chip = msg(met ? Msg::chip_reached : Msg::chip_missed, lang);
         s.tone = met ? PaceState::on_track : PaceState::at_risk;
     } else if (later) {
-        s.chip = "upcoming";
+        s.chip = msg(Msg::chip_upcoming, lang);
     } else if (met && !s.lower_is_better) {
-        s.chip = "reached";
+        s.chip = msg(Msg::chip_reached, lang);
         s.tone = PaceState::on_track;
     } else if (s.status != PaceState::unknown) {
-        s.chip = pace_state_label(s.status);
+        s.chip = pace_state_label(s.status, lang);
         s.tone = s.status;
     }
 
     // The sentence: "Calls completed: 22 of 1,286 activities, 2 %, at risk".
-    s.text = s.title + ": " + s.figure;
+    std::string rest = s.figure;
     if (!s.figure_suffix.empty())
-        s.text += ((s.lower_is_better || progress.level) && s.has_target ? ", " : " ") + s.figure_suffix;
-    if (!s.percent_text.empty()) s.text += ", " + s.percent_text;
-    if (!s.detail_line.empty()) s.text += ", " + s.detail_line;
-    if (!s.chip.empty()) s.text += ", " + s.chip;
+        rest += ((s.lower_is_better || progress.level) && s.has_target ? ", " : " ") + s.figure_suffix;
+    if (!s.percent_text.empty()) rest += ", " + s.percent_text;
+    if (!s.detail_line.empty()) rest += ", " + s.detail_line;
+    if (!s.chip.empty()) rest += ", " + s.chip;
+    s.text = sentence(rest);
     return s;
 }
 
@@ -563,35 +569,37 @@ void open_detail(ViewContext& ctx, const std::string& goal_id) {
     ctx.state.tab = Tab::detail;
 }
 
-const char* metric_label(MetricType type) {
+const char* metric_label(MetricType type, Lang lang) {
     switch (type) {
-        case MetricType::deals_won: return "deals won";
-        case MetricType::deals_started: return "deals started";
-        case MetricType::deals_progressed: return "deals progressed";
-        case MetricType::activities_added: return "activities added";
-        case MetricType::activities_completed: return "activities completed";
-        case MetricType::revenue_forecast: return "revenue forecast";
-        case MetricType::sales_quota: return "sales quota";
-        case MetricType::conversions: return "conversions";
+        case MetricType::deals_won: return msg(Msg::metric_deals_won, lang);
+        case MetricType::deals_started: return msg(Msg::metric_deals_started, lang);
+        case MetricType::deals_progressed: return msg(Msg::metric_deals_progressed, lang);
+        case MetricType::activities_added: return msg(Msg::metric_activities_added, lang);
+        case MetricType::activities_completed: return msg(Msg::metric_activities_completed, lang);
+        case MetricType::revenue_forecast: return msg(Msg::metric_revenue_forecast, lang);
+        case MetricType::sales_quota: return msg(Msg::metric_sales_quota, lang);
+        case MetricType::conversions: return msg(Msg::metric_conversions, lang);
         case MetricType::none: break;
     }
-    return "goal";
+    return msg(Msg::metric_goal, lang);
 }
 
-std::string assignee_label(const Assignee& assignee) {
-    if (assignee.type == AssigneeType::none || assignee.id.empty()) return "unassigned";
-    return std::string(name_of(assignee.type)) + " " + assignee.id;
+std::string assignee_label(const Assignee& assignee, Lang lang) {
+    switch (assignee.id.empty() ? AssigneeType::none : assignee.type) {
+        case AssigneeType::person: return msg(Msg::assignee_person, lang, {{"id", assignee.id}});
+        case AssigneeType::team: return msg(Msg::assignee_team, lang, {{"id", assignee.id}});
+        case AssigneeType::company: return msg(Msg::assignee_company, lang, {{"id", assignee.id}});
+        case AssigneeType::none: break;
+    }
+    return msg(Msg::assignee_none, lang);
 }
 
-std::string_view goal_title(const Goal& goal) {
-    return goal.title.empty() ? std::string_view("(untitled goal)") : std::string_view(goal.title);
+std::string_view goal_title(const Goal& goal, Lang lang) {
+    return goal.title.empty() ? std::string_view(msg(Msg::goal_untitled, lang)) : std::string_view(goal.title);
 }
 
 std::string short_period_label(const PeriodState& period, DateRange range, const LocaleFormat& locale) {
-    if (period.kind == PeriodKind::week) {
-        const IsoWeek week = iso_week_of(range.start);
-        return "Week " + std::to_string(week.week) + ", " + std::to_string(week.year);
-    }
+    if (period.kind == PeriodKind::week) return week_label(range, locale.lang, false);
     if (period.kind == PeriodKind::custom)
         return format_day_short(range.start, locale) + " \xE2\x80\x93 " + format_day_short(range.end, locale);
     return period_label(period, range, locale);
@@ -612,8 +620,9 @@ bool draw_period_note(ViewContext& ctx) {
     PeriodState nearest = ctx.state.period;
     if (nearest.kind == PeriodKind::custom) nearest.kind = PeriodKind::month;
     nearest.anchor = ctx.period_note->nearest;
-    const std::string label = "Show " + short_period_label(nearest, period_range(nearest, ctx.today, ctx.frame.calendar),
-                                                           ctx.frame.locale);
+    const std::string label = msg(Msg::period_show, ctx.frame.locale.lang,
+                                  {{"period", short_period_label(nearest, period_range(nearest, ctx.today, ctx.frame.calendar),
+                                                                 ctx.frame.locale)}});
     ImGui::SetCursorScreenPos(ImVec2(start.x + space::m, ImGui::GetCursorScreenPos().y));
     if (kit::button(label.c_str())) {
         ctx.state.period = nearest;
@@ -661,7 +670,7 @@ void choose_tab(ViewContext& ctx, Tab tab) { ctx.state.tab = tab; }
 void tab_menu_items(ViewContext& ctx, const bool* listed) {
     for (size_t i = 0; i < IM_ARRAYSIZE(kTabs); ++i) {
         if (listed && !listed[i]) continue;
-        if (ImGui::Selectable(tab_label(kTabs[i]), ctx.state.tab == kTabs[i], 0, ImVec2(0, kTouchTarget)))
+        if (ImGui::Selectable(tab_label(kTabs[i], ctx.frame.locale.lang), ctx.state.tab == kTabs[i], 0, ImVec2(0, kTouchTarget)))
             choose_tab(ctx, kTabs[i]);
         record_rect(ctx.shown, kTabRects[i]);
     }
@@ -673,8 +682,9 @@ void tab_menu_items(ViewContext& ctx, const bool* listed) {
 // always on the strip). `as_menu`: one button naming the tab on screen, for short containers.
 void draw_tabs(ViewContext& ctx, bool as_menu) {
     constexpr size_t n = IM_ARRAYSIZE(kTabs);
+    const Lang lang = ctx.frame.locale.lang;
     if (as_menu) {
-        const std::string label = std::string(tab_label(ctx.state.tab)) + " \xE2\x96\xBE##tab-menu";  // ▾
+        const std::string label = std::string(tab_label(ctx.state.tab, lang)) + " \xE2\x96\xBE##tab-menu";  // ▾
         if (kit::button(label.c_str())) ImGui::OpenPopup("tab-menu");
         record_rect(ctx.shown, "tab.menu");
         if (ImGui::BeginPopup("tab-menu")) {
@@ -687,12 +697,13 @@ void draw_tabs(ViewContext& ctx, bool as_menu) {
     float widths[n];
     float total = 0;
     for (size_t i = 0; i < n; ++i) {
-        widths[i] = kit::width_of(font, tab_label(kTabs[i])) + 2 * space::m;
+        widths[i] = kit::width_of(font, tab_label(kTabs[i], lang)) + 2 * space::m;
         total += widths[i];
     }
     const float avail = ImGui::GetContentRegionAvail().x;
-    const char* more_label = "More \xE2\x96\xBE##tab-more";
-    const float more = kit::width_of(font, "More \xE2\x96\xBE") + 2 * space::m;
+    const std::string more_text = std::string(msg(Msg::tab_more, lang)) + " \xE2\x96\xBE";  // ▾
+    const std::string more_label = more_text + "##tab-more";
+    const float more = kit::width_of(font, more_text) + 2 * space::m;
     bool on_strip[n];
     for (size_t i = 0; i < n; ++i) on_strip[i] = true;
     if (total > avail) {
@@ -726,12 +737,12 @@ void draw_tabs(ViewContext& ctx, bool as_menu) {
         if (!on_strip[i]) continue;
         if (!first) ImGui::SameLine();
         first = false;
-        if (kit::tab_button(tab_label(kTabs[i]), ctx.state.tab == kTabs[i], ctx.palette, widths[i])) choose_tab(ctx, kTabs[i]);
+        if (kit::tab_button(tab_label(kTabs[i], lang), ctx.state.tab == kTabs[i], ctx.palette, widths[i])) choose_tab(ctx, kTabs[i]);
         record_rect(ctx.shown, kTabRects[i]);
     }
     if (any_in_menu) {
         if (!first) ImGui::SameLine();
-        if (kit::tab_button(more_label, false, ctx.palette, more)) ImGui::OpenPopup("tab-more");
+        if (kit::tab_button(more_label.c_str(), false, ctx.palette, more)) ImGui::OpenPopup("tab-more");
         record_rect(ctx.shown, "tab.more");
         if (ImGui::BeginPopup("tab-more")) {
             tab_menu_items(ctx, in_menu);
@@ -856,12 +867,12 @@ static std::string previous_label(const PeriodState& period, DateRange previous,
             const std::string month = format_month(previous.start, locale, true);  // "October 2026"
             return month.substr(0, month.find(' '));
         }
-        case PeriodKind::quarter: return "Q" + std::to_string((p.month + 11) % 12 / 3 + 1);
+        case PeriodKind::quarter: return msg(Msg::period_quarter_only, locale.lang, {{"quarter", std::to_string((p.month + 11) % 12 / 3 + 1)}});
         case PeriodKind::year: return std::to_string(p.year);
-        case PeriodKind::week: return "the week before";
+        case PeriodKind::week: return msg(Msg::previous_week, locale.lang);
         case PeriodKind::custom: break;
     }
-    return "the days before";
+    return msg(Msg::previous_days, locale.lang);
 }
 
 static parts::PeriodFrame make_frame(const ViewState& state, const ProgressQuery& query, Date today,

@@ -32,7 +32,7 @@ namespace gp::ui {
 //-----------------------------------------------------------------------------
 
 enum class Tab : uint8_t { overview, detail, conversions, url_tester, editor };
-const char* tab_label(Tab tab);
+const char* tab_label(Tab tab, Lang lang);
 
 enum class PeriodKind : uint8_t { week, month, quarter, year, custom };
 
@@ -48,6 +48,8 @@ DateRange period_range(const PeriodState& period, Date today, const CalendarOpti
 void step_period(PeriodState& period, int direction, Date today, const CalendarOptions& calendar);
 // "this week", "this month"...: the period of `kind` that contains today.
 void jump_to_current(PeriodState& period, PeriodKind kind);
+// "Week 47, 2026" or, `short_form`, "W47 2026": the ISO week the range starts in.
+std::string week_label(DateRange range, Lang lang, bool short_form);
 // "March 2024", "Week 10, 2024", "Q1 2024", "2024", or the custom range's dates.
 std::string period_label(const PeriodState& period, DateRange range, const LocaleFormat& locale);
 
