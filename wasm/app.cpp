@@ -57,8 +57,9 @@ void show_workspace(App& app) {
     app.data.goals = app.workspace.goals();
     app.data.matches = ui::matches_for_view(app.workspace);
     // Without CRM data the store is empty, and the core shows the vendor's own figures (one rule for both).
-    app.data.services.progress =
-        ui::progress_with_matches(app.workspace.matches(), ui::progress_with_core(app.workspace.event_store(), app.workspace.rates()));
+    // Condition goals count the feed's rows, as the conversions view does.
+    app.data.services.progress = ui::progress_with_matches(
+        ui::match_series_of(app.data.matches), ui::progress_with_core(app.workspace.event_store(), app.workspace.rates()));
     app.data.data_span = app.workspace.data_span();
     app.data.saves_to_vendor = app.options.save == ui::SaveMode::vendor;
     show_sources(app);  // an edit may have made or ended an id two sources share

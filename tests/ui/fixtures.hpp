@@ -124,20 +124,14 @@ inline WidgetData fixture_data() {
     data.goals.push_back(zendesk_checkout());
     const DataReadResult events = read_canonical_json(fixture_events());
     auto store = std::make_shared<const EventStore>(build_event_store(events.rows));
-    std::vector<gp::MatchRecord> core_matches;
     for (int i = 0; i < 9; ++i) {  // 5 in February, 4 in March
-        gp::MatchRecord m;
-        m.goal_id = "301";
-        m.at = *parse_timestamp(i < 5 ? "2024-02-10T10:00:00Z" : "2024-03-12T10:00:00Z") + TimestampMs(i) * 3600000;
-        m.value = 20.0 + i;
-        m.url = "https://shop.example.org/checkout/thanks";
-        m.visitor_id = "v" + std::to_string(i);
-        core_matches.push_back(m);
-        data.matches.push_back({m.at, m.goal_id, m.visitor_id, m.url, *m.value, i % 2 ? "agent-7" : ""});
+        const TimestampMs at = *parse_timestamp(i < 5 ? "2024-02-10T10:00:00Z" : "2024-03-12T10:00:00Z") + TimestampMs(i) * 3600000;
+        data.matches.push_back({at, "301", "v" + std::to_string(i), "https://shop.example.org/checkout/thanks", 20.0 + i,
+                                i % 2 ? "agent-7" : ""});
     }
     auto crm = progress_with_core(store, std::nullopt);
     data.services = core_services();
-    data.services.progress = progress_with_matches(core_matches, [crm](const Goal& g, const ProgressQuery& q) {
+    data.services.progress = progress_with_matches(match_series_of(data.matches), [crm](const Goal& g, const ProgressQuery& q) {
         // HubSpot's goals carry their own figures; the CRM engine computes Pipedrive's.
         return g.vendor == Vendor::hubspot ? progress_from_goal(g, q) : crm(g, q);
     });

@@ -80,13 +80,13 @@ TEST_CASE("condition goals count the matches in the period, other goals go to th
     Goal quota;
     quota.id = "q";
     quota.vendor = Vendor::pipedrive;
-    std::vector<gp::MatchRecord> matches(3);
+    std::vector<ui::MatchRecord> matches(3);
     matches[0].goal_id = matches[1].goal_id = matches[2].goal_id = "5";
     matches[0].at = kNow;                      // 2024-03-31 12:00 UTC
     matches[1].at = kNow + 11 * 3600000;       // 23:00 UTC: April 1st for a viewer at UTC+2
     matches[2].at = kNow - 40LL * 86400000;    // February
     int other_calls = 0;
-    const auto progress = ui::progress_with_matches(matches, [&](const Goal&, const ui::ProgressQuery&) {
+    const auto progress = ui::progress_with_matches(ui::match_series_of(matches), [&](const Goal&, const ui::ProgressQuery&) {
         ++other_calls;
         return ui::GoalProgress{};
     });
@@ -107,13 +107,13 @@ TEST_CASE("condition goal progress agrees with counting every match, for any per
     std::uniform_int_distribution<TimestampMs> when(kNow - 90LL * 86400000, kNow + 90LL * 86400000);
     std::uniform_int_distribution<int> goal_of(0, 2), value(0, 50), day(-100, 100), length(0, 40), zone(-12, 14);
     const char* ids[] = {"a", "b", "c"};
-    std::vector<gp::MatchRecord> matches(600);  // in no particular order, as a merged feed may be
-    for (gp::MatchRecord& m : matches) {
+    std::vector<ui::MatchRecord> matches(600);  // in no particular order, as a merged feed may be
+    for (ui::MatchRecord& m : matches) {
         m.goal_id = ids[goal_of(rng)];
         m.at = when(rng);
         if (value(rng) > 5) m.value = value(rng) / 4.0;
     }
-    const auto progress = ui::progress_with_matches(matches, nullptr);
+    const auto progress = ui::progress_with_matches(ui::match_series_of(matches), nullptr);
     const Date today = civil_date_of(kNow);
     for (int round = 0; round < 200; ++round) {
         Goal g;
@@ -126,9 +126,9 @@ TEST_CASE("condition goal progress agrees with counting every match, for any per
         query.period.end = Date{query.period.start.days + length(rng)};
         query.zone_offset_minutes = zone(rng) * 60 + (round % 4) * 15;
         double expected = 0;
-        for (const gp::MatchRecord& m : matches)
+        for (const ui::MatchRecord& m : matches)
             if (m.goal_id == g.id && query.period.contains(civil_date_of(m.at, query.zone_offset_minutes)))
-                expected += g.target.tracking == TrackingMetric::sum ? m.value.value_or(0.0) : 1.0;
+                expected += g.target.tracking == TrackingMetric::sum ? m.value : 1.0;
         INFO("round " << round);
         CHECK(progress(g, query).value == Approx(expected).margin(1e-9));
     }

@@ -2,6 +2,7 @@
 // URL tester's verdicts, opening a goal, drag-scrolling, the status strip, idle and themes.
 #include <catch2/catch.hpp>
 
+#include "fixtures.hpp"
 #include "headless.hpp"
 #include "ui/core_bridge.hpp"
 
@@ -384,6 +385,56 @@ TEST_CASE("conversions: counts per interval, the feed with agents, and the page'
     CHECK(s.feed[0].agent_id.empty());        // newest first
     CHECK(s.feed[1].agent_id == "agent-7");
     CHECK(s.goals_matching_page == std::vector<std::string>{"pricing"});
+}
+
+TEST_CASE("a condition goal's count, target and pace come from the core, the same in the overview and the conversions view", "[ui][conversions]") {
+    Headless ui;
+    ui.context.now = gp::ui::test::kFixtureNow;  // 2024-03-20 12:00 UTC
+    WidgetData data = gp::ui::test::fixture_data();
+    gp::Goal& checkout = data.goals.back();
+    REQUIRE(checkout.id == "301");
+    checkout.target.amount = 12;  // a month: 4 matches by the 20th is well behind the pro-rated 7.5
+    checkout.schedule.interval = gp::Interval::monthly;
+    ui.view.state().period.kind = PeriodKind::custom;
+    ui.view.state().period.custom = {date("2024-03-01"), date("2024-03-31")};
+
+    // The core's figures: March's matches in the weeks the conversions view lists, the monthly target shared
+    // by days, and pace by the one rule.
+    ProgressQuery query;
+    query.period = {date("2024-03-01"), date("2024-03-31")};
+    query.now = ui.context.now;
+    const auto series = match_series_of(data.matches);
+    const std::optional<gp::GoalResults> weeks = condition_results(checkout, *series, query, gp::Interval::weekly);
+    REQUIRE(weeks);
+    REQUIRE(weeks->buckets.size() == 5);  // Mar 1-3, then the weeks from Monday the 4th
+    CHECK(weeks->buckets[2].matches->count == 4);  // the 12th
+    CHECK(weeks->buckets[0].target == Approx(12 * 3 / 31.0));
+    CHECK(weeks->total_target == Approx(12));
+    REQUIRE(weeks->matches);
+    CHECK(weeks->matches->count == 4);
+    CHECK(weeks->matches->value == Approx(25 + 26 + 27 + 28));
+    const std::optional<gp::GoalResults> month = condition_results(checkout, *series, query);
+    REQUIRE(month);
+    REQUIRE(month->pace);
+    CHECK(month->pace->status == gp::PaceStatus::at_risk);
+
+    ui.view.state().tab = Tab::overview;
+    ui.frames(data, 2);
+    const std::vector<ShownGoal> rows = ui.view.summaries(data, ui.context);
+    const auto overview = std::find_if(rows.begin(), rows.end(), [](const ShownGoal& g) { return g.goal_id == "301"; });
+    REQUIRE(overview != rows.end());
+    CHECK(overview->value == 4);
+    CHECK(overview->target == Approx(12));
+    CHECK(overview->status == PaceState::at_risk);
+    CHECK(overview->chip == "at risk");
+
+    ui.view.state().tab = Tab::conversions;
+    ui.frames(data, 2);
+    const Shown& s = ui.view.shown();
+    REQUIRE(s.conversion_goals.size() == 1);
+    CHECK(s.conversion_goals[0].goal_id == "301");
+    CHECK(s.conversion_goals[0].value == overview->value);
+    CHECK(s.conversion_goals[0].target == Approx(overview->target));
 }
 
 //-----------------------------------------------------------------------------

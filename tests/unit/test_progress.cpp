@@ -18,6 +18,7 @@ using namespace gp;
 // - [SECTION] Currencies and bad input
 // - [SECTION] Pace
 // - [SECTION] Averages, rates and the vendor's own figures
+// - [SECTION] Condition goals: results from matches, the same rule
 // - [SECTION] Property: the engine agrees with a naive reference
 
 namespace {
@@ -555,6 +556,142 @@ TEST_CASE("pace pro-rates the current interval's target and forecasts its end", 
 
     r.now = at("2024-08-01T00:00:00Z");  // outside the period: no current interval, no pace
     CHECK_FALSE(results_of(g, store, r).pace.has_value());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Condition goals: results from matches, the same rule
+//-----------------------------------------------------------------------------
+
+namespace {
+
+Goal condition_goal(Interval interval, double target) {
+    Goal g;
+    g.id = "c1";
+    g.vendor = Vendor::zendesk;
+    g.metric.type = MetricType::conversions;
+    g.target.amount = target;
+    g.schedule.interval = interval;
+    return g;
+}
+
+GoalResults match_results_of(const Goal& goal, const MatchSeries& matches, const ResultsRequest& request) {
+    ResultsOutcome out = compute_results(goal, matches, request);
+    INFO((out.errors.empty() ? std::string() : out.errors.front().code));
+    REQUIRE(out.ok());
+    return *out.results;
+}
+
+}  // namespace
+
+TEST_CASE("condition goals: matches counted per bucket with their values, the target per interval and pace", "[progress][matches]") {
+    MatchSeries m;
+    // April 2024: 3 matches in the week of the 1st, 2 in the week of the 8th, one on the 11th at 23:30 UTC
+    // (the 12th at UTC+2), one for another goal.
+    m.add("c1", at("2024-04-01T09:00:00Z"), 10);
+    m.add("c1", at("2024-04-03T09:00:00Z"), 0);
+    m.add("c1", at("2024-04-07T21:59:59Z"), 5);  // Sunday, the 7th, also at UTC+2
+    m.add("c1", at("2024-04-09T12:00:00Z"), 2.5);
+    m.add("c1", at("2024-04-11T23:30:00Z"), 1);
+    m.add("other", at("2024-04-02T09:00:00Z"), 100);
+    m.finish();
+    Goal g = condition_goal(Interval::weekly, 4);
+    ResultsRequest r = period("2024-04-01", "2024-04-14");
+    r.now = at("2024-04-10T12:00:00Z");  // Wednesday of the second week: 2.5 of its 7 days
+
+    const GoalResults res = match_results_of(g, m, r);
+    CHECK(res.source == ResultSource::matches);
+    REQUIRE(res.buckets.size() == 2);
+    CHECK(progress_per_bucket(res) == std::vector<double>{3, 2});
+    REQUIRE(res.buckets[0].matches);
+    CHECK(res.buckets[0].matches->count == 3);
+    CHECK(res.buckets[0].matches->value == Approx(15));
+    CHECK(res.buckets[1].matches->value == Approx(3.5));
+    CHECK(res.buckets[0].target == 4);  // the weekly target, per week, as for a CRM goal
+    CHECK(res.total_target == 8);
+    REQUIRE(res.matches);
+    CHECK(res.matches->count == 5);
+    CHECK(res.total_progress == 5);
+    REQUIRE(res.total_percent);
+    CHECK(*res.total_percent == Approx(62.5));
+    REQUIRE(res.pace);
+    CHECK(res.pace->elapsed_fraction == Approx(2.5 / 7));
+    CHECK(res.pace->prorated_target == Approx(4 * 2.5 / 7));
+    CHECK(res.pace->status == PaceStatus::on_track);  // 2 of 1.43
+    g.target.amount = 9;                               // 2 of 3.21: 62%
+    CHECK(match_results_of(g, m, r).pace->status == PaceStatus::at_risk);
+    g.target.amount = 6.5;                             // 2 of 2.32: 86%
+    CHECK(match_results_of(g, m, r).pace->status == PaceStatus::behind);
+
+    // A sum goal's progress is the values; the viewer's zone decides the day.
+    g.target.tracking = TrackingMetric::sum;
+    r.zone_offset_minutes = 120;
+    const GoalResults sum = match_results_of(g, m, r);
+    CHECK(progress_per_bucket(sum) == std::vector<double>{15, 3.5});
+    r.zone_offset_minutes = -600;  // UTC-10: the 11th 23:30 UTC is still the 11th (and 04-01 09:00 UTC is March 31st)
+    CHECK(match_results_of(g, m, r).buckets[1].matches->count == 2);
+}
+
+TEST_CASE("condition goals: the targets of buckets cut by another interval follow the goal's rule by days", "[progress][matches]") {
+    MatchSeries none;
+    none.finish();
+    // A monthly target of 30 over April's weeks (a view that lists weeks): each week gets its days' share.
+    const Goal monthly = condition_goal(Interval::monthly, 30);
+    ResultsRequest r = period("2024-04-01", "2024-04-30");
+    r.buckets = Interval::weekly;
+    const GoalResults weeks = match_results_of(monthly, none, r);
+    REQUIRE(weeks.buckets.size() == 5);  // Monday the 1st .. Tuesday the 30th
+    CHECK(weeks.buckets[0].target == Approx(7));
+    CHECK(weeks.buckets[4].target == Approx(2));
+    CHECK(weeks.total_target == Approx(30));
+    // A week that reaches over two months takes a share of each.
+    ResultsRequest across = period("2024-04-29", "2024-05-05");
+    across.buckets = Interval::weekly;
+    CHECK(match_results_of(monthly, none, across).buckets[0].target == Approx(2 + 5 * 30.0 / 31));
+    // With no interval and no duration the goal's target holds for any period, as for a CRM goal.
+    const Goal open = condition_goal(Interval::none, 12);
+    CHECK(match_results_of(open, none, period("2024-04-01", "2024-04-30")).total_target == 12);
+    CHECK(match_results_of(open, none, r).buckets[1].target == 12);
+    // The same cut gives a CRM goal the same targets: one rule.
+    const EventStore store = build_event_store(EventRows{});
+    Goal crm = make_goal(MetricType::deals_won, Interval::monthly, "2024-01-01", "2024-12-31", 30);
+    const GoalResults crm_weeks = results_of(crm, store, r);
+    REQUIRE(crm_weeks.buckets.size() == weeks.buckets.size());
+    for (size_t i = 0; i < weeks.buckets.size(); ++i) CHECK(crm_weeks.buckets[i].target == Approx(weeks.buckets[i].target));
+}
+
+TEST_CASE("condition goals keep the results contract and agree with counting every match", "[progress][matches]") {
+    Goal g = condition_goal(Interval::none, 0);
+    g.schedule.start = day("2024-03-01");
+    MatchSeries m;
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<TimestampMs> when(at("2024-02-01T00:00:00Z"), at("2024-06-01T00:00:00Z"));
+    std::vector<std::pair<TimestampMs, double>> all;
+    for (int i = 0; i < 400; ++i) {
+        const TimestampMs t = when(rng);
+        const double v = double(i % 7);
+        all.push_back({t, v});
+        m.add(i % 3 ? "c1" : "other", t, v);
+        if (i % 3 == 0) all.back().second = -1;  // not the goal's
+    }
+    m.finish();
+    CHECK_FALSE(compute_results(g, m, period("2024-02-01", "2024-03-31")).ok());  // before the goal's start
+    for (int round = 0; round < 40; ++round) {
+        ResultsRequest r = period("2024-03-01", "2024-05-31");
+        r.buckets = round % 2 ? Interval::weekly : Interval::monthly;
+        r.zone_offset_minutes = (round % 9 - 4) * 90;
+        const GoalResults res = match_results_of(g, m, r);
+        for (const Bucket& b : res.buckets) {
+            int64_t count = 0;
+            double value = 0;
+            for (const auto& [t, v] : all)
+                if (v >= 0 && b.range.contains(civil_date_of(t, r.zone_offset_minutes))) {
+                    ++count;
+                    value += v;
+                }
+            CHECK(b.progress == double(count));
+            CHECK(b.matches->value == Approx(value));
+        }
+    }
 }
 
 //-----------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 // - [SECTION] Resolving a goal's filters once
 // - [SECTION] Buckets and targets
 // - [SECTION] Pace
+// - [SECTION] Buckets, totals and pace: the one rule for every source
 // - [SECTION] Entry points
 // - [SECTION] JSON
 #include "core/progress.hpp"
@@ -283,8 +284,9 @@ double sliced_target(const std::vector<IntervalTarget>& slices, DateRange bucket
     return target;
 }
 
-// Pipedrive's target applies to each interval; a bucket clipped by the period gets its share by days.
-// Only the first and last of a period's buckets can be clipped: the ones between are whole intervals.
+// Pipedrive's target applies to each interval; a bucket that covers part of an interval gets its share by
+// days, and one that reaches over several intervals the shares of each. Buckets cut by the goal's own
+// interval are whole intervals but for the period's first and last (`maybe_clipped`).
 double bucket_target(const Goal& goal, DateRange bucket, bool maybe_clipped, const CalendarOptions& calendar) {
     const Schedule& s = goal.schedule;
     if (is_level_goal(goal)) {
@@ -302,16 +304,24 @@ double bucket_target(const Goal& goal, DateRange bucket, bool maybe_clipped, con
     const double amount = goal.target.amount;
     if (s.interval != Interval::none) {
         if (!maybe_clipped) return amount;
-        const DateRange full = interval_containing(bucket.start, s.interval, calendar);
-        return amount * bucket.days() / static_cast<double>(full.days());
+        double target = 0;
+        for (Date d = bucket.start; d <= bucket.end;) {
+            const DateRange full = interval_containing(d, s.interval, calendar);
+            target += amount * overlap_days(full, bucket) / static_cast<double>(full.days());
+            d = Date{full.end.days + 1};
+        }
+        return target;
     }
     if (s.start && s.end && *s.start <= *s.end)
         return amount * bucket.days() / static_cast<double>(DateRange{*s.start, *s.end}.days());
     return amount;
 }
 
-// Interval goals are cut by the calendar; vendor slices with no interval are their own buckets.
-std::vector<DateRange> bucket_ranges(const Goal& goal, DateRange period, const CalendarOptions& calendar) {
+// Interval goals are cut by the calendar; vendor slices with no interval are their own buckets. A request
+// may cut the period by an interval of its own instead.
+std::vector<DateRange> bucket_ranges(const Goal& goal, DateRange period, const ResultsRequest& request) {
+    const CalendarOptions& calendar = request.calendar;
+    if (request.buckets) return split_into_intervals(period, *request.buckets, calendar);
     const Schedule& s = goal.schedule;
     if (s.interval != Interval::none || s.per_interval.empty()) return split_into_intervals(period, s.interval, calendar);
     std::vector<DateRange> out;
@@ -387,6 +397,43 @@ std::optional<Pace> pace_of(const GoalResults& r, const ResultsRequest& request)
     return pace_in(r.buckets, r.direction, *request.now, request.zone_offset_minutes, request.thresholds, r.level);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Buckets, totals and pace: the one rule for every source
+//-----------------------------------------------------------------------------
+
+GoalResults results_frame(const Goal& goal, DateRange period) {
+    GoalResults r;
+    r.goal_id = goal.id;
+    r.period = period;
+    r.interval = goal.schedule.interval;
+    r.direction = goal.target.direction;
+    r.level = is_level_goal(goal);
+    return r;
+}
+
+// Each bucket's target, the totals (a level's are the buckets' means), percents and pace.
+void finish_results(const Goal& goal, const std::vector<DateRange>& ranges, const std::vector<double>& progress,
+                    const ResultsRequest& request, GoalResults& r) {
+    // Buckets of the goal's own interval are whole intervals but for the first and the last.
+    const bool own_cut = !request.buckets || *request.buckets == goal.schedule.interval;
+    r.buckets.reserve(ranges.size());
+    for (size_t i = 0; i < ranges.size(); ++i) {
+        const bool maybe_clipped = !own_cut || i == 0 || i + 1 == ranges.size();
+        Bucket b{ranges[i], progress[i], bucket_target(goal, ranges[i], maybe_clipped, request.calendar), std::nullopt,
+                 std::nullopt};
+        b.percent = percent_of(b.progress, b.target);
+        r.total_progress += b.progress;
+        r.total_target += b.target;
+        r.buckets.push_back(b);
+    }
+    if (r.level && !r.buckets.empty()) {
+        r.total_progress /= static_cast<double>(r.buckets.size());
+        r.total_target /= static_cast<double>(r.buckets.size());
+    }
+    r.total_percent = percent_of(r.total_progress, r.total_target);
+    r.pace = pace_of(r, request);
+}
+
 }  // namespace
 
 bool is_level_goal(const Goal& goal) {
@@ -432,14 +479,9 @@ ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const 
                               422});
     if (!period || !out.errors.empty()) return out;
 
-    GoalResults r;
-    r.goal_id = goal.id;
-    r.period = *period;
-    r.interval = goal.schedule.interval;
-    r.direction = goal.target.direction;
-    r.level = is_level_goal(goal);
+    GoalResults r = results_frame(goal, *period);
     r.ignored = store.ignored;
-    const std::vector<DateRange> ranges = bucket_ranges(goal, *period, request.calendar);
+    const std::vector<DateRange> ranges = bucket_ranges(goal, *period, request);
     std::vector<double> progress;
     if (use_vendor) {
         r.source = ResultSource::vendor;
@@ -459,23 +501,75 @@ ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const 
         r.other_currency_events = measured.other_currency_events;
         progress = std::move(measured.progress);
     }
-    r.buckets.reserve(ranges.size());
-    for (size_t i = 0; i < ranges.size(); ++i) {
-        const bool maybe_clipped = i == 0 || i + 1 == ranges.size();
-        Bucket b{ranges[i], progress[i], bucket_target(goal, ranges[i], maybe_clipped, request.calendar), std::nullopt};
-        b.percent = percent_of(b.progress, b.target);
-        r.total_progress += b.progress;
-        r.total_target += b.target;
-        r.buckets.push_back(b);
-    }
-    if (r.level && !r.buckets.empty()) {
-        r.total_progress /= static_cast<double>(r.buckets.size());
-        r.total_target /= static_cast<double>(r.buckets.size());
-    }
+    finish_results(goal, ranges, progress, request, r);
     if (!use_vendor && vendor_figures)
         r.reported = reported_over(vendor_progress(goal, ranges, r.level), r.total_target, r.level);
-    r.total_percent = percent_of(r.total_progress, r.total_target);
-    r.pace = pace_of(r, request);
+    out.results = std::move(r);
+    return out;
+}
+
+void MatchSeries::add(const std::string& goal_id, TimestampMs at, double value) {
+    by_goal_[goal_id].added.push_back({at, value});
+    ++size_;
+}
+
+void MatchSeries::finish() {
+    for (auto& [goal_id, line] : by_goal_) {
+        if (line.added.empty()) continue;
+        for (size_t i = 0; i < line.at.size(); ++i)  // matches of an earlier finish()
+            line.added.push_back({line.at[i], line.value_before[i + 1] - line.value_before[i]});
+        std::stable_sort(line.added.begin(), line.added.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        line.at.clear();
+        line.value_before.assign(1, 0.0);
+        line.at.reserve(line.added.size());
+        line.value_before.reserve(line.added.size() + 1);
+        for (const auto& [at, value] : line.added) {
+            line.at.push_back(at);
+            line.value_before.push_back(line.value_before.back() + value);
+        }
+        line.added.clear();
+        line.added.shrink_to_fit();
+    }
+}
+
+MatchTally MatchSeries::tally(const std::string& goal_id, TimestampMs from, TimestampMs to) const {
+    const auto found = by_goal_.find(goal_id);
+    if (found == by_goal_.end() || to <= from) return {};
+    const Line& t = found->second;
+    const size_t lo = static_cast<size_t>(std::lower_bound(t.at.begin(), t.at.end(), from) - t.at.begin());
+    const size_t hi = static_cast<size_t>(std::lower_bound(t.at.begin(), t.at.end(), to) - t.at.begin());
+    if (hi <= lo) return {};
+    return {static_cast<int64_t>(hi - lo), t.value_before[hi] - t.value_before[lo]};
+}
+
+ResultsOutcome compute_results(const Goal& goal, const MatchSeries& matches, const ResultsRequest& request) {
+    ResultsOutcome out;
+    const std::optional<DateRange> period = checked_period(goal, request, out.errors);
+    if (!period) return out;
+    GoalResults r = results_frame(goal, *period);
+    r.source = ResultSource::matches;
+    r.tracking = goal.target.tracking;
+    if (goal.target.tracking == TrackingMetric::sum || goal.target.unit == Unit::currency)
+        r.currency = goal.target.currency_code;
+    const std::vector<DateRange> ranges = bucket_ranges(goal, *period, request);
+    std::vector<double> progress(ranges.size(), 0.0);
+    std::vector<MatchTally> tallies(ranges.size());
+    MatchTally total;
+    for (size_t i = 0; i < ranges.size(); ++i) {
+        const Window w = window_of(ranges[i], request.zone_offset_minutes);
+        const MatchTally t = matches.tally(goal.id, w.zoned_start, w.zoned_end);
+        tallies[i] = t;
+        total.count += t.count;
+        total.value += t.value;
+        switch (goal.target.tracking) {
+            case TrackingMetric::sum: progress[i] = t.value; break;
+            case TrackingMetric::average: progress[i] = t.count > 0 ? t.value / static_cast<double>(t.count) : 0.0; break;
+            case TrackingMetric::quantity: progress[i] = static_cast<double>(t.count); break;
+        }
+    }
+    finish_results(goal, ranges, progress, request, r);
+    for (size_t i = 0; i < r.buckets.size(); ++i) r.buckets[i].matches = tallies[i];
+    r.matches = total;
     out.results = std::move(r);
     return out;
 }
@@ -523,6 +617,7 @@ Json results_to_json(const GoalResults& r) {
         j["progress"] = b.progress;
         j["target"] = b.target;
         j["percent"] = optional_number(b.percent);
+        if (b.matches) j["matches"] = Json{{"count", b.matches->count}, {"value", b.matches->value}};
         buckets.push_back(std::move(j));
     }
     Json out{{"goal_id", r.goal_id},
@@ -531,7 +626,7 @@ Json results_to_json(const GoalResults& r) {
              {"direction", std::string(name_of(r.direction))},
              {"tracking_metric", std::string(name_of(r.tracking))},
              {"currency", r.currency.empty() ? Json(nullptr) : Json(r.currency)},
-             {"source", r.source == ResultSource::vendor ? "vendor" : "computed"},
+             {"source", r.source == ResultSource::vendor ? "vendor" : r.source == ResultSource::matches ? "matches" : "computed"},
              {"level", r.level},
              {"reported", r.reported ? Json{{"progress", r.reported->progress},
                                             {"percent", optional_number(r.reported->percent)}}

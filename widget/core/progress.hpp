@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -40,6 +41,36 @@ struct ResultsRequest {
     CalendarOptions calendar;
     PaceThresholds thresholds;
     std::optional<RateTable> rates;
+    // Cut the period into these intervals instead of the goal's own (the widget's conversions view lists
+    // weeks or months). Each bucket's target follows the same rule: the goal's target per interval, shared
+    // by days where a bucket covers part of an interval.
+    std::optional<Interval> buckets;
+};
+
+// Matches of condition goals (matching.hpp, or the vendor's own conversions), indexed by goal and time:
+// the count and the sum of the values over any span is two binary searches.
+struct MatchTally {
+    int64_t count = 0;
+    double value = 0;  // the matches' values summed (a match with no value adds 0)
+};
+
+class MatchSeries {
+public:
+    void add(const std::string& goal_id, TimestampMs at, double value);
+    // Puts what was added in time order: call it once all are added, before tally().
+    void finish();
+    // The matches of the goal in [from, to).
+    MatchTally tally(const std::string& goal_id, TimestampMs from, TimestampMs to) const;
+    size_t size() const { return size_; }
+
+private:
+    struct Line {
+        std::vector<std::pair<TimestampMs, double>> added;
+        std::vector<TimestampMs> at;
+        std::vector<double> value_before;  // value_before[i]: the sum of the values of the first i matches
+    };
+    std::unordered_map<std::string, Line> by_goal_;
+    size_t size_ = 0;
 };
 
 //-----------------------------------------------------------------------------
@@ -51,6 +82,9 @@ struct Bucket {
     double progress = 0;
     double target = 0;
     std::optional<double> percent;  // progress / target * 100; none when the target is 0
+    // Condition goals (ResultSource::matches): the matches in the bucket; progress is their count, or
+    // their values summed for a sum goal (their mean for an average).
+    std::optional<MatchTally> matches;
 };
 
 enum class PaceStatus : uint8_t { on_track, behind, at_risk };
@@ -67,8 +101,8 @@ struct Pace {
 
 // Where a result's progress comes from: computed here from CRM events, or the vendor's own figures
 // (HubSpot's hs_kpi_value per slice, Pipedrive's results endpoint), used when no CRM data is given or the
-// goal measures something CRM events cannot give (an average reply time).
-enum class ResultSource : uint8_t { computed, vendor };
+// goal measures something CRM events cannot give (an average reply time), or a condition goal's matches.
+enum class ResultSource : uint8_t { computed, vendor, matches };
 
 // The vendor's own figure for the period, shown beside a computed one.
 struct ReportedFigures {
@@ -93,6 +127,7 @@ struct GoalResults {
     double total_target = 0;
     std::optional<double> total_percent;
     std::optional<Pace> pace;
+    std::optional<MatchTally> matches; // condition goals: the matches in the period
     bool converted = false;            // an explicit rate table was used
     int64_t other_currency_events = 0; // deals in the period left out because of their currency
     IgnoredTally ignored;              // from the data, for the whole store
@@ -110,10 +145,14 @@ struct ResultsOutcome {
 
 ResultsOutcome compute_results(const Goal& goal, const EventStore& store, const ResultsRequest& request);
 
-// Pace at `now` in the bucket that holds its day (none when no bucket does): the one pace rule, also used
-// for series the engine does not compute itself (conversion goals, matching.hpp). An accumulating figure is
-// compared with its target pro-rated by the time elapsed; a level (`level`) with its whole target, and it
-// forecasts itself.
+// A condition goal's results from its matches: the same period contract, buckets, target rule, totals and
+// pace as a CRM goal's, with each bucket's matches counted (and their values summed) by the day they fell
+// on in the viewer's zone. Progress is the count, or the values' sum for a sum goal.
+ResultsOutcome compute_results(const Goal& goal, const MatchSeries& matches, const ResultsRequest& request);
+
+// Pace at `now` in the bucket that holds its day (none when no bucket does): the one pace rule. An
+// accumulating figure is compared with its target pro-rated by the time elapsed; a level (`level`) with
+// its whole target, and it forecasts itself.
 std::optional<Pace> pace_in(const std::vector<Bucket>& buckets, Direction direction, TimestampMs now,
                             int zone_offset_minutes, const PaceThresholds& thresholds, bool level = false);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/core_bridge.hpp"
 #include "ui/view_parts.hpp"
 
 namespace gp::ui::parts {
@@ -11,38 +12,33 @@ namespace {
 
 constexpr size_t kFeedRows = 50;
 
-// Every match counted once into its goal's interval, by the viewer's civil date; recounted only when the
-// matches, the period or the zone change.
-const ConversionCache& tallies(ViewContext& ctx, std::vector<DateRange> buckets) {
+// The weeks (a month or shorter) or months (longer periods) the period is listed by.
+Interval cut_of(const ViewContext& ctx) { return ctx.query.period.days() <= 31 ? Interval::weekly : Interval::monthly; }
+
+// The cache for this data and period: the matches indexed once, every goal's results dropped.
+ConversionCache& tallies(ViewContext& ctx) {
     ConversionCache& c = ctx.cache.conversions;
-    if (!c.stale(ctx.data, ctx.query.period, ctx.frame.zone_offset_minutes)) return c;
+    if (!c.stale(ctx.data, ctx.query.period, ctx.query.zone_offset_minutes)) return c;
+    if (!c.series || ctx.data.matches.data() != c.matches_ptr || ctx.data.matches.size() != c.matches_size ||
+        ctx.data.generation != c.generation)
+        c.series = match_series_of(ctx.data.matches);
     c.generation = ctx.data.generation;
     c.matches_ptr = ctx.data.matches.data();
     c.matches_size = ctx.data.matches.size();
     c.period = ctx.query.period;
-    c.zone_offset_minutes = ctx.frame.zone_offset_minutes;
-    c.buckets = std::move(buckets);
+    c.zone_offset_minutes = ctx.query.zone_offset_minutes;
+    c.cut = cut_of(ctx);
+    c.buckets = split_into_intervals(c.period, c.cut, ctx.query.calendar);
     c.by_goal.clear();
-    for (const MatchRecord& m : ctx.data.matches) {
-        const Date day = civil_date_of(m.at, ctx.frame.zone_offset_minutes);
-        // Buckets are sorted and contiguous: the first that ends on or after the day holds it.
-        auto it = std::lower_bound(c.buckets.begin(), c.buckets.end(), day,
-                                   [](const DateRange& r, Date d) { return r.end < d; });
-        if (it == c.buckets.end() || !it->contains(day)) continue;
-        std::vector<IntervalTally>& t = c.by_goal[m.goal_id];
-        t.resize(c.buckets.size());
-        IntervalTally& x = t[size_t(it - c.buckets.begin())];
-        ++x.count;
-        x.value += m.value;
-    }
     return c;
 }
 
-// The buckets of the period: weeks for a month or shorter, months for longer periods.
-std::vector<DateRange> buckets_of(const ViewContext& ctx) {
-    const DateRange period = ctx.query.period;
-    const Interval cut = period.days() <= 31 ? Interval::weekly : Interval::monthly;
-    return split_into_intervals(period, cut, ctx.frame.calendar);
+// The goal's results from the core over the view's buckets (none when it does not run in the period).
+const std::optional<GoalResults>& results_of(ViewContext& ctx, ConversionCache& c, const Goal& goal) {
+    auto found = c.by_goal.find(goal.id);
+    if (found == c.by_goal.end())
+        found = c.by_goal.emplace(goal.id, condition_results(goal, *c.series, ctx.query, c.cut)).first;
+    return found->second;
 }
 
 std::string count_text(int64_t n, Lang lang) {
@@ -52,7 +48,7 @@ std::string count_text(int64_t n, Lang lang) {
 // A list, not a table: per goal, its count and value, and the weeks (or months) that had conversions, in
 // words that wrap instead of columns that would be cut off.
 void draw_goal_list(ViewContext& ctx) {
-    const ConversionCache& counted = tallies(ctx, buckets_of(ctx));
+    ConversionCache& counted = tallies(ctx);
     const std::vector<DateRange>& buckets = counted.buckets;
     const Palette& pal = ctx.palette;
     const ImFont* title = ctx.fonts[TextRole::title];
@@ -64,15 +60,17 @@ void draw_goal_list(ViewContext& ctx) {
         const Goal& goal = ctx.data.goals[index];
         if (!is_condition_goal(goal)) continue;
         any = true;
-        auto found = counted.by_goal.find(goal.id);
-        IntervalTally total;
+        const std::optional<GoalResults>& results = results_of(ctx, counted, goal);
+        MatchTally total;
         std::vector<IntervalResult> bars(buckets.size());
         for (size_t b = 0; b < buckets.size(); ++b) bars[b].range = buckets[b];
-        if (found != counted.by_goal.end()) {
-            for (size_t b = 0; b < found->second.size() && b < bars.size(); ++b) {
-                total.count += found->second[b].count;
-                total.value += found->second[b].value;
-                bars[b].value = double(found->second[b].count);
+        if (results) {
+            if (results->matches) total = *results->matches;
+            for (const Bucket& r : results->buckets) {
+                // The view's buckets, or parts of them where the goal's duration cuts the period.
+                const auto it = std::lower_bound(buckets.begin(), buckets.end(), r.range.start,
+                                                 [](const DateRange& x, Date d) { return x.end < d; });
+                if (it != buckets.end() && r.matches) bars[size_t(it - buckets.begin())].value = double(r.matches->count);
             }
         }
         ImGui::PushID(int(index));
@@ -126,7 +124,7 @@ void draw_goal_list(ViewContext& ctx) {
         row.goal_id = goal.id;
         row.title = std::string(name);
         row.value = double(total.count);
-        row.target = goal.target.amount;
+        row.target = results ? results->total_target : goal.target.amount;
         row.value_text = count;
         ctx.shown.conversion_goals.push_back(std::move(row));
     }

@@ -1,7 +1,6 @@
 #include "ui/core_bridge.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "core/calendar.hpp"
 #include "core/explain.hpp"
@@ -30,16 +29,6 @@ std::vector<Error> validate_with_core(const Goal& goal) {
 // [SECTION] Explain
 //-----------------------------------------------------------------------------
 
-static Outcome outcome_of(Verdict v) {
-    switch (v) {
-        case Verdict::match: return Outcome::match;
-        case Verdict::no_match: return Outcome::no_match;
-        case Verdict::unsupported: return Outcome::unsupported;
-        case Verdict::error: return Outcome::error;
-    }
-    return Outcome::error;
-}
-
 static std::string describe(const gp::ConditionExplanation& c) {
     std::string s(name_of(c.field));
     s += c.negate ? " not " : " ";
@@ -58,8 +47,8 @@ UrlExplanation explain_with_core(std::string_view url, const std::vector<Goal>& 
     for (const gp::GoalExplanation& g : report.goals) {
         ui::GoalExplanation e;
         e.goal_id = g.goal_id;
-        e.outcome = outcome_of(g.verdict);
-        for (const gp::ConditionExplanation& c : g.conditions) e.conditions.push_back({describe(c), outcome_of(c.verdict), c.reason});
+        e.outcome = g.verdict;
+        for (const gp::ConditionExplanation& c : g.conditions) e.conditions.push_back({describe(c), c.verdict, c.reason});
         if (!g.room_allowed)
             e.conditions.push_back({"room scope", Outcome::no_match, "The page is not in one of the goal's rooms."});
         out.goals.push_back(std::move(e));
@@ -115,23 +104,30 @@ static GoalProgress progress_of(const GoalResults& r) {
     return p;
 }
 
+// The results contract wants a period inside the goal's duration; the view's period often reaches past it
+// (a year view of a goal that starts in March), so it is cut to the part the goal covers. None when the goal
+// does not run in the period at all.
+static std::optional<ResultsRequest> request_for(const Goal& goal, const ProgressQuery& query) {
+    DateRange period = query.period;
+    if (goal.schedule.start && period.start < *goal.schedule.start) period.start = *goal.schedule.start;
+    if (goal.schedule.end && *goal.schedule.end < period.end) period.end = *goal.schedule.end;
+    if (period.end < period.start) return std::nullopt;
+    ResultsRequest request;
+    request.period_start = format_civil_date(period.start);
+    request.period_end = format_civil_date(period.end);
+    request.now = query.now;
+    request.zone_offset_minutes = query.zone_offset_minutes;
+    request.calendar = query.calendar;
+    return request;
+}
+
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
     std::shared_ptr<const EventStore> events, std::optional<RateTable> rates) {
     return [events, rates](const Goal& goal, const ProgressQuery& query) {
-        // The results contract wants a period inside the goal's duration; the view's period often reaches
-        // past it (a year view of a goal that starts in March), so it is cut to the part the goal covers.
-        DateRange period = query.period;
-        if (goal.schedule.start && period.start < *goal.schedule.start) period.start = *goal.schedule.start;
-        if (goal.schedule.end && *goal.schedule.end < period.end) period.end = *goal.schedule.end;
-        if (period.end < period.start) return GoalProgress{};
-        ResultsRequest request;
-        request.period_start = format_civil_date(period.start);
-        request.period_end = format_civil_date(period.end);
-        request.now = query.now;
-        request.zone_offset_minutes = query.zone_offset_minutes;
-        request.calendar = query.calendar;
-        request.rates = rates;
-        const ResultsOutcome outcome = compute_results(goal, *events, request);
+        std::optional<ResultsRequest> request = request_for(goal, query);
+        if (!request) return GoalProgress{};
+        request->rates = rates;
+        const ResultsOutcome outcome = compute_results(goal, *events, *request);
         if (!outcome.results) return GoalProgress{};
         return progress_of(*outcome.results);
     };
@@ -146,51 +142,30 @@ GoalProgress progress_from_goal(const Goal& goal, const ProgressQuery& query) {
 // [SECTION] Matches
 //-----------------------------------------------------------------------------
 
-namespace {
+std::shared_ptr<const MatchSeries> match_series_of(const std::vector<MatchRecord>& feed) {
+    auto series = std::make_shared<MatchSeries>();
+    for (const MatchRecord& m : feed) series->add(m.goal_id, m.at, m.value);
+    series->finish();
+    return series;
+}
 
-// One condition goal's matches in time order, with running sums of their values: a period's count or sum
-// is then two binary searches. The overview asks for every goal's progress whenever the data or the
-// period changes, and a scan of every match per goal would cost goals x matches each time.
-struct MatchTimeline {
-    std::vector<TimestampMs> at;
-    std::vector<double> value_before;  // value_before[i]: the sum of the values of the first i matches
-};
-
-}  // namespace
+std::optional<GoalResults> condition_results(const Goal& goal, const MatchSeries& matches, const ProgressQuery& query,
+                                             std::optional<Interval> buckets) {
+    std::optional<ResultsRequest> request = request_for(goal, query);
+    if (!request) return std::nullopt;
+    request->buckets = buckets;
+    ResultsOutcome outcome = compute_results(goal, matches, *request);
+    return std::move(outcome.results);
+}
 
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_matches(
-    const std::vector<gp::MatchRecord>& matches, std::function<GoalProgress(const Goal&, const ProgressQuery&)> otherwise) {
-    std::unordered_map<std::string, std::vector<std::pair<TimestampMs, double>>> by_goal;
-    for (const gp::MatchRecord& m : matches) by_goal[m.goal_id].push_back({m.at, m.value.value_or(0.0)});
-    auto timelines = std::make_shared<std::unordered_map<std::string, MatchTimeline>>();
-    for (auto& [goal_id, list] : by_goal) {
-        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        MatchTimeline& t = (*timelines)[goal_id];
-        t.at.reserve(list.size());
-        t.value_before.reserve(list.size() + 1);
-        t.value_before.push_back(0.0);
-        for (const auto& [at, value] : list) {
-            t.at.push_back(at);
-            t.value_before.push_back(t.value_before.back() + value);
-        }
-    }
-    return [timelines, otherwise](const Goal& goal, const ProgressQuery& query) {
+    std::shared_ptr<const MatchSeries> matches, std::function<GoalProgress(const Goal&, const ProgressQuery&)> otherwise) {
+    return [matches, otherwise](const Goal& goal, const ProgressQuery& query) {
         if (!is_condition_goal(goal)) return otherwise ? otherwise(goal, query) : progress_from_goal(goal, query);
-        GoalProgress p;
-        const auto found = timelines->find(goal.id);
-        if (found != timelines->end() && !(query.period.end < query.period.start)) {
-            // The days of the period in the viewer's zone, as [from, to).
-            const TimestampMs from = start_of_day(query.period.start, query.zone_offset_minutes);
-            const TimestampMs to = start_of_day(Date{query.period.end.days + 1}, query.zone_offset_minutes);
-            const MatchTimeline& t = found->second;
-            const size_t lo = static_cast<size_t>(std::lower_bound(t.at.begin(), t.at.end(), from) - t.at.begin());
-            const size_t hi = static_cast<size_t>(std::lower_bound(t.at.begin(), t.at.end(), to) - t.at.begin());
-            const double sum = t.value_before[hi] - t.value_before[lo];
-            p.value = goal.target.tracking == TrackingMetric::sum ? sum : static_cast<double>(hi - lo);
-            if (goal.target.tracking != TrackingMetric::sum) p.match_value = sum;
-        }
-        p.target = goal.target.amount;
-        if (p.target > 0) p.percent = p.value / p.target * 100.0;
+        const std::optional<GoalResults> results = condition_results(goal, *matches, query);
+        if (!results) return GoalProgress{};
+        GoalProgress p = progress_of(*results);
+        if (results->matches && goal.target.tracking != TrackingMetric::sum) p.match_value = results->matches->value;
         return p;
     };
 }

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "core/events.hpp"
+#include "core/progress.hpp"
 #include "core/workspace.hpp"
 #include "ui/widget_data.hpp"
 
@@ -25,12 +26,20 @@ UrlExplanation explain_with_core(std::string_view url, const std::vector<Goal>& 
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_core(
     std::shared_ptr<const EventStore> events, std::optional<RateTable> rates);
 
-// Progress of condition goals (giosg, Zendesk) over the period: the matches found in the browser,
-// counted (or their values summed, for sum goals) by the day they fell on in the viewer's zone; other
-// goals go to `otherwise`.
-// The matches are indexed by goal and time when this is called; the function keeps the index, not them.
+// The feed's matches indexed by goal and time, for condition goals' results (what the overview and the
+// conversions view both count).
+std::shared_ptr<const MatchSeries> match_series_of(const std::vector<MatchRecord>& feed);
+
+// A condition goal's results over the query's period (cut to the goal's duration) from the core's one rule
+// (compute_results over matches): buckets of the goal's interval, or of `buckets` when given; none when the
+// goal does not run in the period.
+std::optional<GoalResults> condition_results(const Goal& goal, const MatchSeries& matches, const ProgressQuery& query,
+                                             std::optional<Interval> buckets = std::nullopt);
+
+// Progress of condition goals (giosg, Zendesk) over the period from condition_results(): counts (or sums,
+// for sum goals), targets and pace by the same rule as CRM goals; other goals go to `otherwise`.
 std::function<GoalProgress(const Goal&, const ProgressQuery&)> progress_with_matches(
-    const std::vector<gp::MatchRecord>& matches, std::function<GoalProgress(const Goal&, const ProgressQuery&)> otherwise);
+    std::shared_ptr<const MatchSeries> matches, std::function<GoalProgress(const Goal&, const ProgressQuery&)> otherwise);
 
 // The conversions view's feed: the matches found in the browser, each with the agent its goal's
 // attribution credits, and the conversions the vendor computed.

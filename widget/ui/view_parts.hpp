@@ -10,6 +10,8 @@
 // - [SECTION] Helpers
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +19,7 @@
 
 #include <imgui.h>
 
+#include "core/progress.hpp"
 #include "ui/fonts.hpp"
 #include "ui/format.hpp"
 #include "ui/theme.hpp"
@@ -39,14 +42,12 @@ struct ExplainCache {
 };
 
 //-----------------------------------------------------------------------------
-// [SECTION] Conversion tallies: matches counted per goal and interval once per data and period
+// [SECTION] Conversion tallies: each condition goal's results from the core, once per data and period
 //-----------------------------------------------------------------------------
 
-struct IntervalTally {
-    int64_t count = 0;
-    double value = 0;
-};
-
+// The core's results of condition goals (condition_results: the one rule the overview's progress uses too)
+// over the view's buckets; the matches are indexed again only when they change, the results recomputed
+// when the data, the period or the zone change.
 struct ConversionCache {
     uint64_t generation = ~uint64_t(0);
     const void* matches_ptr = nullptr;
@@ -54,7 +55,9 @@ struct ConversionCache {
     DateRange period;
     int zone_offset_minutes = 0;
     std::vector<DateRange> buckets;
-    std::unordered_map<std::string, std::vector<IntervalTally>> by_goal;
+    Interval cut = Interval::weekly;
+    std::shared_ptr<const MatchSeries> series;
+    std::unordered_map<std::string, std::optional<GoalResults>> by_goal;  // filled on first need
     // True when the tallies had to be recounted for these inputs.
     bool stale(const WidgetData& data, DateRange wanted, int zone) const {
         return data.generation != generation || data.matches.data() != matches_ptr ||

@@ -2,9 +2,10 @@
 // core (readers, engines) and passes it to WidgetView::draw() with a FrameContext each frame; the views
 // only read it.
 //
-// Engines reach the views through small adapter types declared here (GoalProgress, MatchRecord,
-// GoalExplanation) and the Services callbacks. They keep widget/ui independent of how each engine's API
-// is shaped; core_bridge.cpp, where present, maps the core's results onto them. docs/ui.md has the list.
+// Engines reach the views through the Services callbacks and a few view models declared here, each filled
+// from the core's results at one place in core_bridge.cpp: GoalProgress (from GoalResults), MatchRecord (a
+// row of the conversions feed), GoalExplanation (conditions in words). Verdicts are the core's own type.
+// docs/ui.md has the list.
 //
 // Index
 // - [SECTION] Progress (overview bars, detail chart)
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/conditions.hpp"
 #include "core/model.hpp"
 #include "ui/format.hpp"
 
@@ -32,6 +34,8 @@ namespace gp::ui {
 // [SECTION] Progress
 //-----------------------------------------------------------------------------
 
+// A goal's tone as the views colour it: the core's PaceStatus (converted in core_bridge.cpp only), or
+// unknown where there is no pace; the chips of outcomes ("reached", "missed") and notes use it too.
 enum class PaceState : uint8_t { unknown, on_track, behind, at_risk };
 const char* pace_state_label(PaceState state, Lang lang);
 
@@ -74,7 +78,9 @@ GoalProgress progress_from_goal(const Goal& goal, const ProgressQuery& query);
 // [SECTION] Conversions and matches
 //-----------------------------------------------------------------------------
 
-// One conversion: a page view or event that matched a condition goal, with the agent it is credited to.
+// One row of the conversions feed: a match the core found in the browser (gp::MatchRecord) or a
+// conversion the vendor computed (gp::Conversion), with the agent its goal's attribution credits and its
+// value (0 when none). matches_for_view() makes them; condition goals' results count the same rows.
 struct MatchRecord {
     TimestampMs at = 0;
     std::string goal_id;
@@ -91,7 +97,8 @@ bool is_condition_goal(const Goal& goal);
 // [SECTION] URL explanations
 //-----------------------------------------------------------------------------
 
-enum class Outcome : uint8_t { no_match, match, unsupported, error };
+// The core's three-valued verdict, and error (conditions.hpp).
+using Outcome = Verdict;
 const char* outcome_label(Outcome outcome, Lang lang);
 
 struct ConditionExplanation {
