@@ -17,6 +17,7 @@
 
 #include "fixtures.hpp"
 #include "headless.hpp"
+#include "ui/messages.hpp"
 
 using gp::ui::test::Headless;
 using namespace gp::ui;
@@ -204,6 +205,18 @@ TEST_CASE("nothing is cut off at any width from 280 px, in both themes", "[ui][d
     for (ThemeChoice theme : {ThemeChoice::light, ThemeChoice::dark}) {
         ui.context.theme = theme;
         for (float width : {280.0f, 390.0f, 560.0f, 800.0f, 1280.0f}) check_every_tab(ui, data, width, 600.0f);
+    }
+}
+
+TEST_CASE("nothing is cut off in German, French or Spanish either, whose words are longer", "[ui][design][layout][messages]") {
+    Headless ui;
+    ui.context.now = gp::ui::test::kFixtureNow;
+    WidgetData data = gp::ui::test::fixture_data();
+    for (Lang lang : {Lang::de, Lang::fr, Lang::es}) {
+        ui.context.locale.lang = lang;
+        INFO("language " << lang_code(lang));
+        for (float width : {280.0f, 390.0f, 560.0f}) check_every_tab(ui, data, width, 600.0f);
+        for (float width : {280.0f, 560.0f}) check_every_tab(ui, data, width, 160.0f);
     }
 }
 

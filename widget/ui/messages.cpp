@@ -189,7 +189,7 @@ constexpr Row kRows[] = {
     M(detail_col_interval, "Interval", "Intervall", "Intervalle", "Intervalo"),
     M(detail_col_value, "Value", "Wert", "Valeur", "Valor"),
     M(detail_col_target, "Target", "Zielwert", "Cible", "Meta"),
-    M(detail_col_percent, "Percent", "Prozent", "Pourcentage", "Porcentaje"),
+    M(detail_col_percent, "Percent", "Prozent", "%", "Porcentaje"),  // French tables say "%": "Pourcentage" overflows at 560 px
     M(legend_so_far, "so far", "bisher", "jusqu'ici", "hasta ahora"),
     M(legend_pace, "pace", "Planverlauf", "rythme", "ritmo"),
     M(legend_forecast, "forecast", "Prognose", "pr\xC3\xA9vision", "previsi\xC3\xB3n"),
