@@ -72,24 +72,27 @@ def measure(site):
     return files, totals, BUDGET_BROTLI_BYTES
 
 
+def leb(data, i):
+    """An unsigned LEB128 number of a wasm module at byte i: (value, the index after it)."""
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, i
+
+
 def wasm_sections(data):
     """(name, bytes, gzip bytes, brotli bytes) of a wasm module's code and data sections (the data: strings,
     tables, ImGui's built-in font)."""
-    def leb(i):
-        value = shift = 0
-        while True:
-            byte = data[i]
-            i += 1
-            value |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                return value, i
     names = {10: "code", 11: "data"}
     sections = []
     i = 8  # magic and version
     while i < len(data):
         section_id = data[i]
-        size, i = leb(i + 1)
+        size, i = leb(data, i + 1)
         if section_id in names:
             body = data[i:i + size]
             sections.append((names[section_id], size, gzip_size(body), brotli_size(body)))

@@ -21,7 +21,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from payload_size import brotli_size  # noqa: E402
+from payload_size import brotli_size, leb  # noqa: E402
 
 LIBRARIES = ["goalpost core", "goalpost ui", "goalpost wasm glue", "Dear ImGui", "nlohmann", "libc++",
              "fast_float", "libc"]
@@ -34,17 +34,6 @@ ARCHIVES = {  # goalpost's archives and objects, by the library their non-templa
 }
 # Objects inside goalpost's archives that are third-party code.
 OBJECTS = {"imgui_impl_opengl3.cpp.o": "Dear ImGui"}
-
-
-def leb(data, i):
-    value = shift = 0
-    while True:
-        byte = data[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return value, i
 
 
 def read_module(path):
