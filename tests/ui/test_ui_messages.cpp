@@ -9,6 +9,7 @@
 #include "fixtures.hpp"
 #include "headless.hpp"
 #include "ui/messages.hpp"
+#include "ui/view_parts.hpp"
 
 using gp::ui::test::Headless;
 using namespace gp::ui;
@@ -194,4 +195,34 @@ TEST_CASE("field errors keep the core's sentence in English and are said by thei
     // A vendor's own reason, under a code the catalog does not know, is shown as the vendor wrote it.
     CHECK(error_message("refused", "A goal with this name already exists.", Lang::de) == "A goal with this name already exists.");
     CHECK(error_message("required", "", Lang::en) == "This field is required.");  // no sentence: the code's
+}
+
+TEST_CASE("the URL tester says a condition and its reason in the page's language, English as the core wrote it", "[ui][messages]") {
+    ConditionExplanation c{"url contains \"/pricing\"", Outcome::match, "'https://shop.test/pricing' does contain '/pricing'"};
+    c.field = gp::ConditionField::url;
+    c.op = gp::ConditionOp::contains;
+    c.pattern = "/pricing";
+    c.subject = "https://shop.test/pricing";
+    CHECK(parts::condition_words(c, Lang::en) == c.condition);
+    CHECK(parts::reason_words(c, Lang::en) == c.reason);
+    CHECK(parts::condition_words(c, Lang::de) == "URL enth\xC3\xA4lt \xE2\x80\x9E/pricing\xE2\x80\x9C");
+    CHECK(parts::reason_words(c, Lang::de) ==
+          "\xE2\x80\x9Ehttps://shop.test/pricing\xE2\x80\x9C enth\xC3\xA4lt \xE2\x80\x9E/pricing\xE2\x80\x9C");
+    // Negated and not held: the comparison was true, so the condition fails.
+    c.negate = true;
+    c.outcome = Outcome::no_match;
+    c.folded = true;
+    const std::string fr = parts::reason_words(c, Lang::fr);
+    CHECK(fr.find("contient") != std::string::npos);
+    CHECK(fr.find("casse") != std::string::npos);
+    CHECK(fr.find("invers\xC3\xA9" "e") != std::string::npos);
+    CHECK(fr.find("donc remplie") == std::string::npos);
+    CHECK(parts::condition_words(c, Lang::es).rfind("no: URL contiene", 0) == 0);
+    // An unsupported condition keeps the core's sentence, which says what is wrong with it.
+    c.outcome = Outcome::unsupported;
+    c.reason = "this operator cannot be evaluated";
+    CHECK(parts::reason_words(c, Lang::de) == c.reason);
+    ConditionExplanation room;
+    room.room_scope = true;
+    CHECK(parts::reason_words(room, Lang::es) == msg(Msg::cond_room_reason, Lang::es));
 }

@@ -48,9 +48,14 @@ UrlExplanation explain_with_core(std::string_view url, const std::vector<Goal>& 
         ui::GoalExplanation e;
         e.goal_id = g.goal_id;
         e.outcome = g.verdict;
-        for (const gp::ConditionExplanation& c : g.conditions) e.conditions.push_back({describe(c), c.verdict, c.reason});
-        if (!g.room_allowed)
-            e.conditions.push_back({"room scope", Outcome::no_match, "The page is not in one of the goal's rooms."});
+        for (const gp::ConditionExplanation& c : g.conditions)
+            e.conditions.push_back({describe(c), c.verdict, c.reason, c.field, c.op, c.pattern, c.subject, c.negate,
+                                    !c.case_sensitive, false});
+        if (!g.room_allowed) {
+            ui::ConditionExplanation room{"room scope", Outcome::no_match, "The page is not in one of the goal's rooms."};
+            room.room_scope = true;
+            e.conditions.push_back(std::move(room));
+        }
         out.goals.push_back(std::move(e));
     }
     return out;

@@ -94,6 +94,11 @@ enum class Msg : uint16_t {
     editor_create, editor_save, editor_cancel, editor_delete, editor_delete_confirm, editor_new_goal, editor_goals,
     editor_heading_new, editor_heading_edit, editor_hubspot_read_only, editor_saving_sends, editor_no_validator,
     editor_bad_number, editor_start_required, editor_bad_date,
+    // The URL tester's conditions and reasons
+    cond_field_url, cond_field_path, cond_field_query, cond_field_host, cond_field_title, cond_field_referrer, cond_field_event_name, cond_field_event_value, cond_field_giosg_code,
+    cond_op_equals, cond_op_contains, cond_op_starts_with, cond_op_ends_with, cond_op_wildcard, cond_op_greater, cond_op_less, cond_op_unsupported,
+    cond_not_equals, cond_not_contains, cond_not_starts_with, cond_not_ends_with, cond_not_wildcard, cond_not_greater, cond_not_less,
+    cond_plain, cond_negated, cond_reason, cond_ignoring_case, cond_negated_fails, cond_negated_holds, cond_room_scope, cond_room_reason,
     // The core's and the vendors' rules, by error code, where the page's language is not English
     error_required, error_type_mismatch, error_out_of_range, error_not_allowed, error_bad_url, error_bad_enum,
     error_bad_date, error_bad_number, error_bad_value, error_limit_exceeded, error_not_representable, error_goal,

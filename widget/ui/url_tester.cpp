@@ -18,6 +18,48 @@ const UrlExplanation& ExplainCache::get(const WidgetData& data, const std::strin
 
 namespace {
 
+// [SECTION] A condition in words, in the page's language. English is the core's own sentence (explain.cpp);
+// the other languages say the same from the explanation's parts.
+constexpr Msg kFieldWords[] = {Msg::cond_field_url,        Msg::cond_field_path,       Msg::cond_field_query,
+                               Msg::cond_field_host,       Msg::cond_field_title,      Msg::cond_field_referrer,
+                               Msg::cond_field_event_name, Msg::cond_field_event_value, Msg::cond_field_giosg_code};
+static_assert(sizeof kFieldWords / sizeof kFieldWords[0] == size_t(ConditionField::giosg_code) + 1, "a word per field");
+constexpr Msg kOpWords[] = {Msg::cond_op_equals,   Msg::cond_op_contains, Msg::cond_op_starts_with, Msg::cond_op_ends_with,
+                            Msg::cond_op_wildcard, Msg::cond_op_greater,  Msg::cond_op_less,        Msg::cond_op_unsupported};
+static_assert(sizeof kOpWords / sizeof kOpWords[0] == size_t(ConditionOp::unsupported) + 1, "a word per operator");
+constexpr Msg kOpNotWords[] = {Msg::cond_not_equals,   Msg::cond_not_contains, Msg::cond_not_starts_with,
+                               Msg::cond_not_ends_with, Msg::cond_not_wildcard, Msg::cond_not_greater,
+                               Msg::cond_not_less,      Msg::cond_op_unsupported};
+static_assert(sizeof kOpNotWords / sizeof kOpNotWords[0] == size_t(ConditionOp::unsupported) + 1, "a word per operator");
+
+}  // namespace
+
+std::string condition_words(const ConditionExplanation& c, Lang lang) {
+    if (c.room_scope) return msg(Msg::cond_room_scope, lang);
+    if (lang == Lang::en) return c.condition;
+    return msg(c.negate ? Msg::cond_negated : Msg::cond_plain, lang,
+               {{"field", msg(kFieldWords[size_t(c.field)], lang)}, {"op", msg(kOpWords[size_t(c.op)], lang)},
+                {"pattern", c.pattern}});
+}
+
+// Why it did or did not hold. An error or an unsupported condition keeps the core's sentence, which names
+// what is wrong with it.
+std::string reason_words(const ConditionExplanation& c, Lang lang) {
+    if (c.room_scope) return msg(Msg::cond_room_reason, lang);
+    if (lang == Lang::en || (c.outcome != Outcome::match && c.outcome != Outcome::no_match)) return c.reason;
+    const bool holds = c.outcome == Outcome::match;
+    const bool satisfied = holds != c.negate;  // the comparison itself, before the negation
+    std::string out = msg(Msg::cond_reason, lang,
+                          {{"subject", c.subject},
+                           {"verb", msg((satisfied ? kOpWords : kOpNotWords)[size_t(c.op)], lang)},
+                           {"target", c.pattern}});
+    if (c.folded) out += msg(Msg::cond_ignoring_case, lang);
+    if (c.negate) out += msg(holds ? Msg::cond_negated_holds : Msg::cond_negated_fails, lang);
+    return out;
+}
+
+namespace {
+
 ImU32 outcome_colour(const Palette& palette, Outcome outcome) {
     switch (outcome) {
         case Outcome::match: return palette.chip_text[int(PaceState::on_track)];
@@ -62,8 +104,9 @@ void draw_verdict(ViewContext& ctx, const GoalExplanation& g) {
         for (const ConditionExplanation& c : g.conditions) {
             coloured_text(outcome_colour(ctx.palette, c.outcome), outcome_label(c.outcome, lang));
             ImGui::SameLine();
-            wrapped_text(ctx.palette.text, c.condition);
-            if (!c.reason.empty()) wrapped_text(ctx.palette.muted_text, c.reason);
+            wrapped_text(ctx.palette.text, condition_words(c, lang));
+            const std::string reason = reason_words(c, lang);
+            if (!reason.empty()) wrapped_text(ctx.palette.muted_text, reason);
         }
         if (g.conditions.empty()) wrapped_text(ctx.palette.muted_text, msg(Msg::url_no_conditions, lang));
         ImGui::TreePop();

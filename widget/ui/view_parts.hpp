@@ -239,6 +239,9 @@ bool targets_vary(const std::vector<IntervalResult>& steps);
 GoalTiming timing_of(const Goal& goal, DateRange period);
 // The period note as a line with a button to the nearest period that has data; true when drawn.
 bool draw_period_note(ViewContext& ctx);
+// The URL tester's words for a condition and for why it did or did not hold, in `lang` (url_tester.cpp).
+std::string condition_words(const ConditionExplanation& c, Lang lang);
+std::string reason_words(const ConditionExplanation& c, Lang lang);
 const char* metric_label(MetricType type, Lang lang);
 std::string assignee_label(const Assignee& assignee, Lang lang);
 std::string_view goal_title(const Goal& goal, Lang lang);

@@ -102,9 +102,16 @@ using Outcome = Verdict;
 const char* outcome_label(Outcome outcome, Lang lang);
 
 struct ConditionExplanation {
-    std::string condition;  // the condition in words, e.g. "URL contains /pricing"
+    std::string condition;  // the condition in words, e.g. "URL contains /pricing" (English)
     Outcome outcome = Outcome::no_match;
-    std::string reason;     // one sentence saying why
+    std::string reason;     // one sentence saying why (English: the core's)
+    // What the words are made of, for saying them in the page's language (url_tester.cpp).
+    ConditionField field = ConditionField::url;
+    ConditionOp op = ConditionOp::equals;
+    std::string pattern, subject;
+    bool negate = false;
+    bool folded = false;    // compared without regard to case
+    bool room_scope = false;  // not a condition: the goal's rooms leave the page out
 };
 
 struct GoalExplanation {
