@@ -133,3 +133,17 @@ TEST_CASE("condition goal progress agrees with counting every match, for any per
         CHECK(progress(g, query).value == Approx(expected).margin(1e-9));
     }
 }
+
+TEST_CASE("a vendor's conversions count for a goal only where no match was found here", "[ui][bridge]") {
+    using gp::ui::MatchRecord;
+    const gp::TimestampMs at = 1710000000000;
+    const std::vector<MatchRecord> feed = {
+        {at, "both", "v1", "https://shop.test/thanks", 0, "", false},
+        {at + 1, "both", "v1", "", 0, "", true},  // the same visit, as the vendor reported it
+        {at + 2, "vendor-only", "v2", "", 0, "", true},
+        {at + 3, "vendor-only", "v3", "", 0, "", true},
+    };
+    const auto series = gp::ui::match_series_of(feed);
+    CHECK(series->tally("both", at, at + 10).count == 1);
+    CHECK(series->tally("vendor-only", at, at + 10).count == 2);
+}

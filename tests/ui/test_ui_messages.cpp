@@ -198,7 +198,10 @@ TEST_CASE("field errors keep the core's sentence in English and are said by thei
 }
 
 TEST_CASE("the URL tester says a condition and its reason in the page's language, English as the core wrote it", "[ui][messages]") {
-    ConditionExplanation c{"url contains \"/pricing\"", Outcome::match, "'https://shop.test/pricing' does contain '/pricing'"};
+    ConditionExplanation c;
+    c.condition = "url contains \"/pricing\"";
+    c.outcome = Outcome::match;
+    c.reason = "'https://shop.test/pricing' does contain '/pricing'";
     c.field = gp::ConditionField::url;
     c.op = gp::ConditionOp::contains;
     c.pattern = "/pricing";

@@ -1,6 +1,7 @@
 #include "ui/core_bridge.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/calendar.hpp"
 #include "core/explain.hpp"
@@ -52,7 +53,9 @@ UrlExplanation explain_with_core(std::string_view url, const std::vector<Goal>& 
             e.conditions.push_back({describe(c), c.verdict, c.reason, c.field, c.op, c.pattern, c.subject, c.negate,
                                     !c.case_sensitive, false});
         if (!g.room_allowed) {
-            ui::ConditionExplanation room{"room scope", Outcome::no_match, "The page is not in one of the goal's rooms."};
+            ui::ConditionExplanation room;
+            room.condition = "room scope";
+            room.reason = "The page is not in one of the goal's rooms.";
             room.room_scope = true;
             e.conditions.push_back(std::move(room));
         }
@@ -148,8 +151,15 @@ GoalProgress progress_from_goal(const Goal& goal, const ProgressQuery& query) {
 //-----------------------------------------------------------------------------
 
 std::shared_ptr<const MatchSeries> match_series_of(const std::vector<MatchRecord>& feed) {
+    // The vendor's conversions count for a goal only when nothing was found here for it: the same visits
+    // reported twice, by the vendor and by the log, would count twice (as HubSpot's own figures stand in
+    // only where there is no CRM data).
+    std::unordered_set<std::string_view> found_here;
+    for (const MatchRecord& m : feed)
+        if (!m.reported_by_vendor) found_here.insert(m.goal_id);
     auto series = std::make_shared<MatchSeries>();
-    for (const MatchRecord& m : feed) series->add(m.goal_id, m.at, m.value);
+    for (const MatchRecord& m : feed)
+        if (!m.reported_by_vendor || !found_here.count(m.goal_id)) series->add(m.goal_id, m.at, m.value);
     series->finish();
     return series;
 }
@@ -179,10 +189,10 @@ std::vector<MatchRecord> matches_for_view(const Workspace& workspace) {
     std::vector<MatchRecord> out;
     out.reserve(workspace.matches().size() + workspace.conversions().size());
     for (const gp::MatchRecord& m : workspace.matches())
-        out.push_back({m.at, m.goal_id, m.visitor_id, m.url, m.value.value_or(0.0), workspace.attributed_agent(m)});
+        out.push_back({m.at, m.goal_id, m.visitor_id, m.url, m.value.value_or(0.0), workspace.attributed_agent(m), false});
     for (const Conversion& c : workspace.conversions())
         out.push_back({c.at, c.goal_id, c.visitor_id, std::string(), 0.0,
-                       c.attributed_to ? c.attributed_to->agent_id : std::string()});
+                       c.attributed_to ? c.attributed_to->agent_id : std::string(), true});
     return out;
 }
 

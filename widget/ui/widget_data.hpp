@@ -88,6 +88,7 @@ struct MatchRecord {
     std::string url;
     double value = 0;
     std::string agent_id;  // empty: not attributed to anyone
+    bool reported_by_vendor = false;  // a conversion the vendor computed (Zendesk Chat), not a match found here
 };
 
 // Condition goals (giosg rules, Zendesk URL goals) are the ones the conversions view lists.
