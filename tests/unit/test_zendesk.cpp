@@ -72,7 +72,11 @@ TEST_CASE("zendesk rules", "[zendesk][validate]") {
 TEST_CASE("zendesk writer refuses what Zendesk cannot express", "[zendesk]") {
     Goal g;
     g.vendor = Vendor::giosg;
-    g.conditions.push_back({ConditionField::path, ConditionOp::starts_with, "/x"});
+    Condition path_condition;
+    path_condition.field = ConditionField::path;
+    path_condition.op = ConditionOp::starts_with;
+    path_condition.value = "/x";
+    g.conditions.push_back(path_condition);
     WriteOptions w;
     w.format = Vendor::zendesk;
     const WriteResult out = write_goals({g}, w);
