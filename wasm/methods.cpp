@@ -197,8 +197,10 @@ void apply_view_actions(App& app) {
         }
         show_workspace(app);
         if (!reply.ok() && (edit == GoalEdit::remove || !editor.draft)) {
-            // Until the next load, the strip says why the editor's edit did not go through.
-            app.data.statuses = {{std::string(), {ui::Msg::source_delete_failed, {{"reason", reply.error->message}}}}};
+            // The strip says why the editor's edit did not go through, until the sources' lines are shown again.
+            const std::string reason = ui::error_message(reply.error->code, reply.error->message, frame_context(app).locale.lang);
+            app.data.statuses = {{std::string(), {edit == GoalEdit::remove ? ui::Msg::source_delete_failed : ui::Msg::source_save_failed,
+                                                  {{"reason", reason}}}}};
             app.data.status = ui::status_line(app.data.statuses, ui::Lang::en);
         }
         request_frames();

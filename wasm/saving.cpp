@@ -63,14 +63,17 @@ void show_refusal_in_editor(App& app, const PendingSave& save, const std::vector
     }
 }
 
+// `code`: what the widget itself found wrong (a pending create, the page's headers), for saying `message`
+// in the page's language (ui::error_message); empty for the vendor's own reasons, which stay as written.
 void refused(App& app, PendingSave* save, int status, const std::string& message, const std::vector<Error>& errors,
-             bool conflict, bool timed_out) {
+             bool conflict, bool timed_out, const char* code = "") {
     const std::string vendor = ui::vendor_label(save->vendor);
     const bool reverted = app.workspace.revert(save->change);
-    ui::Message note{reverted ? ui::Msg::save_refused_undone : ui::Msg::save_refused, {{"vendor", vendor}, {"reason", message}}};
+    const std::string said = ui::error_message(code, message, frame_context(app).locale.lang);
+    ui::Message note{reverted ? ui::Msg::save_refused_undone : ui::Msg::save_refused, {{"vendor", vendor}, {"reason", said}}};
     if (conflict) note = {ui::Msg::save_conflict, {{"vendor", vendor}}};
     app.data.save_note = note;
-    show_refusal_in_editor(app, *save, errors, conflict ? ui::say(note, frame_context(app).locale.lang) : message);
+    show_refusal_in_editor(app, *save, errors, conflict ? ui::say(note, frame_context(app).locale.lang) : said);
     Json detail = {{"stage", "save"},        {"save", save->serial},
                    {"action", kActions[size_t(save->change.kind)]},
                    {"id", goal_of(*save).id}, {"source", save->change.source},
@@ -145,7 +148,7 @@ void on_headers_late(void* user) {
     PendingSave* save = save_by_serial(*g_app, unsigned(reinterpret_cast<uintptr_t>(user)));
     if (!save || save->in_flight) return;
     save->timer = 0;
-    refused(*g_app, save, 0, "the page's headers callback did not answer in time", {}, false, true);
+    refused(*g_app, save, 0, "the page's headers callback did not answer in time", {}, false, true, "headers_failed");
 }
 
 void on_reply(void* user, const FetchResult& result) {
@@ -197,7 +200,7 @@ void send(App& app, PendingSave& save) {
     save.sent = save.sent || save.in_flight != nullptr;
     if (!save.in_flight)
         refused(app, &save, 0, "the request was refused before it was sent (its URL or a header is not valid)", {},
-                false, false);
+                false, false, "not_sendable");
 }
 
 }  // namespace
@@ -240,8 +243,9 @@ SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor) {
     if (!request) {
         start.refused = true;
         const std::string reason = errors.empty() ? ui::msg(ui::Msg::save_cannot_write, ui::Lang::en) : errors.front().message;
-        start.why = {ui::Msg::save_refused_undone, {{"vendor", ui::vendor_label(vendor)}, {"reason", reason}}};
-        refused(app, &pending, 0, reason, errors, false, false);
+        const char* code = errors.empty() ? "" : errors.front().code.c_str();
+        start.why = {ui::Msg::save_not_sent, {{"reason", ui::error_message(code, reason, ui::Lang::en)}}};
+        refused(app, &pending, 0, reason, errors, false, false, code);
         return start;
     }
     pending.request = std::move(*request);
@@ -251,7 +255,7 @@ SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor) {
     ask_headers_then_send(app, pending);
     if (!save_by_serial(app, serial)) {
         // Refused before it was sent (a URL or header the browser would not take): already undone.
-        start = {0, true, app.data.save_note};
+        start = {0, true, {ui::Msg::save_not_sent, {{"reason", ui::msg(ui::Msg::error_not_sendable, ui::Lang::en)}}}};
     }
     return start;
 }
@@ -262,7 +266,7 @@ void save_headers_ready(App& app, unsigned serial, const Json* headers) {
     if (save->timer) emscripten_clear_timeout(save->timer);
     save->timer = 0;
     if (!headers) {
-        refused(app, save, 0, "the page's headers callback failed", {}, false, false);
+        refused(app, save, 0, "the page's headers callback failed", {}, false, false, "headers_failed");
         return;
     }
     for (const auto& [name, value] : headers->items())

@@ -52,17 +52,28 @@ function pageLanguage(element) {
   let node = element;
   while (node) {
     const holder = node.closest('[lang]');
-    if (holder && holder.lang) return holder.lang;
-    if (holder) node = holder.parentElement;  // lang="": unknown here, ask further out
-    else node = (node.getRootNode().host) || null;
+    if (holder && usableTag(holder.lang)) return holder.lang;
+    // lang="" (unknown here) or a tag Intl refuses ("en_US", as CMSes write it): ask further out.
+    const from = holder || node;
+    node = (holder && holder.parentElement) || from.getRootNode().host || null;
   }
-  return document.documentElement.lang || navigator.language || 'en';
+  return [document.documentElement.lang, navigator.language].find(usableTag) || 'en';
+}
+
+// A tag Intl takes: a malformed one would make the number formatter throw and the mount fail.
+function usableTag(tag) {
+  if (!tag) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 // Number and date conventions of the page's locale, for the C++ formatter (which has no Intl), and its
 // language, which picks the widget's words (English, German, French or Spanish; English for the rest).
 function describeLocale(locale, element) {
-  const tag = locale || (element ? pageLanguage(element) : document.documentElement.lang) || navigator.language || 'en';
+  const tag = (usableTag(locale) && locale) || (element ? pageLanguage(element) : [document.documentElement.lang, navigator.language].find(usableTag)) || 'en';
   const parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
   const part = (type, fallback) => (parts.find((p) => p.type === type) || { value: fallback }).value;
   const dateParts = new Intl.DateTimeFormat(tag).formatToParts(new Date(Date.UTC(2001, 10, 22)));

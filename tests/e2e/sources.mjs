@@ -363,6 +363,19 @@ export const tests = {
     assert.equal(writes('giosg')[0].body.name, 'Price list, seen twice');
   },
 
+  async 'a malformed lang attribute around the widget is passed over, and the mount still succeeds'({ page, baseUrl }) {
+    mock.reset();
+    await page.goto(`${baseUrl}/e2e/network.html`);
+    const lang = await page.evaluate(async (goals) => {
+      document.documentElement.lang = 'fr';
+      document.body.lang = 'de_DE';  // as some CMSes write it: Intl refuses it
+      const { mount } = await import('/web/goal-widget.js');
+      const widget = await mount(document.getElementById('host'), { goals });
+      return widget.state().lang;
+    }, ZENDESK);
+    assert.equal(lang, 'fr', 'the next usable tag further out');
+  },
+
   async 'HubSpot goal targets are read-only: an edit is refused and nothing is sent'({ page, baseUrl }) {
     await mountWidget(page, baseUrl, { goals: `${HUBSPOT}?properties=hs_goal_name`, format: 'hubspot', save: 'vendor' });
     await waitForSources(page, 1);

@@ -134,16 +134,18 @@ TEST_CASE("condition goal progress agrees with counting every match, for any per
     }
 }
 
-TEST_CASE("a vendor's conversions count for a goal only where no match was found here", "[ui][bridge]") {
+TEST_CASE("a vendor's conversion counts once when a match found here is the same visit", "[ui][bridge]") {
     using gp::ui::MatchRecord;
-    const gp::TimestampMs at = 1710000000000;
+    const gp::TimestampMs at = 1710000000000, day = 24LL * 3600 * 1000;
     const std::vector<MatchRecord> feed = {
         {at, "both", "v1", "https://shop.test/thanks", 0, "", false},
-        {at + 1, "both", "v1", "", 0, "", true},  // the same visit, as the vendor reported it
-        {at + 2, "vendor-only", "v2", "", 0, "", true},
-        {at + 3, "vendor-only", "v3", "", 0, "", true},
+        {at + 60000, "both", "v1", "", 0, "", true},     // the same visit, as the vendor reported it
+        {at + 120000, "both", "v2", "", 0, "", true},    // another visitor: only the vendor saw it
+        {at + 3 * day, "both", "v1", "", 0, "", true},   // the same visitor days later: another visit
+        {at + 2, "vendor-only", "v3", "", 0, "", true},
+        {at + 3, "vendor-only", "v4", "", 0, "", true},
     };
     const auto series = gp::ui::match_series_of(feed);
-    CHECK(series->tally("both", at, at + 10).count == 1);
+    CHECK(series->tally("both", at, at + 10 * day).count == 3);
     CHECK(series->tally("vendor-only", at, at + 10).count == 2);
 }

@@ -1,7 +1,6 @@
 #include "ui/core_bridge.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "core/calendar.hpp"
 #include "core/explain.hpp"
@@ -151,15 +150,22 @@ GoalProgress progress_from_goal(const Goal& goal, const ProgressQuery& query) {
 //-----------------------------------------------------------------------------
 
 std::shared_ptr<const MatchSeries> match_series_of(const std::vector<MatchRecord>& feed) {
-    // The vendor's conversions count for a goal only when nothing was found here for it: the same visits
-    // reported twice, by the vendor and by the log, would count twice (as HubSpot's own figures stand in
-    // only where there is no CRM data).
-    std::unordered_set<std::string_view> found_here;
+    // A conversion the vendor reported counts unless a match found here is the same visit (the same goal
+    // and visitor within a day): the log and the vendor may both have seen it, and it counts once.
+    constexpr TimestampMs kSameVisitMs = 24LL * 3600 * 1000;
+    std::unordered_map<std::string, std::vector<TimestampMs>> found_here;  // goal + '\n' + visitor -> times
     for (const MatchRecord& m : feed)
-        if (!m.reported_by_vendor) found_here.insert(m.goal_id);
+        if (!m.reported_by_vendor) found_here[m.goal_id + '\n' + m.visitor_id].push_back(m.at);
+    for (auto& [key, times] : found_here) std::sort(times.begin(), times.end());
+    const auto seen_here = [&](const MatchRecord& m) {
+        const auto it = found_here.find(m.goal_id + '\n' + m.visitor_id);
+        if (it == found_here.end()) return false;
+        const auto near = std::lower_bound(it->second.begin(), it->second.end(), m.at - kSameVisitMs);
+        return near != it->second.end() && *near <= m.at + kSameVisitMs;
+    };
     auto series = std::make_shared<MatchSeries>();
     for (const MatchRecord& m : feed)
-        if (!m.reported_by_vendor || !found_here.count(m.goal_id)) series->add(m.goal_id, m.at, m.value);
+        if (!m.reported_by_vendor || !seen_here(m)) series->add(m.goal_id, m.at, m.value);
     series->finish();
     return series;
 }

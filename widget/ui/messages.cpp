@@ -288,6 +288,8 @@ constexpr Row kRows[] = {
     M(source_named, "{source}: {status}", "{source}: {status}", "{source}\xC2\xA0: {status}", "{source}: {status}"),
     M(source_delete_failed, "could not delete the goal: {reason}", "Ziel konnte nicht gel\xC3\xB6scht werden: {reason}",
       "impossible de supprimer l'objectif\xC2\xA0: {reason}", "no se pudo eliminar el objetivo: {reason}"),
+    M(source_save_failed, "could not save the goal: {reason}",
+      "Ziel konnte nicht gespeichert werden: {reason}", "impossible d'enregistrer l'objectif\xC2\xA0: {reason}", "no se pudo guardar el objetivo: {reason}"),
     // Editor
     M(editor_title, "Title", "Titel", "Titre", "T\xC3\xADtulo"),
     M(editor_active, "Active", "Aktiv", "Actif", "Activo"),
@@ -430,6 +432,12 @@ constexpr Row kRows[] = {
       "Dieses Ziel l\xC3\xA4sst sich im Format dieses Anbieters nicht speichern.",
       "Cet objectif ne peut pas \xC3\xAAtre enregistr\xC3\xA9 dans le format de ce fournisseur.",
       "Este objetivo no se puede guardar en el formato de este proveedor."),
+    M(error_create_pending, "The goal is still being created at the vendor: change it once it is saved.",
+      "Das Ziel wird beim Anbieter noch angelegt: \xC3\xA4ndern Sie es, sobald es gespeichert ist.", "L'objectif est encore en cours de cr\xC3\xA9" "ation chez le fournisseur\xC2\xA0: modifiez-le une fois enregistr\xC3\xA9.", "El objetivo a\xC3\xBAn se est\xC3\xA1 creando en el proveedor: c\xC3\xA1mbielo cuando est\xC3\xA9 guardado."),
+    M(error_headers_failed, "The page did not give the request's headers.",
+      "Die Seite hat die Header der Anfrage nicht geliefert.", "La page n'a pas fourni les en-t\xC3\xAAtes de la requ\xC3\xAAte.", "La p\xC3\xA1gina no proporcion\xC3\xB3 las cabeceras de la solicitud."),
+    M(error_not_sendable, "The request could not be sent (its address or a header is not valid).",
+      "Die Anfrage konnte nicht gesendet werden (ihre Adresse oder ein Header ist ung\xC3\xBCltig).", "La requ\xC3\xAAte n'a pas pu \xC3\xAAtre envoy\xC3\xA9" "e (son adresse ou un en-t\xC3\xAAte n'est pas valide).", "No se pudo enviar la solicitud (su direcci\xC3\xB3n o una cabecera no es v\xC3\xA1lida)."),
     M(error_goal, "goal", "Ziel", "objectif", "objetivo"),
     // Saving to the vendor
     M(save_saving, "Saving to {vendor}...", "Speichere in {vendor}\xE2\x80\xA6", "Enregistrement dans {vendor}\xE2\x80\xA6",
@@ -455,6 +463,8 @@ constexpr Row kRows[] = {
       "{vendor} es de solo lectura en la API que usa este widget: el cambio se queda en esta p\xC3\xA1gina"),
     M(save_cannot_write, "the change cannot be written for this vendor", "die \xC3\x84nderung kann f\xC3\xBCr diesen Anbieter nicht geschrieben werden",
       "la modification ne peut pas \xC3\xAAtre \xC3\xA9" "crite pour ce fournisseur", "el cambio no se puede escribir para este proveedor"),
+    M(save_not_sent, "The change was not sent: {reason}",
+      "Die \xC3\x84nderung wurde nicht gesendet: {reason}", "La modification n'a pas \xC3\xA9t\xC3\xA9 envoy\xC3\xA9" "e\xC2\xA0: {reason}", "El cambio no se envi\xC3\xB3: {reason}"),
     // The page's loader
     M(page_label, "Goals", "Ziele", "Objectifs", "Objetivos"),
     M(page_goal_reached, "Goal reached: {title}", "Ziel erreicht: {title}", "Objectif atteint\xC2\xA0: {title}", "Objetivo alcanzado: {title}"),
@@ -569,7 +579,8 @@ std::string error_message(std::string_view code, const std::string& message, Lan
         {"bad_url", Msg::error_bad_url},             {"bad_enum", Msg::error_bad_enum},
         {"bad_date", Msg::error_bad_date},           {"bad_number", Msg::error_bad_number},
         {"bad_value", Msg::error_bad_value},         {"limit_exceeded", Msg::error_limit_exceeded},
-        {"not_representable", Msg::error_not_representable},
+        {"not_representable", Msg::error_not_representable}, {"create_pending", Msg::error_create_pending},
+        {"headers_failed", Msg::error_headers_failed},       {"not_sendable", Msg::error_not_sendable},
     };
     if (lang == Lang::en && !message.empty()) return message;
     for (const auto& [known, key] : kByCode)

@@ -86,7 +86,7 @@ enum class Msg : uint16_t {
     status_note, status_notes, status_note_short, status_notes_short,
     // A goal source's line (the platform layer keeps it as a message and its values)
     source_loading, source_loading_page, source_refreshing_page, source_retrying, source_ready, source_pages,
-    source_partial, source_stale, source_failed, source_named, source_delete_failed,
+    source_partial, source_stale, source_failed, source_named, source_delete_failed, source_save_failed,
     // Editor
     editor_title, editor_active, editor_assignee, editor_assignee_id, editor_target, editor_interval,
     editor_start_end, editor_open_ended, editor_measures, editor_tracks, editor_better_when, editor_currency,
@@ -101,10 +101,11 @@ enum class Msg : uint16_t {
     cond_plain, cond_negated, cond_reason, cond_ignoring_case, cond_negated_fails, cond_negated_holds, cond_room_scope, cond_room_reason,
     // The core's and the vendors' rules, by error code, where the page's language is not English
     error_required, error_type_mismatch, error_out_of_range, error_not_allowed, error_bad_url, error_bad_enum,
-    error_bad_date, error_bad_number, error_bad_value, error_limit_exceeded, error_not_representable, error_goal,
+    error_bad_date, error_bad_number, error_bad_value, error_limit_exceeded, error_not_representable, error_create_pending,
+    error_headers_failed, error_not_sendable, error_goal,
     // Saving to the vendor
     save_saving, save_saved, save_refused, save_refused_undone, save_conflict, save_no_source, save_read_only,
-    save_cannot_write,
+    save_cannot_write, save_not_sent,
     // The page's loader (web/goal-widget.js asks for these through the inspection state)
     page_label, page_goal_reached, page_as_of,
     count
