@@ -227,16 +227,17 @@ SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor) {
     std::vector<Error> errors;
     std::optional<ApiRequest> request =
         goal_write_request(vendor, change.source, change.kind, goal_of(*save), errors, nullptr, app.workspace.codes_for_readers());
-    // The goal's id is the page's own until its create is answered: an edit of it now would name another
-    // goal at the vendor, or none.
-    const bool create_pending = change.kind != GoalEdit::create &&
-        std::any_of(app.saves.begin(), app.saves.end(), [&](const auto& other) {
-            return other->change.kind == GoalEdit::create && other->change.source == change.source &&
-                   goal_of(*other).id == goal_of(*save).id;
-        });
-    if (create_pending) {
+    // One change of a goal at a time: its id is the page's own until its create is answered (an edit now
+    // would name another goal at the vendor, or none), and a change made on top of one still in flight could
+    // not be undone alone if the first were refused.
+    const auto in_flight = std::find_if(app.saves.begin(), app.saves.end(), [&](const auto& other) {
+        return other->change.source == change.source && goal_of(*other).id == goal_of(*save).id;
+    });
+    if (change.kind != GoalEdit::create && in_flight != app.saves.end()) {
         request.reset();
-        errors = {{"", "create_pending", "the goal is still being created at the vendor: change it once it is saved", 409}};
+        errors = {(*in_flight)->change.kind == GoalEdit::create
+                      ? Error{"", "create_pending", "the goal is still being created at the vendor: change it once it is saved", 409}
+                      : Error{"", "save_pending", "the goal's last change is still being saved: make this one once it is answered", 409}};
     }
     app.saves.push_back(std::move(save));
     PendingSave& pending = *app.saves.back();

@@ -268,6 +268,20 @@ export const tests = {
     assert.equal(shown.id, created.data.goal ? String(created.data.goal.id) : String(created.data.id));
   },
 
+  async 'a second change of a goal whose first is still being saved is refused, and the first stands'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: ZENDESK, save: 'vendor' });
+    await waitForSources(page, 1);
+    mock.failNext('zendesk', { method: 'PUT', delayMs: 1000 });
+    const first = page.evaluate(() => window.__widget.update(101, { name: 'First' }).then(() => 'saved', (e) => e.message));
+    const second = await settle(page, 'update', 101, { name: 'Second' });
+    assert.equal(second.ok, false);
+    assert.equal(second.code, 'save_refused');
+    assert.match(second.message, /still being saved/);
+    assert.equal(await first, 'saved');
+    assert.ok((await state(page)).goals.some((g) => g.title === 'First'));
+    assert.deepEqual(writes('zendesk').map((r) => r.body.name), ['First']);
+  },
+
   async 'a create that times out is undone and never sent twice'({ page, baseUrl }) {
     await mountWidget(page, baseUrl, { goals: ZENDESK, save: 'vendor', timeout: 1, retries: 3 });
     await waitForSources(page, 1);

@@ -434,6 +434,8 @@ constexpr Row kRows[] = {
       "Este objetivo no se puede guardar en el formato de este proveedor."),
     M(error_create_pending, "The goal is still being created at the vendor: change it once it is saved.",
       "Das Ziel wird beim Anbieter noch angelegt: \xC3\xA4ndern Sie es, sobald es gespeichert ist.", "L'objectif est encore en cours de cr\xC3\xA9" "ation chez le fournisseur\xC2\xA0: modifiez-le une fois enregistr\xC3\xA9.", "El objetivo a\xC3\xBAn se est\xC3\xA1 creando en el proveedor: c\xC3\xA1mbielo cuando est\xC3\xA9 guardado."),
+    M(error_save_pending, "The goal's last change is still being saved: make this one once it is answered.",
+      "Die letzte \xC3\x84nderung des Ziels wird noch gespeichert: nehmen Sie diese vor, sobald sie beantwortet ist.", "La derni\xC3\xA8re modification de l'objectif est encore en cours d'enregistrement\xC2\xA0: faites celle-ci une fois qu'elle aura re\xC3\xA7u une r\xC3\xA9ponse.", "El \xC3\xBAltimo cambio del objetivo a\xC3\xBAn se est\xC3\xA1 guardando: haga este cuando tenga respuesta."),
     M(error_headers_failed, "The page did not give the request's headers.",
       "Die Seite hat die Header der Anfrage nicht geliefert.", "La page n'a pas fourni les en-t\xC3\xAAtes de la requ\xC3\xAAte.", "La p\xC3\xA1gina no proporcion\xC3\xB3 las cabeceras de la solicitud."),
     M(error_not_sendable, "The request could not be sent (its address or a header is not valid).",
@@ -580,6 +582,7 @@ std::string error_message(std::string_view code, const std::string& message, Lan
         {"bad_date", Msg::error_bad_date},           {"bad_number", Msg::error_bad_number},
         {"bad_value", Msg::error_bad_value},         {"limit_exceeded", Msg::error_limit_exceeded},
         {"not_representable", Msg::error_not_representable}, {"create_pending", Msg::error_create_pending},
+        {"save_pending", Msg::error_save_pending},
         {"headers_failed", Msg::error_headers_failed},       {"not_sendable", Msg::error_not_sendable},
     };
     if (lang == Lang::en && !message.empty()) return message;
