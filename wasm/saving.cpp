@@ -215,6 +215,10 @@ SaveStart save_to_vendor(App& app, const GoalChange& change, bool from_editor) {
         start.why = {ui::Msg::save_no_source, {}};
         return start;
     }
+    if (vendor == Vendor::unknown) {
+        start.why = {ui::Msg::error_vendor_unknown, {}};
+        return start;
+    }
     if (!vendor_writes_goals(vendor)) {
         start.why = {ui::Msg::save_read_only, {{"vendor", ui::vendor_label(vendor)}}};
         return start;

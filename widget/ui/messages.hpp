@@ -101,7 +101,7 @@ enum class Msg : uint16_t {
     cond_plain, cond_negated, cond_reason, cond_ignoring_case, cond_negated_fails, cond_negated_holds, cond_room_scope, cond_room_reason,
     // The core's and the vendors' rules, by error code, where the page's language is not English
     error_required, error_type_mismatch, error_out_of_range, error_not_allowed, error_bad_url, error_bad_enum,
-    error_bad_date, error_bad_number, error_bad_value, error_limit_exceeded, error_not_representable, error_create_pending, error_save_pending,
+    error_bad_date, error_bad_number, error_bad_value, error_limit_exceeded, error_not_representable, error_create_pending, error_save_pending, error_vendor_unknown,
     error_headers_failed, error_not_sendable, error_goal,
     // Saving to the vendor
     save_saving, save_saved, save_refused, save_refused_undone, save_conflict, save_no_source, save_read_only,
