@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+
 #include "core/calendar.hpp"
+#include "core/json_access.hpp"
 
 using namespace gp;
 
@@ -15,6 +18,23 @@ Date d(const char* text) {
 std::string range_text(DateRange r) { return format_civil_date(r.start) + ".." + format_civil_date(r.end); }
 
 }  // namespace
+
+TEST_CASE("dates, times and ids are written zero-padded without printf", "[calendar]") {
+    std::string text;
+    append_zero_padded(text, 7, 2);
+    append_zero_padded(text, 123, 2);  // wider than asked: all digits kept
+    append_zero_padded(text, -5, 3);
+    append_zero_padded(text, 0, 0);
+    CHECK(text == "07123-0050");
+    text.clear();
+    append_zero_padded(text, INT64_MIN, 4);
+    CHECK(text == "-9223372036854775808");
+    // a computed date outside 0000..9999 carries a sign, as ISO 8601's expanded years do
+    CHECK(format_civil_date(Date{d("9999-12-31").days + 1}) == "+10000-01-01");
+    CHECK(format_civil_date(Date{d("0000-01-01").days - 1}) == "-0001-12-31");
+    CHECK(format_civil_date(d("0042-03-04")) == "0042-03-04");
+    CHECK(format_timestamp(*parse_timestamp("2024-05-02T09:03:07.045Z")) == "2024-05-02T09:03:07.045Z");
+}
 
 TEST_CASE("civil dates round-trip and must exist in the calendar", "[calendar]") {
     CHECK(d("1970-01-01").days == 0);

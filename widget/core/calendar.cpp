@@ -8,7 +8,6 @@
 #include "core/calendar.hpp"
 
 #include <charconv>
-#include <cstdio>
 
 #include <date/date.h>
 #include <date/iso_week.h>
@@ -127,13 +126,29 @@ std::optional<Date> parse_civil_date(std::string_view text) {
     return d;
 }
 
+void append_zero_padded(std::string& out, long long value, int digits) {
+    if (value < 0) out += '-';
+    char buf[24];
+    // The magnitude as unsigned, so that LLONG_MIN has one too.
+    const unsigned long long magnitude = value < 0 ? 0ULL - static_cast<unsigned long long>(value) : value;
+    const char* end = std::to_chars(buf, buf + sizeof buf, magnitude).ptr;
+    const int length = static_cast<int>(end - buf);
+    if (length < digits) out.append(static_cast<size_t>(digits - length), '0');
+    out.append(buf, static_cast<size_t>(length));
+}
+
 std::string format_civil_date(Date d) {
     const CivilParts p = civil_parts(d);
-    char buf[32];
-    // Years outside 0..9999 cannot come from parse_civil_date, but a computed date may still land there.
-    std::snprintf(buf, sizeof buf, p.year >= 0 && p.year <= 9999 ? "%04d-%02u-%02u" : "%+05d-%02u-%02u", p.year,
-                  p.month, p.day);
-    return buf;
+    std::string text;
+    // Years outside 0..9999 cannot come from parse_civil_date, but a computed date may still land there:
+    // they are written with a sign, as ISO 8601's expanded years are.
+    if (p.year > 9999) text += '+';
+    append_zero_padded(text, p.year, 4);
+    text += '-';
+    append_zero_padded(text, p.month, 2);
+    text += '-';
+    append_zero_padded(text, p.day, 2);
+    return text;
 }
 
 std::optional<TimestampMs> parse_timestamp(std::string_view text) {

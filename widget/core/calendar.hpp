@@ -27,6 +27,9 @@ namespace gp {
 // Exactly "YYYY-MM-DD", and the day must exist in the calendar (2023-02-29 is refused).
 std::optional<Date> parse_civil_date(std::string_view text);
 std::string format_civil_date(Date date);
+// Appends `value` in decimal, zero-padded to at least `digits` digits (a minus sign before them): the
+// dates, times and generated ids the core writes, without printf (not linked into the wasm).
+void append_zero_padded(std::string& out, long long value, int digits);
 
 // ISO-8601 / RFC 3339 timestamps as the vendors send them:
 //   "2024-03-05T14:22:10Z", "2024-03-05T14:22:10.123+02:00", "2024-03-05 14:22:10" (Pipedrive, UTC),

@@ -6,7 +6,6 @@
 #include "core/goal_store.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <functional>
 
 #include "core/calendar.hpp"
@@ -229,8 +228,8 @@ void GoalStore::set_goals(std::vector<Goal> goals) {
 std::string GoalStore::new_id() {
     const long long n = next_id_++;
     if (vendor_ != Vendor::giosg) return std::to_string(n);
-    char uuid[40];  // giosg ids are UUIDs; a deterministic one keeps the demo reproducible
-    std::snprintf(uuid, sizeof uuid, "00000000-0000-4000-8000-%012lld", n % 1000000000000LL);
+    std::string uuid = "00000000-0000-4000-8000-";  // giosg ids are UUIDs; a deterministic one keeps the demo reproducible
+    append_zero_padded(uuid, n % 1000000000000LL, 12);
     return uuid;
 }
 

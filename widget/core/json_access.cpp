@@ -103,11 +103,17 @@ std::optional<int64_t> parse_int(std::string_view text) {
 std::string format_timestamp(TimestampMs ms) {
     const Date day = civil_date_of(ms);
     const int64_t in_day = ms - start_of_day(day);
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.%03dZ", format_civil_date(day).c_str(), static_cast<int>(in_day / 3600000),
-                  static_cast<int>(in_day / 60000 % 60), static_cast<int>(in_day / 1000 % 60),
-                  static_cast<int>(in_day % 1000));
-    return buf;
+    std::string text = format_civil_date(day);
+    text += 'T';
+    append_zero_padded(text, in_day / 3600000, 2);
+    text += ':';
+    append_zero_padded(text, in_day / 60000 % 60, 2);
+    text += ':';
+    append_zero_padded(text, in_day / 1000 % 60, 2);
+    text += '.';
+    append_zero_padded(text, in_day % 1000, 3);
+    text += 'Z';
+    return text;
 }
 
 std::string format_decimal(double value) {

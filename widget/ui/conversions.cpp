@@ -1,8 +1,8 @@
 // goalpost UI: conversions: condition goals with their counts and values per interval, the feed of
 // matches with the agent each is credited to, and the goals the host page matches right now.
 #include <algorithm>
-#include <cstdio>
 
+#include "core/calendar.hpp"
 #include "ui/core_bridge.hpp"
 #include "ui/view_parts.hpp"
 
@@ -153,8 +153,10 @@ void draw_feed(ViewContext& ctx) {
         const int index = ctx.cache.find(m.goal_id);
         const TimestampMs local = m.at + TimestampMs(ctx.frame.zone_offset_minutes) * 60000;
         const int64_t minute_of_day = ((local % kMsPerDay) + kMsPerDay) % kMsPerDay / 60000;
-        char clock[8];
-        std::snprintf(clock, sizeof clock, "%02d:%02d", int(minute_of_day / 60), int(minute_of_day % 60));
+        std::string clock;
+        append_zero_padded(clock, minute_of_day / 60, 2);
+        clock += ':';
+        append_zero_padded(clock, minute_of_day % 60, 2);
         const std::string when = format_day_short(civil_date_of(m.at, ctx.frame.zone_offset_minutes), ctx.frame.locale) + " " + clock;
         const std::string_view goal = index >= 0 ? goal_title(ctx.data.goals[size_t(index)], lang) : std::string_view(m.goal_id);
         std::string details =

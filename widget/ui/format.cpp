@@ -117,17 +117,17 @@ std::string format_currency(double value, std::string_view code, const LocaleFor
 
 std::string format_date(Date date, const LocaleFormat& locale) {
     const CivilParts p = civil_parts(date);
-    char y[16], m[4], d[4];
-    std::snprintf(y, sizeof y, "%04d", p.year);
-    std::snprintf(m, sizeof m, "%02u", p.month);
-    std::snprintf(d, sizeof d, "%02u", p.day);
+    std::string y, m, d;
+    append_zero_padded(y, p.year, 4);
+    append_zero_padded(m, p.month, 2);
+    append_zero_padded(d, p.day, 2);
     const std::string& sep = locale.date_separator;
     switch (locale.date_order) {
-        case DateOrder::dmy: return std::string(d) + sep + m + sep + y;
-        case DateOrder::mdy: return std::string(m) + sep + d + sep + y;
+        case DateOrder::dmy: return d + sep + m + sep + y;
+        case DateOrder::mdy: return m + sep + d + sep + y;
         case DateOrder::ymd: break;
     }
-    return std::string(y) + sep + m + sep + d;
+    return y + sep + m + sep + d;
 }
 
 std::string format_percent(double percent, const LocaleFormat& locale) {

@@ -9,7 +9,6 @@
 // - [SECTION] Filters and sort
 // - [SECTION] Forms
 #include <algorithm>
-#include <cstdio>
 
 #include "core/calendar.hpp"
 #include "ui/view_parts.hpp"
@@ -345,8 +344,7 @@ void draw_toolbar(ViewContext& ctx) {
     const Form form = choose(ctx, filters, avail);
     Filters& f = ctx.state.filters;
     const int counted = active_filters(f, form != Form::wide);
-    char count[16] = "";
-    if (counted > 0) std::snprintf(count, sizeof count, " \xC2\xB7 %d", counted);
+    const std::string count = counted > 0 ? " \xC2\xB7 " + std::to_string(counted) : std::string();
 
     if (form == Form::wide) {
         period_full(ctx);
