@@ -9,6 +9,7 @@
 #include "core/json_access.hpp"
 
 #include "core/calendar.hpp"
+#include "core/cold_code.hpp"
 #include "core/prescan.hpp"
 
 #include <algorithm>
@@ -416,6 +417,7 @@ Json ObjectReader::unknown() const {
 //-----------------------------------------------------------------------------
 // [SECTION] Writing helpers
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 Json id_json(const std::string& id) {
     if (const auto i = parse_int(id); i && std::to_string(*i) == id) return *i;
@@ -439,6 +441,8 @@ void merge_missing(Json& out, const Json& extra) {
 std::string dump_json(const Json& value, int indent) {
     return value.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
+
+GP_COLD_CODE_END
 
 }  // namespace gp
 

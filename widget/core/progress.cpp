@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/cold_code.hpp"
 #include "core/model_names.hpp"
 
 namespace gp {
@@ -586,6 +587,7 @@ ResultsOutcome compute_results(const std::vector<Goal>& goals, const std::string
 //-----------------------------------------------------------------------------
 // [SECTION] JSON
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 namespace {
 
@@ -647,5 +649,7 @@ Json results_to_json(const GoalResults& r) {
     }
     return out;
 }
+
+GP_COLD_CODE_END
 
 }  // namespace gp

@@ -5,6 +5,7 @@
 // - [SECTION] Collections
 #include "core/validate.hpp"
 
+#include "core/cold_code.hpp"
 #include "core/json_access.hpp"
 
 namespace gp {
@@ -90,6 +91,7 @@ void validate_goal(const Goal& g, Vendor vendor, const std::string& path, std::v
 //-----------------------------------------------------------------------------
 // [SECTION] Create bodies
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 namespace {
 
@@ -138,6 +140,8 @@ void validate_create_body(const Json& body, Vendor vendor, const std::string& pa
         default: break;  // Zendesk marks no field mandatory; HubSpot goal_targets are read-only
     }
 }
+
+GP_COLD_CODE_END
 
 //-----------------------------------------------------------------------------
 // [SECTION] Collections

@@ -7,6 +7,7 @@
 // - [SECTION] Reading
 // - [SECTION] Writing
 // - [SECTION] HTTP API
+#include "core/cold_code.hpp"
 #include "core/giosg_codes.hpp"
 #include "core/model_names.hpp"
 #include "core/vendors.hpp"
@@ -110,6 +111,7 @@ void read_giosg(const Json& doc, ReadContext& ctx, ReadResult& out) {
 //-----------------------------------------------------------------------------
 // [SECTION] Writing
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 Json write_giosg_goal(const Goal& g, const std::string& path, WriteContext& ctx) {
     if (!writable_as_condition_goal(g, path, ctx, "giosg", "rule conditions")) return Json();
@@ -238,5 +240,7 @@ std::string giosg_goal_id_of_matches_url(std::string_view url) {
     if (slash == std::string_view::npos || slash < 6 || path.substr(slash - 6, 7) != "/goals/") return {};
     return std::string(path.substr(slash + 1));
 }
+
+GP_COLD_CODE_END
 
 }  // namespace gp

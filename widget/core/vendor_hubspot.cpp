@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "core/calendar.hpp"
+#include "core/cold_code.hpp"
 #include "core/validate.hpp"
 #include "core/vendors.hpp"
 
@@ -276,6 +277,7 @@ void read_hubspot(const Json& doc, ReadContext& ctx, ReadResult& out) {
 //-----------------------------------------------------------------------------
 // [SECTION] Writing
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 namespace {
 
@@ -386,5 +388,7 @@ std::optional<std::string> hubspot_field_path(const std::string& wire) {
     };
     return renamed_field_path(wire, kRenames);
 }
+
+GP_COLD_CODE_END
 
 }  // namespace gp

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "core/calendar.hpp"
+#include "core/cold_code.hpp"
 #include "core/model_names.hpp"
 #include "core/vendors.hpp"
 
@@ -147,6 +148,7 @@ void read_pipedrive(const Json& doc, ReadContext& ctx, ReadResult& out) {
 //-----------------------------------------------------------------------------
 // [SECTION] Writing
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 namespace {
 
@@ -286,5 +288,7 @@ std::optional<std::string> pipedrive_field_path(const std::string& wire) {
     };
     return renamed_field_path(wire, kRenames);
 }
+
+GP_COLD_CODE_END
 
 }  // namespace gp

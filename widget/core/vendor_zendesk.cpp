@@ -6,6 +6,7 @@
 // - [SECTION] Reading
 // - [SECTION] Writing
 // - [SECTION] HTTP API
+#include "core/cold_code.hpp"
 #include "core/model_names.hpp"
 #include "core/validate.hpp"
 #include "core/vendors.hpp"
@@ -82,6 +83,7 @@ void read_zendesk(const Json& doc, ReadContext& ctx, ReadResult& out) {
 //-----------------------------------------------------------------------------
 // [SECTION] Writing
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 Json write_zendesk_goal(const Goal& g, const std::string& path, WriteContext& ctx) {
     if (!writable_as_condition_goal(g, path, ctx, "Zendesk Chat", "URL conditions")) return Json();
@@ -164,5 +166,7 @@ std::optional<std::string> zendesk_field_path(const std::string& wire) {
     };
     return renamed_field_path(wire, kRenames);
 }
+
+GP_COLD_CODE_END
 
 }  // namespace gp
