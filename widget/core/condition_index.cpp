@@ -8,6 +8,7 @@
 // - [SECTION] Building
 // - [SECTION] Evaluating
 #include "core/condition_index.hpp"
+#include "core/cold_code.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -424,6 +425,7 @@ struct ConditionIndex::Impl {
 //-----------------------------------------------------------------------------
 // [SECTION] Building
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 void ConditionIndex::Impl::index_condition(uint32_t id, uint32_t goal) {
     const Plan& plan = plans[id];
@@ -498,6 +500,8 @@ void ConditionIndex::Impl::build(const std::vector<CompiledGoal>& all) {
     goal_bits.assign(all.size() / 64 + 1, 0);
     goal_summary.assign(goal_bits.size() / 64 + 1, 0);
 }
+
+GP_COLD_CODE_END
 
 //-----------------------------------------------------------------------------
 // [SECTION] Evaluating

@@ -8,6 +8,7 @@
 // - [SECTION] Operators
 // - [SECTION] Evaluation
 #include "core/conditions.hpp"
+#include "core/cold_code.hpp"
 #include "core/json_access.hpp"
 
 #include <algorithm>
@@ -165,6 +166,7 @@ void split_wildcard(std::string_view pattern, std::vector<std::string>& parts) {
 //-----------------------------------------------------------------------------
 // [SECTION] Compiling
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 namespace {
 
@@ -270,6 +272,8 @@ CompiledGoal compile_goal(const Goal& goal, const std::string& path_prefix, cons
                                                    path_prefix + "/conditions/" + std::to_string(i)));
     return out;
 }
+
+GP_COLD_CODE_END
 
 bool room_allowed(const Goal& goal, std::string_view room) {
     if (goal.rooms.any_room) return true;

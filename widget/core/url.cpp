@@ -7,6 +7,7 @@
 // - [SECTION] Whole URLs
 // - [SECTION] Request URLs
 #include "core/url.hpp"
+#include "core/cold_code.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -406,6 +407,7 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
 //-----------------------------------------------------------------------------
 // [SECTION] Request URLs
 //-----------------------------------------------------------------------------
+GP_COLD_CODE_BEGIN
 
 bool is_http_url(std::string_view url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
 
@@ -453,5 +455,7 @@ std::string with_query_param(std::string_view url, std::string_view key, std::st
     out.append(fragment);
     return out;
 }
+
+GP_COLD_CODE_END
 
 }  // namespace gp
