@@ -35,11 +35,9 @@ bool has_english_status_word(const std::string& text) {
 }  // namespace
 
 TEST_CASE("every message has a text in every language, with the English one's placeholders", "[ui][messages]") {
-    std::set<std::string> ids;
     for (size_t i = 0; i < kMsgCount; ++i) {
         const Msg key = Msg(i);
-        INFO(msg_id(key));
-        CHECK(ids.insert(msg_id(key)).second);
+        INFO(msg_translation(key, Lang::en));
         const auto english = placeholder_set(msg_translation(key, Lang::en));
         for (Lang lang : kLangs) {
             INFO(lang_code(lang));

@@ -9,13 +9,13 @@ namespace gp::ui {
 
 namespace {
 
+// No id strings: the enum is the key, and the shipped wasm would carry 5 KB of names nothing reads.
 struct Row {
     Msg key;
-    const char* id;
     const char* text[kLangCount];
 };
 
-#define M(key, en, de, fr, es) {Msg::key, #key, {en, de, fr, es}}
+#define M(key, en, de, fr, es) {Msg::key, {en, de, fr, es}}
 
 // clang-format off
 constexpr Row kRows[] = {
@@ -515,8 +515,6 @@ const char* msg_translation(Msg key, Lang lang) {
     if (size_t(key) >= kMsgCount) return "";
     return kRows[size_t(key)].text[size_t(lang) % kLangCount];
 }
-
-const char* msg_id(Msg key) { return size_t(key) < kMsgCount ? kRows[size_t(key)].id : "?"; }
 
 const char* msg(Msg key, Lang lang) {
     const char* text = msg_translation(key, lang);

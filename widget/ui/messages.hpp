@@ -133,13 +133,12 @@ inline std::string fill(std::string_view pattern, std::initializer_list<MsgArg> 
     return fill(pattern, args.begin(), args.size());
 }
 
-// For the catalog's tests: the stable id ("tab_overview"), the translation as written (may be empty), and
-// the names of a pattern's placeholders in order.
 // A field error said in `lang`: the core's own sentence in English (it names the field and the rule), and
 // elsewhere the catalog's sentence for its code; a code the catalog does not know keeps the core's sentence.
 std::string error_message(std::string_view code, const std::string& message, Lang lang);
 
-const char* msg_id(Msg key);
+// For the catalog's tests: the translation as written (may be empty), and the names of a pattern's
+// placeholders in order.
 const char* msg_translation(Msg key, Lang lang);
 std::vector<std::string> placeholders(std::string_view pattern);
 
