@@ -1,6 +1,8 @@
 #include "core/prescan.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include <fast_float/fast_float.h>
 
@@ -123,6 +125,29 @@ private:
         ++pos_;
     }
 
+    // The end of the run of plain ASCII bytes (no quote, no backslash, no byte >= 0x80) from `pos`, eight
+    // bytes at a time: most of a payload is such text inside strings, and a byte-at-a-time loop was a
+    // tenth of read_goals' time in wasm (node's profiler, bench_read).
+    size_t plain_run_end(size_t pos) const {
+        constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+        const auto has_byte = [&](uint64_t word, unsigned char b) {
+            const uint64_t x = word ^ (kOnes * b);
+            return ((x - kOnes) & ~x & kHighs) != 0;  // some byte of x is zero
+        };
+        while (pos + 8 <= in_.size()) {
+            uint64_t word;
+            std::memcpy(&word, in_.data() + pos, 8);
+            if ((word & kHighs) || has_byte(word, '"') || has_byte(word, '\\')) break;
+            pos += 8;
+        }
+        while (pos < in_.size()) {
+            const unsigned char c = static_cast<unsigned char>(in_[pos]);
+            if (c >= 0x80 || c == '"' || c == '\\') break;
+            ++pos;
+        }
+        return pos;
+    }
+
     void string_token() {
         const size_t begin = ++pos_;
         const bool is_key = !stack_.empty() && stack_.back().object && stack_.back().expect_key;
@@ -139,7 +164,7 @@ private:
                 continue;
             }
             if (c < 0x80) {
-                ++pos_;
+                pos_ = plain_run_end(pos_ + 1);
                 continue;
             }
             if (const size_t n = utf8_length(in_, pos_)) {
