@@ -323,7 +323,20 @@ export async function mount(element, options = {}) {
     throw new Error(`goalpost: the widget did not start (code ${status})`);
   }
 
-  readState = () => JSON.parse(module.UTF8ToString(module._gp_state()));
+  // The goal list (2 MB of JSON at 10,000 goals) is read and parsed only when the module's mirror revision
+  // moved; every state() and the mirror share its goals until then, frozen, so that a page changing one
+  // changes no other reader's. Each state() gets its own array of them.
+  let shown = { revision: -1 };
+  const shownGoals = () => {
+    const revision = module._gp_mirror_revision();
+    if (revision !== shown.revision) shown = { revision, goals: JSON.parse(module.UTF8ToString(module._gp_state(1))).map(Object.freeze) };
+    return shown.goals;
+  };
+  readState = () => {
+    const state = JSON.parse(module.UTF8ToString(module._gp_state(0)));
+    if (state.started) state.goals = shownGoals().slice();
+    return state;
+  };
   mirror.phrases = readState().phrases;
   label();
   canvas.setAttribute('aria-describedby', (mirror.list.id = `${canvas.id}-mirror`));
