@@ -219,6 +219,7 @@ void GoalCache::sync(const WidgetData& data, const ProgressQuery& query, const F
     const bool texts_stale = progress_stale || !same_locale(locale, locale_) || frame.today != frame_.today ||
                              frame.no_data != frame_.no_data;
     if (data_changed_) {
+        by_title_.clear();
         generation_ = data.generation;
         goals_ptr_ = data.goals.data();
         goals_size_ = data.goals.size();
@@ -366,6 +367,22 @@ void GoalCache::rebuild_order(const Filters& filters) {
     order_valid_ = true;
     order_.clear();
     const std::vector<Goal>& goals = data_->goals;
+    if (filters.sort == SortKey::title) {
+        // Every goal in title order, sorted once per data: a search keystroke or a change of direction then
+        // filters it in one pass, instead of sorting 10,000 titles again (1-2 ms of the frame in Chromium).
+        // Filtering a stable order keeps it: the same order as sorting the filtered goals.
+        if (by_title_.size() != goals.size()) {
+            by_title_.resize(goals.size());
+            for (uint32_t i = 0; i < goals.size(); ++i) by_title_[i] = i;
+            std::stable_sort(by_title_.begin(), by_title_.end(), [&](uint32_t a, uint32_t b) {
+                return std::string_view(goals[a].title) < std::string_view(goals[b].title);
+            });
+        }
+        for (uint32_t i : by_title_)
+            if (passes(goals[i], filters)) order_.push_back(i);
+        if (filters.descending) std::reverse(order_.begin(), order_.end());
+        return;
+    }
     for (uint32_t i = 0; i < goals.size(); ++i)
         if (passes(goals[i], filters)) order_.push_back(i);
     auto less = [&](uint32_t a, uint32_t b) -> bool {
@@ -374,9 +391,9 @@ void GoalCache::rebuild_order(const Filters& filters) {
                 return progress(a).percent.value_or(-1.0) < progress(b).percent.value_or(-1.0);
             case SortKey::status: return status_rank(progress(a).status) < status_rank(progress(b).status);
             case SortKey::vendor: return goals[a].vendor < goals[b].vendor;
-            case SortKey::title: break;
+            case SortKey::title: break;  // above
         }
-        return goals[a].title < goals[b].title;
+        return false;
     };
     std::stable_sort(order_.begin(), order_.end(), less);
     if (filters.descending) std::reverse(order_.begin(), order_.end());
