@@ -110,21 +110,6 @@ function createMirror(element) {
   return { mirror, notice, list, live };
 }
 
-// One mirror line per goal, from the inspection state: the same numbers, units and status the canvas shows.
-// The module says each goal in one sentence (`text`: "Won deals: 9 of 39 deals, 23 %, at risk"); the parts
-// below are for a module that does not.
-function describeGoal(goal) {
-  if (goal.text) return goal.text;
-  const parts = [goal.title || '(untitled goal)'];
-  if (goal.no_data) parts.push(`no data, target ${goal.target_text}`);
-  else if (goal.value_text) parts.push(`${goal.value_text} of ${goal.target_text}`);
-  else if (goal.progress !== null && goal.progress !== undefined) parts.push(`progress ${goal.progress} of ${goal.target}`);
-  else parts.push(`target ${goal.target}`);
-  if (goal.percent !== null && goal.percent !== undefined) parts.push(`${Math.round(goal.percent)}%`);
-  if (goal.status && !goal.no_data) parts.push(goal.status);
-  return parts.join(', ');
-}
-
 // The loader's own words in the page's language, from the module's catalog (state().phrases); English before
 // the module has said them. Values go in as text.
 const PHRASES = { label: 'Goals', goal_reached: 'Goal reached: {title}', as_of: 'As of {day}.' };
@@ -142,8 +127,8 @@ function renderMirror(mirror, state) {
     let item = lines[i];
     if (!item) item = mirror.list.appendChild(document.createElement('li'));
     if (item.dataset.goalId !== goal.id) item.dataset.goalId = goal.id;
-    const text = describeGoal(goal);
-    if (item.textContent !== text) item.textContent = text;  // always text, never markup
+    // The module says each goal in one sentence, with the numbers, units and status the canvas shows.
+    if (item.textContent !== goal.text) item.textContent = goal.text;  // always text, never markup
   });
   while (lines.length > goals.length) mirror.list.lastElementChild.remove();
   if (state.phrases) mirror.phrases = state.phrases;
