@@ -29,8 +29,6 @@ function compileModuleOnce() {
   return compiledModule;
 }
 
-const MIRRORED_EVENTS = new Set(['ready', 'data', 'goal-change', 'match', 'error', 'saved']);
-
 function resolveDataUrl(url) {
   return url ? new URL(url, document.baseURI).href : '';
 }
@@ -269,9 +267,9 @@ export async function mount(element, options = {}) {
       onGoalpostEvent(type, detailJson) {
         const detail = JSON.parse(detailJson);
         settleSave(type, detail);
-        // The mirror follows everything that can change what the canvas shows, when the module says its
+        // The mirror follows every event (each can change what the canvas shows), when the module says its
         // lines changed (their revision moves).
-        if (MIRRORED_EVENTS.has(type) && module._gp_mirror_revision() !== mirror.revision) {
+        if (module._gp_mirror_revision() !== mirror.revision) {
           mirror.revision = module._gp_mirror_revision();
           renderMirror(mirror, readState());
         }
