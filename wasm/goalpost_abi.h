@@ -26,7 +26,8 @@ int gp_start(const char* options_json);
 
 /* The inspection state as JSON (docs/embedding.md, "state()"), in two parts: `part` 0 is the object without
  * its goal list, `part` 1 the goal list alone (a JSON array, written again only when gp_mirror_revision()
- * moves). Module-owned; each part is valid until the next call for the same part. */
+ * moves). Module-owned: part 0 is valid until the next call for part 0, part 1 until gp_mirror_revision()
+ * moves (copy either at once). */
 const char* gp_state(int part);
 
 /* A number that moves whenever what the accessibility mirror shows moves (its goal lines, the as-of day,
