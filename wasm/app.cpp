@@ -177,7 +177,11 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     return 0;
 }
 
-EMSCRIPTEN_KEEPALIVE void gp_wake() { gp::web::request_frames(); }
+// The loader calls it from its ResizeObserver, which is what tells the backend to measure the canvas again.
+EMSCRIPTEN_KEEPALIVE void gp_wake() {
+    ImGui_ImplHtml5_CanvasResized();
+    gp::web::request_frames();
+}
 
 EMSCRIPTEN_KEEPALIVE void gp_stop() {
     using namespace gp::web;

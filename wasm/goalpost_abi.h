@@ -24,8 +24,11 @@ extern "C" {
  * the canvas. Problems with single options are "error" events (stage "start"); the widget still starts. */
 int gp_start(const char* options_json);
 
-/* The inspection state as JSON (docs/embedding.md, "state()"). Module-owned; valid until the next call. */
-const char* gp_state(void);
+/* The inspection state as JSON (docs/embedding.md, "state()"), in two parts: `part` 0 is the object without
+ * its goal list, `part` 1 the goal list alone (a JSON array, written again only when gp_mirror_revision()
+ * moves). Module-owned: part 0 is valid until the next call for part 0, part 1 until gp_mirror_revision()
+ * moves (copy either at once). */
+const char* gp_state(int part);
 
 /* A number that moves whenever what the accessibility mirror shows moves (its goal lines, the as-of day,
  * an empty period's note, loading): the loader rebuilds the mirror only then. */
@@ -42,7 +45,8 @@ const char* gp_call(const char* method, const char* args_json);
  * unknown or already answered ticket is ignored. */
 void gp_set_headers(unsigned ticket, const char* headers_json);
 
-/* Something outside the module changed what should be drawn (size, visibility): draw a few frames. */
+/* Something outside the module changed what should be drawn (size, visibility): the canvas's size is
+ * measured again (only then, and at the first frame) and a few frames are drawn. */
 void gp_wake(void);
 
 /* Stops drawing and loading, and releases the GL context and listeners. The instance can then be dropped. */

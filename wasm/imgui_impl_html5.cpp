@@ -44,6 +44,8 @@ struct BackendData {
     void* user = nullptr;
     double last_time = 0.0;
     int framebuffer_w = 0, framebuffer_h = 0;
+    double css_w = 0, css_h = 0;
+    bool measure = true;  // the CSS size is read at the next frame (see ImGui_ImplHtml5_CanvasResized)
     float pixel_ratio = 1.0f;
     bool dragging = false;
 };
@@ -307,8 +309,13 @@ ImVec2 ImGui_ImplHtml5_NewFrame() {
     IM_ASSERT(g_backend && "call ImGui_ImplHtml5_Init first");
     ImGuiIO& io = ImGui::GetIO();
     feed_queued_input(io);
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size(g_backend->selector.c_str(), &css_w, &css_h);
+    // Not every frame: with 10,000 lines just changed in the page's accessibility mirror, the layout this
+    // forces took 8 ms of the frame after an add() in Chromium.
+    if (g_backend->measure) {
+        emscripten_get_element_css_size(g_backend->selector.c_str(), &g_backend->css_w, &g_backend->css_h);
+        g_backend->measure = false;
+    }
+    const double css_w = g_backend->css_w, css_h = g_backend->css_h;
     const float ratio = float(emscripten_get_device_pixel_ratio());
     const int fb_w = int(std::lround(css_w * ratio));
     const int fb_h = int(std::lround(css_h * ratio));
@@ -329,3 +336,7 @@ ImVec2 ImGui_ImplHtml5_NewFrame() {
 }
 
 float ImGui_ImplHtml5_PixelRatio() { return g_backend ? g_backend->pixel_ratio : 1.0f; }
+
+void ImGui_ImplHtml5_CanvasResized() {
+    if (g_backend) g_backend->measure = true;
+}

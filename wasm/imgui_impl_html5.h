@@ -11,7 +11,9 @@
 //      Printable keys are left to the browser so it produces the characters (keypress).
 //  [X] The wheel is consumed only when the hovered ImGui window can still scroll that way; otherwise the
 //      page scrolls as if the widget were not there.
-//  [X] Display size from the canvas's CSS size, framebuffer from CSS size x devicePixelRatio.
+//  [X] Display size from the canvas's CSS size, framebuffer from CSS size x devicePixelRatio. The size is
+//      measured at the first frame and after ImGui_ImplHtml5_CanvasResized(), not every frame: measuring
+//      (getBoundingClientRect) makes the browser lay out whatever the page changed since, inside the frame.
 //  [X] Touch moves the cursor and presses the left button.
 //  [X] Keys, buttons and characters are queued and trickled to ImGui one change per key or button per
 //      frame (1.86 has no input queue of its own), so a tap or key stroke shorter than a frame still counts.
@@ -34,3 +36,5 @@ IMGUI_IMPL_API void ImGui_ImplHtml5_Shutdown();
 // DisplaySize, DisplayFramebufferScale and DeltaTime. Returns the framebuffer size in pixels.
 IMGUI_IMPL_API ImVec2 ImGui_ImplHtml5_NewFrame();
 IMGUI_IMPL_API float ImGui_ImplHtml5_PixelRatio();
+// The canvas's CSS size may have changed (the page's ResizeObserver saw it): the next NewFrame measures it.
+IMGUI_IMPL_API void ImGui_ImplHtml5_CanvasResized();

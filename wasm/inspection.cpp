@@ -15,7 +15,8 @@ namespace {
 //
 // state() lists every goal as the overview draws it, for the page's accessibility mirror. Written through
 // nlohmann's object model, 10,000 goals cost about 130 ms per call in Chromium (a std::map per goal), and the
-// loader asked for it on every event; the list is now written as text once per change of what it shows.
+// loader asked for it on every event; the list is now written as text once per change of what it shows, and
+// handed over apart from the rest of the state (gp_state(1)), which the loader reads far more often.
 
 // Everything the listed goals depend on: the data, the period on screen, the minute (pace), loading.
 std::string shown_goals_key(const App& app, const ui::FrameContext& frame) {
@@ -142,15 +143,19 @@ Json editor_json(const App& app) {
 
 extern "C" {
 
-// The inspection state as JSON (goalpost_abi.h): what the widget loaded and shows.
-EMSCRIPTEN_KEEPALIVE const char* gp_state() {
+// The inspection state as JSON (goalpost_abi.h): what the widget loaded and shows. The goal list comes on
+// its own (`part` 1): at 10,000 goals it is 2 MB of JSON, so the loader asks for it, and parses it, only
+// when gp_mirror_revision() moved; the rest (`part` 0) is a few kilobytes, read at every state().
+EMSCRIPTEN_KEEPALIVE const char* gp_state(int part) {
     using namespace gp::web;
+    if (part == 1) {
+        static const std::string none = "[]";
+        return g_app ? shown_goals_json(*g_app, frame_context(*g_app)).c_str() : none.c_str();
+    }
     gp::Json state = {{"started", g_app != nullptr}};
-    const std::string* goals = nullptr;
     if (g_app) {
         App& app = *g_app;
         const gp::ui::FrameContext frame = frame_context(app);
-        goals = &shown_goals_json(app, frame);
         const std::optional<gp::ui::PeriodNote> note = app.view.period_note(app.data, frame);
         state.update({{"ready", app.ready},
                       {"loading", app.data.loading},
@@ -184,13 +189,6 @@ EMSCRIPTEN_KEEPALIVE const char* gp_state() {
     }
     static std::string buffer;
     buffer = state.dump(-1, ' ', false, gp::Json::error_handler_t::replace);
-    if (goals) {
-        // The goal list goes in as text already written (shown_goals_json); the object's last brace follows it.
-        buffer.pop_back();
-        buffer += ",\"goals\":";
-        buffer += *goals;
-        buffer += '}';
-    }
     return buffer.c_str();
 }
 

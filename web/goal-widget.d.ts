@@ -228,7 +228,8 @@ export interface GoalWidgetState {
   loading: boolean;
   status: string;
   goal_count: number;
-  goals: ShownGoal[];
+  /** The call's own array; its goals are frozen and shared with other calls until the list changes. */
+  goals: Readonly<ShownGoal>[];
   period: { start: string; end: string; label: string };
   /** "No data in ..." when the period on screen holds none of the data. */
   notice: string | null;

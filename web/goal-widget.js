@@ -29,8 +29,6 @@ function compileModuleOnce() {
   return compiledModule;
 }
 
-const MIRRORED_EVENTS = new Set(['ready', 'data', 'goal-change', 'match', 'error', 'saved']);
-
 function resolveDataUrl(url) {
   return url ? new URL(url, document.baseURI).href : '';
 }
@@ -110,21 +108,6 @@ function createMirror(element) {
   return { mirror, notice, list, live };
 }
 
-// One mirror line per goal, from the inspection state: the same numbers, units and status the canvas shows.
-// The module says each goal in one sentence (`text`: "Won deals: 9 of 39 deals, 23 %, at risk"); the parts
-// below are for a module that does not.
-function describeGoal(goal) {
-  if (goal.text) return goal.text;
-  const parts = [goal.title || '(untitled goal)'];
-  if (goal.no_data) parts.push(`no data, target ${goal.target_text}`);
-  else if (goal.value_text) parts.push(`${goal.value_text} of ${goal.target_text}`);
-  else if (goal.progress !== null && goal.progress !== undefined) parts.push(`progress ${goal.progress} of ${goal.target}`);
-  else parts.push(`target ${goal.target}`);
-  if (goal.percent !== null && goal.percent !== undefined) parts.push(`${Math.round(goal.percent)}%`);
-  if (goal.status && !goal.no_data) parts.push(goal.status);
-  return parts.join(', ');
-}
-
 // The loader's own words in the page's language, from the module's catalog (state().phrases); English before
 // the module has said them. Values go in as text.
 const PHRASES = { label: 'Goals', goal_reached: 'Goal reached: {title}', as_of: 'As of {day}.' };
@@ -142,8 +125,8 @@ function renderMirror(mirror, state) {
     let item = lines[i];
     if (!item) item = mirror.list.appendChild(document.createElement('li'));
     if (item.dataset.goalId !== goal.id) item.dataset.goalId = goal.id;
-    const text = describeGoal(goal);
-    if (item.textContent !== text) item.textContent = text;  // always text, never markup
+    // The module says each goal in one sentence, with the numbers, units and status the canvas shows.
+    if (item.textContent !== goal.text) item.textContent = goal.text;  // always text, never markup
   });
   while (lines.length > goals.length) mirror.list.lastElementChild.remove();
   if (state.phrases) mirror.phrases = state.phrases;
@@ -284,9 +267,9 @@ export async function mount(element, options = {}) {
       onGoalpostEvent(type, detailJson) {
         const detail = JSON.parse(detailJson);
         settleSave(type, detail);
-        // The mirror follows everything that can change what the canvas shows, when the module says its
+        // The mirror follows every event (each can change what the canvas shows), when the module says its
         // lines changed (their revision moves).
-        if (MIRRORED_EVENTS.has(type) && module._gp_mirror_revision() !== mirror.revision) {
+        if (module._gp_mirror_revision() !== mirror.revision) {
           mirror.revision = module._gp_mirror_revision();
           renderMirror(mirror, readState());
         }
@@ -323,7 +306,20 @@ export async function mount(element, options = {}) {
     throw new Error(`goalpost: the widget did not start (code ${status})`);
   }
 
-  readState = () => JSON.parse(module.UTF8ToString(module._gp_state()));
+  // The goal list (2 MB of JSON at 10,000 goals) is read and parsed only when the module's mirror revision
+  // moved; every state() and the mirror share its goals until then, frozen, so that a page changing one
+  // changes no other reader's. Each state() gets its own array of them.
+  let shown = { revision: -1 };
+  const shownGoals = () => {
+    const revision = module._gp_mirror_revision();
+    if (revision !== shown.revision) shown = { revision, goals: JSON.parse(module.UTF8ToString(module._gp_state(1))).map(Object.freeze) };
+    return shown.goals;
+  };
+  readState = () => {
+    const state = JSON.parse(module.UTF8ToString(module._gp_state(0)));
+    if (state.started) state.goals = shownGoals().slice();
+    return state;
+  };
   mirror.phrases = readState().phrases;
   label();
   canvas.setAttribute('aria-describedby', (mirror.list.id = `${canvas.id}-mirror`));

@@ -120,7 +120,22 @@ export const tests = {
     assert.ok(state.goals.some((g) => g.id === id && g.title === 'Demo calls'));
     await page.waitForFunction((n) => document.querySelectorAll('#pipedrive [role=list] li').length === n, state.goal_count);
 
+    // state() reads its goal list again only when it changed, so each call shares the goals of the last
+    // change: frozen, so that a page changing one changes no other call's (or the mirror's), in an array
+    // of the call's own.
+    const shared = await page.evaluate(() => {
+      const widget = document.querySelector('#pipedrive');
+      const [first, second] = [widget.state().goals, widget.state().goals];
+      first.reverse();
+      const refused = !Reflect.set(second[0], 'title', 'changed');  // (the page's script may be sloppy, where = is silent)
+      return { own: first !== second && second[0] === widget.state().goals[0], frozen: refused && Object.isFrozen(second[0]),
+               title: widget.state().goals[0].title };
+    });
+    assert.deepEqual(shared, { own: true, frozen: true, title: state.goals[0].title });
+
     await page.evaluate((goalId) => document.querySelector('#pipedrive').update(goalId, { title: 'Demo calls, renamed' }), id);
+    assert.ok((await page.evaluate(() => document.querySelector('#pipedrive').state())).goals.some((g) => g.title === 'Demo calls, renamed'),
+              'state() kept the goal list from before the update');
     const refused = await page.evaluate(() => {
       try { document.querySelector('#pipedrive').add({ title: 'No type' }); return null; } catch (e) { return e.errors.map((x) => x.path); }
     });

@@ -153,6 +153,34 @@ TEST_CASE("search, filters and sort decide which rows are shown, in which order"
     CHECK(shown_ids(ui) == std::vector<std::string>{"b", "a", "c"});
 }
 
+// The title order is sorted once per data and filtered after (GoalCache::rebuild_order): it must still be
+// the order of the titles (equal ones as the data lists them), in either direction, with a search, and
+// follow new data of the same size; the search looks in the new titles.
+TEST_CASE("sorting by title orders the shown goals by title, and follows new data", "[ui][filters]") {
+    Headless ui;
+    WidgetData data;
+    data.generation = 1;
+    for (const auto& [id, title] : std::vector<std::pair<std::string, std::string>>{
+             {"1", "Zeta cold calls"}, {"2", "Beta calls"}, {"3", "Mu deals"}, {"4", "Beta calls"}, {"5", "Alpha calls"}})
+        data.goals.push_back(goal(id, title, gp::Vendor::pipedrive, 1, 10));
+    Filters& f = ui.view.state().filters;
+    f.sort = SortKey::title;
+    ui.frames(data, 2);
+    CHECK(shown_ids(ui) == std::vector<std::string>{"5", "2", "4", "3", "1"});
+    f.descending = true;
+    ui.frame(data);
+    CHECK(shown_ids(ui) == std::vector<std::string>{"1", "3", "4", "2", "5"});
+    f.search = "calls";  // (in "Zeta cold calls" after a "c" that does not start it)
+    ui.frame(data);
+    CHECK(shown_ids(ui) == std::vector<std::string>{"1", "4", "2", "5"});
+    f.descending = false;
+    data.goals[0].title = "Aardvark calls";  // new data, as many goals
+    data.goals[2].title = "Mu CALLS";        // the search ignores ASCII case, in the new titles too
+    ++data.generation;
+    ui.frame(data);
+    CHECK(shown_ids(ui) == std::vector<std::string>{"1", "5", "2", "4", "3"});
+}
+
 TEST_CASE("the slash key focuses the search field", "[ui][filters][keyboard]") {
     Headless ui;
     const WidgetData data = sample();

@@ -129,6 +129,8 @@ private:
     bool order_valid_ = false;
     bool data_changed_ = false;
     std::vector<uint32_t> order_;
+    std::vector<uint32_t> by_title_;  // every goal's index in title order (stable); emptied with new data
+    std::vector<std::string> folded_titles_;  // every goal's title in ASCII lower case, for the search; the same
     // Per goal, by index; entries are filled on first need after each reset.
     enum Ready : uint8_t { kProgress = 1, kShown = 2, kSteps = 4 };
     std::vector<uint8_t> ready_;

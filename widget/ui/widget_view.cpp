@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <unordered_set>
 
 #include "core/model_names.hpp"
@@ -179,21 +180,22 @@ DateRange previous_period(const PeriodState& period, Date today, const CalendarO
 
 namespace parts {
 
-static bool contains_ignoring_ascii_case(std::string_view haystack, std::string_view needle) {
-    if (needle.empty()) return true;
-    auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                          [&](char a, char b) { return fold(a) == fold(b); });
-    return it != haystack.end();
+// The search box ignores ASCII case: titles and the typed text are compared folded.
+static std::string fold_ascii_case(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return out;
 }
 
+// Every filter but the search text (rebuild_order looks for that in the folded titles).
 static bool passes(const Goal& goal, const Filters& f) {
     if (!f.assignee.empty() && goal.assignee.id != f.assignee) return false;
     if (f.type && goal.metric.type != *f.type) return false;
     if (f.vendor && goal.vendor != *f.vendor) return false;
     if (f.active == ActiveFilter::active && !goal.active) return false;
     if (f.active == ActiveFilter::inactive && goal.active) return false;
-    return contains_ignoring_ascii_case(goal.title, f.search);
+    return true;
 }
 
 static bool same_query(const ProgressQuery& a, const ProgressQuery& b) {
@@ -219,6 +221,8 @@ void GoalCache::sync(const WidgetData& data, const ProgressQuery& query, const F
     const bool texts_stale = progress_stale || !same_locale(locale, locale_) || frame.today != frame_.today ||
                              frame.no_data != frame_.no_data;
     if (data_changed_) {
+        by_title_.clear();
+        folded_titles_.clear();
         generation_ = data.generation;
         goals_ptr_ = data.goals.data();
         goals_size_ = data.goals.size();
@@ -366,8 +370,7 @@ void GoalCache::rebuild_order(const Filters& filters) {
     order_valid_ = true;
     order_.clear();
     const std::vector<Goal>& goals = data_->goals;
-    for (uint32_t i = 0; i < goals.size(); ++i)
-        if (passes(goals[i], filters)) order_.push_back(i);
+    // One comparison for every key (one instance of stable_sort in the wasm).
     auto less = [&](uint32_t a, uint32_t b) -> bool {
         switch (filters.sort) {
             case SortKey::percent:
@@ -378,7 +381,46 @@ void GoalCache::rebuild_order(const Filters& filters) {
         }
         return goals[a].title < goals[b].title;
     };
-    std::stable_sort(order_.begin(), order_.end(), less);
+    // The titles folded once per data: a keystroke in the search box then looks for the text with find()
+    // (memchr and memcmp) instead of comparing every title character by character through a folding
+    // predicate (about 1 ms of the keystroke's frame at 10,000 goals in Chromium).
+    const std::string needle = fold_ascii_case(filters.search);
+    if (!needle.empty() && folded_titles_.size() != goals.size()) {
+        folded_titles_.clear();
+        folded_titles_.reserve(goals.size());
+        for (const Goal& g : goals) folded_titles_.push_back(fold_ascii_case(g.title));
+    }
+    // memchr for the text's first character, memcmp for the rest: std::string::find does the same through
+    // a chain of calls that the size-optimised wasm keeps as calls, for each of 10,000 titles.
+    auto has_needle = [&](const std::string& title) {
+        const char* at = title.data();
+        const char* const end = at + title.size();
+        while (size_t(end - at) >= needle.size() &&
+               (at = static_cast<const char*>(std::memchr(at, needle[0], size_t(end - at) - needle.size() + 1)))) {
+            if (std::memcmp(at, needle.data(), needle.size()) == 0) return true;
+            ++at;
+        }
+        return false;
+    };
+    auto shown = [&](uint32_t i) {
+        return passes(goals[i], filters) && (needle.empty() || has_needle(folded_titles_[i]));
+    };
+    if (filters.sort == SortKey::title) {
+        // Every goal in title order, sorted once per data: a search keystroke or a change of direction then
+        // filters it in one pass, instead of sorting 10,000 titles again (1-2 ms of the frame in Chromium).
+        // Filtering a stable order keeps it: the same order as sorting the filtered goals.
+        if (by_title_.size() != goals.size()) {
+            by_title_.resize(goals.size());
+            for (uint32_t i = 0; i < goals.size(); ++i) by_title_[i] = i;
+            std::stable_sort(by_title_.begin(), by_title_.end(), less);
+        }
+        for (uint32_t i : by_title_)
+            if (shown(i)) order_.push_back(i);
+    } else {
+        for (uint32_t i = 0; i < goals.size(); ++i)
+            if (shown(i)) order_.push_back(i);
+        std::stable_sort(order_.begin(), order_.end(), less);
+    }
     if (filters.descending) std::reverse(order_.begin(), order_.end());
 }
 

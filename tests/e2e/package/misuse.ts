@@ -18,4 +18,8 @@ widget.results();
 // ...and what is right compiles, this too.
 const state = widget.state();
 if (state.started) console.log(state.goal_count, state.period.label);
+// state()'s goals are shared between calls and frozen; the array is the call's own.
+if (state.started) state.goals.reverse();
+// @ts-expect-error: a goal of state() cannot be changed
+if (state.started) state.goals[0].title = 'renamed';
 widget.remove();
