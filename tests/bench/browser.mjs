@@ -7,8 +7,8 @@
 //
 // - ui.browser.*_10k: script time of the frame that does the work (the longest requestAnimationFrame
 //   callback after the input: the widget's frame, with ImGui, the views and the WebGL calls) at 10,000 goals,
-//   for new data (a goal added), a search keystroke, a sort (the direction toggled, by title, then by percent)
-//   and a wheel scroll; and one state() call.
+//   for new data (a goal added), a search keystroke, a sort (the direction of the shown order toggled; the
+//   node figure beside it times a sort by percent) and a wheel scroll; and one state() call.
 // - startup.*: from the loader's import to the end of the first frame with data, for one widget and for the
 //   demo's four, beside a bare page that only makes a WebGL2 canvas and clears it, each on a fresh context
 //   (nothing cached).
