@@ -77,7 +77,8 @@ EM_JS(int, gp_draw_glyphs, (const char* font, int baseline, const unsigned* code
     const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    // Quoted: Closure (the glue is minified in ADVANCED mode) renames an unquoted key its externs do not know.
+    const ctx = canvas.getContext('2d', { 'willReadFrequently': true });
     if (!ctx) return -1;
     ctx.font = UTF8ToString(font);
     ctx.fillStyle = '#fff';
