@@ -228,7 +228,8 @@ void GoalStore::set_goals(std::vector<Goal> goals) {
 std::string GoalStore::new_id() {
     const long long n = next_id_++;
     if (vendor_ != Vendor::giosg) return std::to_string(n);
-    std::string uuid = "00000000-0000-4000-8000-";  // giosg ids are UUIDs; a deterministic one keeps the demo reproducible
+    // giosg ids are UUIDs; a deterministic one keeps the demo reproducible
+    std::string uuid = "00000000-0000-4000-8000-";
     append_zero_padded(uuid, n % 1000000000000LL, 12);
     return uuid;
 }
