@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "core/model_names.hpp"
+#include "core/url.hpp"
 #include "ui/fonts.hpp"
 #include "ui/view_parts.hpp"
 
@@ -180,11 +181,10 @@ DateRange previous_period(const PeriodState& period, Date today, const CalendarO
 
 namespace parts {
 
-// The search box ignores ASCII case: titles and the typed text are compared folded.
+// The search box ignores ASCII case: titles and the typed text are compared folded (core/url.hpp's fold).
 static std::string fold_ascii_case(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    std::string out;
+    fold_ascii(text, out);
     return out;
 }
 
