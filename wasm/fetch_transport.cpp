@@ -28,6 +28,31 @@ EM_JS(double, js_ms_until_http_date, (const char* text), {
     return isNaN(t) ? -1 : Math.max(0, t - Date.now());
 });
 
+// A GET the loader began while the wasm was still downloading and compiling (web/goal-widget.js,
+// Module.goalpostTakePrefetch): this request takes it over instead of asking again, so that the first load's
+// bytes arrive in parallel with the compile. Returns 0 when the loader has nothing for `url`. The reply
+// comes later, through the two functions given by pointer: `reserve(handle, bytes)` returns where to write
+// the body, the ETag and the Retry-After text one after the other, and `arrive(handle, status, body_bytes,
+// etag_bytes, retry_after_bytes)` ends the request (status 0: a network error or a timeout). The reply's
+// keys are quoted: Closure renames the glue's unquoted property names.
+EM_JS(int, js_take_prefetched, (const char* url, unsigned timeout_ms, void* handle, void* reserve, void* arrive), {
+    var take = Module["goalpostTakePrefetch"];
+    var reply = take && take(UTF8ToString(url), timeout_ms);
+    if (!reply) return 0;
+    reply.then(function(r) {
+        var encoder = new TextEncoder();
+        var body = r["body"] || new Uint8Array(0);
+        var etag = encoder.encode(r["etag"] || "");
+        var retryAfter = encoder.encode(r["retryAfter"] || "");
+        var at = wasmTable.get(reserve)(handle, body.length + etag.length + retryAfter.length);
+        HEAPU8.set(body, at);  // HEAPU8 read after reserve(), which may have grown the memory
+        HEAPU8.set(etag, at + body.length);
+        HEAPU8.set(retryAfter, at + body.length + etag.length);
+        wasmTable.get(arrive)(handle, r["status"], body.length, etag.length, retryAfter.length);
+    });
+    return 1;
+});
+
 namespace gp::web {
 
 struct FetchHandle {
@@ -37,6 +62,7 @@ struct FetchHandle {
     unsigned timeout_ms;
     bool starting = true;            // emscripten_fetch() has not returned yet
     bool failed_during_start = false;
+    std::string prefetched = {};     // a taken-over reply: body, ETag and Retry-After text, in that order
 };
 
 namespace {
@@ -92,6 +118,41 @@ std::string describe_failure(const FetchResult& result, unsigned timeout_ms) {
     return "HTTP " + std::to_string(result.status);
 }
 
+// What every reply starts from; the caller adds the body and the headers, then calls end_request().
+FetchResult result_of(const FetchHandle& handle, int status) {
+    FetchResult result;
+    result.status = status;
+    result.ok = (status >= 200 && status < 300) || status == 304;
+    // XHR reports a timeout as status 0 with no other mark; the clock tells it from a refusal.
+    result.timed_out = status == 0 && emscripten_get_now() - handle.started_ms >= handle.timeout_ms * 0.9;
+    return result;
+}
+
+void end_request(const FetchHandle& handle, FetchResult& result) {
+    if (!result.ok) result.error = describe_failure(result, handle.timeout_ms);
+    handle.done(handle.user, result);
+}
+
+char* reserve_prefetched(FetchHandle* handle, int bytes) {
+    handle->prefetched.resize(static_cast<size_t>(bytes));
+    return handle->prefetched.data();
+}
+
+void arrive_prefetched(FetchHandle* raw, int status, int body_bytes, int etag_bytes, int retry_after_bytes) {
+    std::unique_ptr<FetchHandle> handle(raw);
+    if (!handle->done) return;  // forgotten meanwhile
+    FetchResult result = result_of(*handle, status);
+    const std::string_view text(handle->prefetched);
+    if (status != 0) {
+        result.body = text.substr(0, static_cast<size_t>(body_bytes));
+        result.etag = std::string(text.substr(static_cast<size_t>(body_bytes), static_cast<size_t>(etag_bytes)));
+        if (retry_after_bytes > 0)
+            result.retry_after_ms = parse_retry_after_ms(text.substr(static_cast<size_t>(body_bytes + etag_bytes),
+                                                                     static_cast<size_t>(retry_after_bytes)));
+    }
+    end_request(*handle, result);
+}
+
 void finish(emscripten_fetch_t* fetch) {
     FetchHandle* starting = static_cast<FetchHandle*>(fetch->userData);
     if (starting->starting) {
@@ -102,16 +163,11 @@ void finish(emscripten_fetch_t* fetch) {
     }
     std::unique_ptr<FetchHandle> handle(starting);
     if (handle->done) {
-        FetchResult result;
-        result.status = fetch->status;
-        result.ok = (result.status >= 200 && result.status < 300) || result.status == 304;
-        // XHR reports a timeout as status 0 with no other mark; the clock tells it from a refusal.
-        result.timed_out = result.status == 0 && emscripten_get_now() - handle->started_ms >= handle->timeout_ms * 0.9;
+        FetchResult result = result_of(*handle, fetch->status);
         if (result.status != 0) read_response_headers(fetch, result);
         if (result.status != 0 && fetch->data)
             result.body = std::string_view(fetch->data, static_cast<size_t>(fetch->numBytes));
-        if (!result.ok) result.error = describe_failure(result, handle->timeout_ms);
-        handle->done(handle->user, result);
+        end_request(*handle, result);
     }
     emscripten_fetch_close(fetch);
 }
@@ -141,6 +197,13 @@ FetchHandle* fetch_start(const FetchRequest& request, FetchCallback done, void* 
         return nullptr;
 
     auto handle = std::make_unique<FetchHandle>(FetchHandle{done, user, emscripten_get_now(), request.timeout_ms});
+    // Only a request the loader could have made itself: a GET with no header of the page's or ours.
+    if (std::strcmp(request.method, "GET") == 0 && request.headers.empty() &&
+        js_take_prefetched(request.url.c_str(), request.timeout_ms, handle.get(),
+                           reinterpret_cast<void*>(&reserve_prefetched), reinterpret_cast<void*>(&arrive_prefetched))) {
+        handle->starting = false;
+        return handle.release();
+    }
     std::vector<const char*> header_list;
     for (const auto& [name, value] : request.headers) {
         header_list.push_back(name.c_str());

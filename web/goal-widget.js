@@ -198,6 +198,46 @@ function emit(element, type, detail) {
   element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
+// The first load's GETs begin here, while the wasm downloads and compiles, not once the module runs: the
+// module takes each reply over for its own first request of the same URL (wasm/fetch_transport.cpp), and asks
+// anew for anything else. The goals only with `withGoals`: where the page has a headers callback, their
+// requests carry its headers (the data's never do). What the module did not take is dropped when its first
+// load ends.
+const FIRST_LOAD_DATA = ['deals', 'activities', 'stageChanges', 'events', 'conversions'];
+function prefetchFirstLoad(options, withGoals) {
+  const goals = withGoals ? resolveGoalUrls(options.goals).split(' ') : [];
+  const urls = [...goals, ...FIRST_LOAD_DATA.map((key) => resolveDataUrl(options[key]))];
+  const replies = new Map();
+  for (const url of new Set(urls.filter((u) => /^https?:/.test(u)))) {
+    const controller = new AbortController();
+    const reply = fetch(url, { signal: controller.signal })
+      .then(async (response) => ({
+        status: response.status,
+        body: new Uint8Array(await response.arrayBuffer()),
+        etag: response.headers.get('etag'),
+        retryAfter: response.headers.get('retry-after'),
+      }))
+      .catch(() => ({ status: 0 }));  // offline, refused, CORS, aborted: what the module calls a network error
+    replies.set(url, { reply, controller });
+  }
+  return {
+    // A Promise of the reply, given once; the module's timeout counts from here, as its own request's would.
+    take(url, timeoutMs) {
+      const entry = replies.get(url);
+      if (!entry) return null;
+      replies.delete(url);
+      let timer;
+      const timedOut = new Promise((resolve) => {
+        timer = setTimeout(() => { entry.controller.abort(); resolve({ status: 0 }); }, timeoutMs);
+      });
+      return Promise.race([entry.reply, timedOut]).finally(() => clearTimeout(timer));
+    },
+    drop() {
+      for (const { controller } of replies.values()) controller.abort();
+      replies.clear();
+    },
+  };
+}
 function sizeCanvas(canvas, height) {
   canvas.style.height = height || '100%';
   if (!height && canvas.clientHeight === 0) canvas.style.height = '360px';
@@ -234,8 +274,14 @@ function createCanvas(element, options) {
  * (track, results, find, explain, add, update, remove, show) } once the module runs; events on `element`
  * report the rest (docs/embedding.md).
  */
-export async function mount(element, options = {}) {
+export function mount(element, options = {}) {
+  return mountWidget(element, options, typeof options.headers !== 'function');
+}
+
+// `goalsEarly`: whether the goals requests may start before the module runs (the page gives no headers).
+async function mountWidget(element, options, goalsEarly) {
   options = { ...options };  // setOptions() changes this copy, never the page's object
+  const firstLoad = prefetchFirstLoad(options, goalsEarly);
   const canvas = createCanvas(element, options);
   const mirror = createMirror(element);
   // Edits sent to a vendor (save: 'vendor'), by save id: settled by a "saved" event or a save "error".
@@ -260,12 +306,14 @@ export async function mount(element, options = {}) {
     module = await createGoalpost({
       glyphCache,
       goalpostCanvas: canvas,
+      goalpostTakePrefetch: firstLoad.take,
       instantiateWasm(imports, receiveInstance) {
         WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule));
         return {};
       },
       onGoalpostEvent(type, detailJson) {
         const detail = JSON.parse(detailJson);
+        if (type === 'ready' || type === 'error') firstLoad.drop();  // the first load has made its requests
         settleSave(type, detail);
         // The mirror follows every event (each can change what the canvas shows), when the module says its
         // lines changed (their revision moves).
@@ -284,6 +332,7 @@ export async function mount(element, options = {}) {
       printErr: (text) => console.warn('goalpost:', text),
     });
   } catch (error) {
+    firstLoad.drop();
     canvas.remove();
     mirror.mirror.remove();
     emit(element, 'error', { stage: 'load', message: String(error && error.message || error) });
@@ -301,6 +350,7 @@ export async function mount(element, options = {}) {
   };
   const status = module.ccall('gp_start', 'number', ['string'], [JSON.stringify(startOptions)]);
   if (status !== 0) {
+    firstLoad.drop();
     canvas.remove();
     mirror.mirror.remove();
     throw new Error(`goalpost: the widget did not start (code ${status})`);
@@ -412,6 +462,7 @@ export async function mount(element, options = {}) {
       darkQuery.removeEventListener('change', onThemeChange);
       for (const [target, type] of pageEvents) target.removeEventListener(type, followPage);
       module._gp_stop();
+      firstLoad.drop();
       canvas.remove();
       mirror.mirror.remove();
     },
@@ -435,12 +486,13 @@ export class GoalWidget extends HTMLElement {
     if (this.#mounting) return;
     if (!this.style.display) this.style.display = 'block';
     const options = this.#options();
-    const mounting = mount(this, {
+    // The goals load starts early unless the page has already given its headers callback.
+    const mounting = mountWidget(this, {
       ...options,
       // Looked up at each load cycle and save, so a page may set `element.headers = async () => ({...})`
       // after the element is in the document.
       headers: (request) => (typeof this.headers === 'function' ? this.headers(request) : {}),
-    }).then((handle) => {
+    }, typeof this.headers !== 'function').then((handle) => {
       if (this.#mounting !== mounting) return handle;  // removed meanwhile, and destroyed for it
       this.#handle = handle;
       // Attributes that changed while the module loaded.

@@ -3,6 +3,7 @@
 // malformed JSON, ETag revalidation, the page's headers callback, and refused URLs.
 // Each scenario is a route under /net/; its handler sees how many requests came before, and the log of
 // requests (time, URL, headers) is read by the test in this same node process.
+import http from 'node:http';
 import { assert } from './helpers.mjs';
 
 //-----------------------------------------------------------------------------
@@ -96,7 +97,40 @@ function afterGoodLoad(fault, recoverAt = Infinity) {
 
 const later = (ms, fn) => setTimeout(fn, ms);
 
+// The first load's requests, and which came first: them, or the end of the wasm's download. /held/ serves the
+// site with its wasm held back until both requests have arrived; after 3 s it is let go anyway, so that a
+// loader asking only once the module runs fails the test instead of hanging it.
+const firstLoad = {};
+for (const name of ['early-goals', 'early-deals']) firstLoad[name] = new Promise((resolve) => { firstLoad[`arrived ${name}`] = resolve; });
+let wasmLetGoBy = null;
+function heldSite(req, res, url) {
+  const forward = () => http.get(`http://${req.headers.host}${url.pathname.slice('/held'.length)}`, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  if (!url.pathname.endsWith('.wasm')) return forward();
+  const letGo = setTimeout(() => { wasmLetGoBy = wasmLetGoBy || 'the 3 s cap'; forward(); }, 3000);
+  Promise.all([firstLoad['early-goals'], firstLoad['early-deals']]).then(() => {
+    if (wasmLetGoBy) return;
+    wasmLetGoBy = 'the first load';
+    clearTimeout(letGo);
+    forward();
+  });
+}
+const pipedriveDeal = { id: 7, title: 'A deal', value: 100, currency: 'EUR', user_id: { id: 1 }, pipeline_id: 1,
+                        stage_id: 1, status: 'won', add_time: '2031-06-01 10:00:00', won_time: '2031-06-02 10:00:00' };
+
 export const routes = Object.fromEntries([
+  ['/held/*', heldSite],
+  scenario('early-goals', ({ res }) => {
+    firstLoad['arrived early-goals']();
+    json(res, 200, pipedrivePage(V1, 0));
+  }),
+  scenario('slow-first-load', ({ res }) => later(1500, () => json(res, 200, pipedrivePage(V1, 0)))),
+  scenario('early-deals', ({ res }) => {
+    firstLoad['arrived early-deals']();
+    json(res, 200, { success: true, data: [pipedriveDeal], additional_data: { pagination: { more_items_in_collection: false } } });
+  }),
   scenario('pipedrive-pages', ({ res, url }) => {
     const start = Number(url.searchParams.get('start') || 0);
     const pages = { 0: [['Page one a', 'Page one b'], 2], 2: [['Page two a', 'Page two b'], 4], 4: [['Page three'], undefined] };
@@ -328,6 +362,31 @@ export const tests = {
     const { error, state: s } = await expectKeptAfterFault(page, { status: 200, stage: 'read' });
     assert.ok(Array.isArray(error.errors) && error.errors.length > 0);
     assert.equal(s.retries, 0, 'a bad payload is not retried');
+  },
+
+  async 'the first load is requested while the wasm downloads, and each URL only once'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/e2e/network.html`);
+    await page.evaluate(async (opts) => {
+      const { mount } = await import('/held/web/goal-widget.js');
+      window.__widget = await mount(document.getElementById('host'), opts);
+    }, { goals: url(baseUrl, 'early-goals'), deals: url(baseUrl, 'early-deals') });
+    await waitForState(page, () => window.__widget.state().ready && window.__widget.state().event_sources.deals.loading === false);
+    assert.equal(wasmLetGoBy, 'the first load', 'the goals and deals were asked for only after the wasm came');
+    assert.equal(logs['early-goals'].length, 1, 'the module asked again for the goals the loader had fetched');
+    assert.equal(logs['early-deals'].length, 1, 'the module asked again for the deals the loader had fetched');
+    const s = await state(page);
+    assert.deepEqual(titles(s), V1);
+    assert.equal(s.event_sources.deals.deals, 1, 'the early reply was read as the deals');
+  },
+
+  async 'a first load slower than the timeout times out, though the loader began it'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'slow-first-load'), timeout: 0.4, retries: 0 });
+    await waitForState(page, () => window.__events.some((e) => e.type === 'error'));
+    const [error] = await events(page, 'error');
+    assert.equal(error.detail.stage, 'fetch');
+    assert.equal(error.detail.status, 0);
+    assert.match(error.detail.message, /timed out after 400 ms/);
+    assert.equal(logs['slow-first-load'].length, 1);
   },
 
   async 'refresh revalidates with If-None-Match; 304 is unchanged and draws nothing'({ page, baseUrl }) {
