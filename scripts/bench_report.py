@@ -110,7 +110,8 @@ def browser_section(rows, order):
            "longest frame callback after each input (script ms: ImGui, the views, the WebGL calls), at 10,000 goals;",
            "`state_10k` is one `state()` call and `add_call_10k` one `add()` with the events and the mirror refresh",
            "it causes. `startup.*`: from the loader's import to the end of the first frame with data, on a fresh",
-           "context, beside a bare page that only makes a WebGL2 canvas and clears it.\n",
+           "context, beside a bare page that only makes a WebGL2 canvas and clears it; `slow_network`: Chromium's",
+           "emulation of 150 ms round trips and 10 Mbit/s, where the first load's requests overlap the wasm's download.\n",
            "| benchmark | runs | browser ms | node ms (ui.frame.*) | target | met |", "|---|---|---|---|---|---|"]
     node_names = {"scrolling": "ui.frame.scrolling_10k", "new_data": "ui.frame.new_data_10k",
                   "search": "ui.frame.search_10k", "sort": "ui.frame.sort_by_percent_10k"}

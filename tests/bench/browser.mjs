@@ -1,6 +1,6 @@
 // Benchmarks of the shipped widget where it runs: headless Chromium (Debian's, through playwright-core, with
 // SwiftShader for WebGL2, as in tests/e2e/run.mjs), timed with the page's monotonic clock (performance.now).
-//   node browser.mjs --site DIR [--runs N]
+//   node browser.mjs --site DIR [--runs N] [--only NAME_PREFIX]
 // Prints one JSON line per measurement in the protocol of tests/bench/bench.hpp; scripts/bench adds
 // "platform":"browser" and runs it in the same run as the native and node benchmarks. Measures, never fails
 // on speed; it fails only when a page does not do what is timed.
@@ -11,7 +11,7 @@
 //   node figure beside it times a sort by percent) and a wheel scroll; and one state() call.
 // - startup.*: from the loader's import to the end of the first frame with data, for one widget and for the
 //   demo's four, beside a bare page that only makes a WebGL2 canvas and clears it, each on a fresh context
-//   (nothing cached).
+//   (nothing cached); and one widget again over an emulated slow network (150 ms round trips, 10 Mbit/s).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -26,6 +26,7 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
 const siteDir = path.resolve(option('--site'));
 const runs = Number(option('--runs', 15));
+const only = option('--only', '');  // a name prefix: only those measurements (an A/B of one of them)
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -111,11 +112,21 @@ function report(name, values, extra = {}) {
   console.log(JSON.stringify({ bench: name, median_ms: Number(median(values).toFixed(4)), runs: values.length, bytes: 0, items: 0, ...extra }));
 }
 
-async function startup(name, url) {
+// A visitor's network rather than the loopback's: 150 ms round trips, 10 Mbit/s down (Chromium's emulation,
+// per request). Here the first load's requests running beside the wasm's download show.
+const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 };
+
+async function startup(name, url, network) {
+  if (!name.startsWith(only)) return;
   const times = [];
   for (let i = 0; i < Math.max(5, runs >> 1); ++i) {
     const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
     const p = await context.newPage();
+    if (network) {
+      const cdp = await context.newCDPSession(p);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
     await p.goto(server.url + url);
     await p.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 60000 });
     times.push(await p.evaluate(() => window.benchResult));
@@ -191,7 +202,8 @@ try {
   await startup('startup.bare_webgl2_canvas', '/bench/bare.html');
   await startup('startup.one_widget', '/bench/one.html');
   await startup('startup.four_widgets', '/bench/four.html');
-  await uiAtTenThousand();
+  await startup('startup.one_widget_slow_network', '/bench/one.html', SLOW_NETWORK);
+  if ('ui.browser.'.startsWith(only) || only.startsWith('ui.browser.')) await uiAtTenThousand();
 } finally {
   await browser.close();
   await server.close();
