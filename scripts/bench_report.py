@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from payload_size import measure  # noqa: E402
+from payload_size import language_files, measure  # noqa: E402
 
 # Targets from the issues, by benchmark name prefix: (description, check(native, wasm) -> bool or None).
 TARGETS = {
@@ -235,6 +235,8 @@ def main():
     for name, raw, gz, br in files:
         out.append(f"| {name} | {raw:,} | {gz:,} | {br:,} |")
     out.append(f"| **total** | {total_raw:,} | {total_gzip:,} | {total_brotli:,} |")
+    for name, raw, gz, br in language_files(site):
+        out.append(f"| and for a page in its language: {name} | {raw:,} | {gz:,} | {br:,} |")
     out.append(f"\nBudget: {budget:,} bytes brotli; {'within' if total_brotli <= budget else '**over**'} budget "
                f"by {abs(budget - total_brotli):,} bytes. What each size lever measured, and what is left: "
                "docs/payload.md.\n")

@@ -9,7 +9,8 @@ from growing while the budget is not met). The budget is counted in brotli becau
 
 The files are found from the loader, not listed by hand: web/goal-widget.js, every module it imports
 (static `import ... from './x.js'` or dynamic `import('./x.js')`, followed recursively) and every file it
-names with `new URL('./x', import.meta.url)` (goalpost.wasm). No font file is downloaded (the browser draws
+names with `new URL('./x', import.meta.url)` (goalpost.wasm). The language files (web/lang/) are printed
+apart: an English page loads none of them, another page the one of its language. No font file is downloaded (the browser draws
 the page's own font); goalpost.wasm's code and data sections are printed too, to show where the bytes are.
 """
 import gzip
@@ -73,6 +74,18 @@ def measure(site):
     return files, totals, BUDGET_BROTLI_BYTES
 
 
+def language_files(site):
+    """The language files (web/lang/*.json) as (path, bytes, gzip, brotli): a page in English loads none, one in
+    German, French or Spanish loads its own on top of the payload."""
+    folder = os.path.join(site, "web", "lang")
+    out = []
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        with open(os.path.join(folder, name), "rb") as f:
+            data = f.read()
+        out.append((f"web/lang/{name}", len(data), gzip_size(data), brotli_size(data)))
+    return out
+
+
 def leb(data, i):
     """An unsigned LEB128 number of a wasm module at byte i: (value, the index after it)."""
     value = shift = 0
@@ -111,6 +124,8 @@ def main():
                 for section, size, section_gz, section_br in wasm_sections(f.read()):
                     print(f"  {section} section: {size} bytes, {section_gz} gzip, {section_br} brotli")
     print(f"total: {total_raw} bytes, {total_gzip} gzip, {total_brotli} brotli; budget {budget} brotli")
+    for name, raw, gz, br in language_files(site):
+        print(f"  and for a page in its language, {name}: {raw} bytes, {gz} gzip, {br} brotli")
     if "--check" in sys.argv and total_brotli > budget:
         print(f"payload over budget by {total_brotli - budget} bytes brotli")
         return 1

@@ -22,6 +22,7 @@
 #include "imgui_impl_html5.h"
 #include "imgui_impl_webgl2.h"
 #include "ui/core_bridge.hpp"
+#include "ui/messages.hpp"
 
 namespace gp::web {
 
@@ -88,6 +89,9 @@ void use_page_font(App& app, std::string family) {
 // What cannot be used is reported as an "error" event at `stage`, and the rest still applies.
 void apply_options(App& app, const Json& changes, const char* stage) {
     std::vector<std::string> problems;
+    // Before the locale it comes with: a language whose texts are not here is said in English.
+    const auto pack = changes.find("languagePack");
+    if (pack != changes.end() && !pack->is_null()) ui::install_language_pack(*pack, problems);
     const uint32_t changed = ui::apply_option_changes(app.options, changes, problems);
     for (const std::string& problem : problems) emit("error", {{"stage", stage}, {"message", problem}});
     const ui::WidgetOptions& options = app.options;

@@ -85,6 +85,36 @@ function describeLocale(locale, element) {
   };
 }
 
+// The languages the widget speaks besides English (widget/ui/messages.hpp, Lang). The shipped module carries
+// only English; each other language's texts are a file next to this loader (lang/de.json, ...), fetched once per
+// page when a widget needs it, while the module compiles.
+const PACK_LANGUAGES = ['de', 'fr', 'es'];
+const languagePacks = new Map();  // code -> { loading: Promise of the pack or null, pack once it is in }
+const packCode = (tag) => String(tag).split(/[-_]/)[0].toLowerCase();
+// The pack for `tag`'s language, or null (English, a language the widget does not speak, a failed load).
+function languagePack(tag) {
+  const code = packCode(tag);
+  if (!PACK_LANGUAGES.includes(code)) return Promise.resolve(null);
+  if (!languagePacks.has(code)) {
+    const url = new URL(`./lang/${code}.json`, import.meta.url);
+    const entry = {};
+    entry.loading = fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .then((pack) => (entry.pack = pack), (error) => {
+        languagePacks.delete(code);  // the next widget or locale change may try again
+        console.warn(`goalpost: could not load ${url} (${error.message}); the widget speaks English`);
+        return null;
+      });
+    languagePacks.set(code, entry);
+  }
+  return languagePacks.get(code).loading;
+}
+// Whether `tag`'s texts can be handed over at once: English, a language without a file, or a pack in.
+const languageAtHand = (tag) => !PACK_LANGUAGES.includes(packCode(tag)) || Boolean(languagePacks.get(packCode(tag))?.pack);
+
 function hideVisually(node) {
   Object.assign(node.style, {
     position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: '0', border: '0',
@@ -282,6 +312,7 @@ export function mount(element, options = {}) {
 async function mountWidget(element, options, goalsEarly) {
   options = { ...options };  // setOptions() changes this copy, never the page's object
   const firstLoad = prefetchFirstLoad(options, goalsEarly);
+  const startLanguage = languagePack(describeLocale(options.locale, element).tag);
   const canvas = createCanvas(element, options);
   const mirror = createMirror(element);
   // Edits sent to a vendor (save: 'vendor'), by save id: settled by a "saved" event or a save "error".
@@ -347,6 +378,7 @@ async function mountWidget(element, options, goalsEarly) {
     zoneOffset: -new Date().getTimezoneOffset(),
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     headers: typeof options.headers === 'function',
+    languagePack: await startLanguage,
   };
   const status = module.ccall('gp_start', 'number', ['string'], [JSON.stringify(startOptions)]);
   if (status !== 0) {
@@ -392,6 +424,7 @@ async function mountWidget(element, options, goalsEarly) {
   // Follow a single-page app's navigations: the Navigation API sees pushState too where the browser has it;
   // popstate and hashchange cover the rest. The URL is also checked before track(), which defaults to it.
   let pageUrl = startOptions.page;
+  let localeAsked = 0;
   const followPage = () => {
     if (location.href === pageUrl) return;
     pageUrl = location.href;
@@ -444,15 +477,28 @@ async function mountWidget(element, options, goalsEarly) {
     update: (id, changes, extra) => edit('update', sourceArgs({ id, changes }, extra)),
     remove: (id, extra) => edit('remove', sourceArgs({ id }, extra)),
     show: (id, tab) => call('show', { id: id || '', tab: tab || '' }),
-    // Changed options ({theme: 'dark'}, {deals: url}; undefined: removed), applied without a remount.
+    // Changed options ({theme: 'dark'}, {deals: url}; undefined: removed), applied without a remount. A
+    // locale in a language whose texts are not in yet takes effect when they are (state().lang then says it).
     setOptions(changes) {
       Object.assign(options, changes);
       if ('label' in changes) label();
       if ('height' in changes) sizeCanvas(canvas, options.height);
       const forModule = moduleOptions(options, Object.keys(changes), element);
+      const locale = forModule.locale;
+      delete forModule.locale;
       if (Object.keys(forModule).length) call('set_options', forModule);
       renderMirror(mirror, readState());
       label();  // the default label follows the language
+      if (!locale) return;
+      const asked = ++localeAsked;
+      const applyLocale = (pack) => {
+        if (!alive || asked !== localeAsked) return;  // a later change came first
+        call('set_options', { locale, languagePack: pack });
+        renderMirror(mirror, readState());
+        label();
+      };
+      if (languageAtHand(locale.tag)) applyLocale(languagePacks.get(packCode(locale.tag))?.pack || null);
+      else languagePack(locale.tag).then(applyLocale);
     },
     destroy() {
       alive = false;

@@ -103,11 +103,15 @@ const later = (ms, fn) => setTimeout(fn, ms);
 const firstLoad = {};
 for (const name of ['early-goals', 'early-deals']) firstLoad[name] = new Promise((resolve) => { firstLoad[`arrived ${name}`] = resolve; });
 let wasmLetGoBy = null;
-function heldSite(req, res, url) {
-  const forward = () => http.get(`http://${req.headers.host}${url.pathname.slice('/held'.length)}`, (answer) => {
+// The site's own answer for `pathname`, from this same server.
+function forwardToSite(req, res, pathname) {
+  http.get(`http://${req.headers.host}${pathname}`, (answer) => {
     res.writeHead(answer.statusCode, answer.headers);
     answer.pipe(res);
   });
+}
+function heldSite(req, res, url) {
+  const forward = () => forwardToSite(req, res, url.pathname.slice('/held'.length));
   if (!url.pathname.endsWith('.wasm')) return forward();
   const letGo = setTimeout(() => { wasmLetGoBy = wasmLetGoBy || 'the 3 s cap'; forward(); }, 3000);
   Promise.all([firstLoad['early-goals'], firstLoad['early-deals']]).then(() => {
@@ -120,8 +124,25 @@ function heldSite(req, res, url) {
 const pipedriveDeal = { id: 7, title: 'A deal', value: 100, currency: 'EUR', user_id: { id: 1 }, pipeline_id: 1,
                         stage_id: 1, status: 'won', add_time: '2031-06-01 10:00:00', won_time: '2031-06-02 10:00:00' };
 
+// The site with its German texts missing (/no-german/), or from another build (/old-german/: another catalog).
+function siteWithGerman(prefix, answer) {
+  return (req, res, url) => {
+    const pathname = url.pathname.slice(prefix.length);
+    if (pathname === '/web/lang/de.json') return answer(req, res, pathname);
+    forwardToSite(req, res, pathname);
+  };
+}
+const oldGerman = (req, res, pathname) => http.get(`http://${req.headers.host}${pathname}`, (answer) => {
+  let text = '';
+  answer.setEncoding('utf8').on('data', (chunk) => { text += chunk; }).on('end', () => {
+    json(res, 200, { ...JSON.parse(text), catalog: '0123456789abcdef' });
+  });
+});
+
 export const routes = Object.fromEntries([
   ['/held/*', heldSite],
+  ['/no-german/*', siteWithGerman('/no-german', (req, res) => json(res, 404, { error: 'not here' }))],
+  ['/old-german/*', siteWithGerman('/old-german', oldGerman)],
   scenario('early-goals', ({ res }) => {
     firstLoad['arrived early-goals']();
     json(res, 200, pipedrivePage(V1, 0));
@@ -175,6 +196,7 @@ export const routes = Object.fromEntries([
     json(res, 200, page === 1 ? giosgPage(['Opened pricing'], `${origin}/net/with-token?page=2`) : giosgPage(['Signed up']));
   }),
   scenario('headers-never-asked', ({ res }) => json(res, 200, pipedrivePage(V1, 0))),
+  scenario('german-page', ({ res }) => json(res, 200, pipedrivePage(V1, 0))),
   scenario('foreign-next', ({ res, origin }) => {
     const { port } = new URL(origin);
     // Same server, but another origin (a host name instead of the IP): the token must not go there.
@@ -377,6 +399,34 @@ export const tests = {
     const s = await state(page);
     assert.deepEqual(titles(s), V1);
     assert.equal(s.event_sources.deals.deals, 1, 'the early reply was read as the deals');
+  },
+
+  async 'a German page whose texts are missing or from another build shows English, and says why'({ page, baseUrl }) {
+    for (const prefix of ['/no-german', '/old-german']) {
+      const warnings = [];
+      const onConsole = (message) => { if (message.type() === 'warning') warnings.push(message.text()); };
+      page.on('console', onConsole);
+      await page.goto(`${baseUrl}/e2e/network.html`);
+      await page.evaluate(async ({ goals, prefix: from }) => {
+        window.__events = [];
+        const host = document.getElementById('host');
+        host.addEventListener('error', (e) => window.__events.push({ type: 'error', detail: e.detail }));
+        const { mount } = await import(`${from}/web/goal-widget.js`);
+        window.__widget = await mount(host, { goals, locale: 'de-DE' });
+      }, { goals: url(baseUrl, 'german-page'), prefix });
+      await waitForState(page, () => window.__widget.state().ready);
+      const s = await state(page);
+      page.off('console', onConsole);
+      assert.equal(s.lang, 'en', `${prefix}: the widget speaks ${s.lang}`);
+      assert.ok(s.goals.every((g) => ['on track', 'behind', 'at risk', 'no pace', 'no data'].includes(g.status)), prefix);
+      const errors = (await events(page, 'error')).map((e) => e.detail.message);
+      if (prefix === '/no-german') {
+        assert.ok(warnings.some((w) => /lang\/de\.json \(HTTP 404\); the widget speaks English/.test(w)), warnings.join('\n'));
+        assert.deepEqual(errors, []);
+      } else {
+        assert.ok(errors.some((m) => /another build of goalpost/.test(m)), errors.join('\n'));
+      }
+    }
   },
 
   async 'a first load slower than the timeout times out, though the loader began it'({ page, baseUrl }) {

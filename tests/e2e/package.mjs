@@ -13,7 +13,7 @@ import { assert } from './helpers.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.join(here, '..', '..');
 const run = promisify(execFile);
-const SHIPPED = ['goal-widget.js', 'goalpost.js', 'goalpost.wasm'];
+const SHIPPED = ['goal-widget.js', 'goalpost.js', 'goalpost.wasm', 'lang/de.json', 'lang/es.json', 'lang/fr.json'];
 
 let consumerDir;  // the empty project, under the build folder; served at /consumer/
 export function mounts({ siteDir }) {
@@ -42,11 +42,12 @@ function install(siteDir) {
 const installedDir = () => path.join(consumerDir, 'node_modules', 'goalpost-widget');
 
 export const tests = {
-  async 'the package holds the built loader, glue and wasm, the declarations and a README'({ siteDir }) {
+  async 'the package holds the built loader, glue, wasm and language files, the declarations and a README'({ siteDir }) {
     const tarball = await install(siteDir);
     const { stdout } = await run('tar', ['tzf', tarball]);
     assert.deepEqual(stdout.trim().split('\n').map((f) => f.replace(/^package\//, '')).sort(),
-                     ['README.md', 'goal-widget.d.ts', 'goal-widget.js', 'goalpost.js', 'goalpost.wasm', 'package.json']);
+                     ['README.md', 'goal-widget.d.ts', 'goal-widget.js', 'goalpost.js', 'goalpost.wasm', 'lang/de.json', 'lang/es.json',
+                      'lang/fr.json', 'package.json']);
     for (const file of SHIPPED) {
       const [built, shipped] = await Promise.all([fs.readFile(path.join(siteDir, 'web', file)), fs.readFile(path.join(installedDir(), file))]);
       assert.ok(built.equals(shipped), `the installed ${file} is not the built one`);

@@ -227,3 +227,58 @@ TEST_CASE("the URL tester says a condition and its reason in the page's language
     room.room_scope = true;
     CHECK(parts::reason_words(room, Lang::es) == msg(Msg::cond_room_reason, Lang::es));
 }
+
+TEST_CASE("a language pack carries every message of its language and the catalog it was made from", "[ui][messages][packs]") {
+    const gp::Json pack = language_pack(Lang::de);
+    REQUIRE(pack["texts"].is_array());
+    CHECK(pack["lang"] == "de");
+    CHECK(pack["texts"].size() == kMsgCount);
+    CHECK(pack["texts"][size_t(Msg::tab_overview)] == "\xC3\x9C" "bersicht");
+    CHECK(pack["catalog"].get<std::string>().size() == 16);
+    CHECK(pack["catalog"] == language_pack(Lang::fr)["catalog"]);  // the English texts, not the language's
+    CHECK(catalog_has(Lang::en));
+}
+
+TEST_CASE("an installed pack's texts are said, and one not for this catalog or language is refused", "[ui][messages][packs]") {
+    gp::Json pack = language_pack(Lang::de);
+    pack["texts"][size_t(Msg::tab_overview)] = "\xC3\x9C" "berblick";
+    std::vector<std::string> problems;
+    REQUIRE(install_language_pack(pack, problems));
+    CHECK(problems.empty());
+    CHECK(std::string(msg(Msg::tab_overview, Lang::de)) == "\xC3\x9C" "berblick");
+    CHECK(std::string(msg(Msg::tab_overview, Lang::fr)) == "Vue d'ensemble");  // other languages untouched
+    remove_language_pack(Lang::de);
+    CHECK(std::string(msg(Msg::tab_overview, Lang::de)) == "\xC3\x9C" "bersicht");
+
+    gp::Json stale = language_pack(Lang::de);
+    stale["catalog"] = "0000000000000000";
+    CHECK_FALSE(install_language_pack(stale, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find("another build") != std::string::npos);
+
+    gp::Json english = language_pack(Lang::de);
+    english["lang"] = "en";
+    CHECK_FALSE(install_language_pack(english, problems));
+    gp::Json short_pack = language_pack(Lang::de);
+    short_pack["texts"].erase(short_pack["texts"].size() - 1);
+    CHECK_FALSE(install_language_pack(short_pack, problems));
+    CHECK_FALSE(install_language_pack(gp::Json::array(), problems));
+    CHECK_FALSE(install_language_pack(gp::Json(), problems));
+    CHECK(problems.size() == 5);
+    CHECK(std::string(msg(Msg::tab_overview, Lang::de)) == "\xC3\x9C" "bersicht");  // nothing was installed
+}
+
+TEST_CASE("a pack's text that is not text or lacks the English values is said in English, and the rest is kept", "[ui][messages][packs]") {
+    gp::Json pack = language_pack(Lang::es);
+    pack["texts"][size_t(Msg::period_show)] = "Mostrar";  // {period} lost: the period would not be shown
+    pack["texts"][size_t(Msg::tab_detail)] = 7;
+    std::vector<std::string> problems;
+    REQUIRE(install_language_pack(pack, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].find("2 unusable texts") != std::string::npos);
+    CHECK(msg(Msg::period_show, Lang::es, {{"period", "marzo 2024"}}) == "Show marzo 2024");
+    CHECK(std::string(msg(Msg::tab_detail, Lang::es)) == "Detail");
+    CHECK(std::string(msg(Msg::tab_overview, Lang::es)) == "Resumen");
+    remove_language_pack(Lang::es);
+    CHECK(msg(Msg::period_show, Lang::es, {{"period", "marzo 2024"}}) != "Show marzo 2024");
+}

@@ -62,6 +62,7 @@ LocaleFormat locale_from_json(const Json& description) {
     read_string(description, "tag", language);
     read_string(description, "language", language);
     locale.lang = lang_from_tag(language);
+    if (!catalog_has(locale.lang)) locale.lang = Lang::en;  // its language file did not come (or not yet)
     if (locale.decimal.empty()) locale.decimal = ".";  // a number must keep its fraction readable
     return locale;
 }

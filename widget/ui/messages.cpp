@@ -3,6 +3,7 @@
 // period = Zeitraum / période / periodo; vendor = Anbieter / fournisseur / proveedor.
 #include "ui/messages.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gp::ui {
@@ -10,12 +11,20 @@ namespace gp::ui {
 namespace {
 
 // No id strings: the enum is the key, and the shipped wasm would carry 5 KB of names nothing reads.
+// GP_CATALOG_ENGLISH_ONLY (the shipped wasm) keeps English only: the other languages' texts are files the page
+// fetches when it needs one (language packs, below), which takes 9 KB brotli off every English page.
+#if GP_CATALOG_ENGLISH_ONLY
+inline constexpr int kCompiledLangs = 1;
+#define M(key, en, de, fr, es) {Msg::key, {en}}
+#else
+inline constexpr int kCompiledLangs = kLangCount;
+#define M(key, en, de, fr, es) {Msg::key, {en, de, fr, es}}
+#endif
+
 struct Row {
     Msg key;
-    const char* text[kLangCount];
+    const char* text[kCompiledLangs];
 };
-
-#define M(key, en, de, fr, es) {Msg::key, {en, de, fr, es}}
 
 // clang-format off
 constexpr Row kRows[] = {
@@ -487,6 +496,32 @@ constexpr bool rows_in_order() {
 static_assert(sizeof kRows / sizeof kRows[0] == kMsgCount, "one row per message");
 static_assert(rows_in_order(), "the rows follow the order of enum Msg");
 
+// Installed language packs, by language: a text per message (empty: English). Empty when none is installed.
+std::vector<std::string> g_packs[kLangCount];
+
+// The catalog a pack belongs to: FNV-1a over the English texts in order, which every build shares. A pack made
+// from another version of the catalog has other messages at the same places, so it is refused.
+const std::string& catalog_fingerprint() {
+    static const std::string fingerprint = [] {
+        uint64_t hash = 14695981039346656037ull;
+        for (const Row& row : kRows)
+            for (const char* c = row.text[0];; ++c) {
+                hash = (hash ^ uint8_t(*c)) * 1099511628211ull;
+                if (!*c) break;
+            }
+        std::string hex(16, '0');
+        for (int i = 15; i >= 0; --i, hash >>= 4) hex[size_t(i)] = "0123456789abcdef"[hash & 15];
+        return hex;
+    }();
+    return fingerprint;
+}
+
+std::vector<std::string> sorted_placeholders(std::string_view pattern) {
+    std::vector<std::string> names = placeholders(pattern);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 }  // namespace
 
 Lang lang_from_tag(std::string_view tag) {
@@ -513,8 +548,69 @@ const char* lang_code(Lang lang) {
 
 const char* msg_translation(Msg key, Lang lang) {
     if (size_t(key) >= kMsgCount) return "";
-    return kRows[size_t(key)].text[size_t(lang) % kLangCount];
+    const std::vector<std::string>& pack = g_packs[size_t(lang) % kLangCount];
+    if (!pack.empty()) return pack[size_t(key)].c_str();
+    if (size_t(lang) >= size_t(kCompiledLangs)) return "";
+    return kRows[size_t(key)].text[size_t(lang)];
 }
+
+bool catalog_has(Lang lang) {
+    return size_t(lang) < size_t(kCompiledLangs) || !g_packs[size_t(lang) % kLangCount].empty();
+}
+
+Json language_pack(Lang lang) {
+    Json texts = Json::array();
+    for (const Row& row : kRows)
+        texts.push_back(size_t(lang) < size_t(kCompiledLangs) ? row.text[size_t(lang)] : "");
+    return Json{{"catalog", catalog_fingerprint()}, {"lang", lang_code(lang)}, {"texts", std::move(texts)}};
+}
+
+bool install_language_pack(const Json& pack, std::vector<std::string>& problems) {
+    const auto lang_field = pack.is_object() ? pack.find("lang") : pack.end();
+    if (lang_field == pack.end() || !lang_field->is_string()) {
+        problems.push_back("a language file is an object with lang, catalog and texts");
+        return false;
+    }
+    const std::string& code = lang_field->get_ref<const std::string&>();
+    const Lang lang = lang_from_tag(code);
+    if (lang == Lang::en || code.size() != 2) {
+        problems.push_back("the language file's lang \"" + code + "\" is not one the widget speaks besides English");
+        return false;
+    }
+    const auto catalog = pack.find("catalog");
+    if (catalog == pack.end() || !catalog->is_string() || catalog->get_ref<const std::string&>() != catalog_fingerprint()) {
+        problems.push_back("the " + code + " language file belongs to another build of goalpost; English is shown");
+        return false;
+    }
+    const auto texts = pack.find("texts");
+    if (texts == pack.end() || !texts->is_array() || texts->size() != kMsgCount) {
+        problems.push_back("the " + code + " language file has no text for each message; English is shown");
+        return false;
+    }
+    std::vector<std::string> installed(kMsgCount);
+    size_t dropped = 0;
+    for (size_t i = 0; i < kMsgCount; ++i) {
+        const Json& text = (*texts)[i];
+        if (!text.is_string()) {
+            ++dropped;
+            continue;
+        }
+        // A translation must name the English text's values, or msg() would leave braces or drop a value.
+        const std::string& translated = text.get_ref<const std::string&>();
+        if (!translated.empty() && sorted_placeholders(translated) != sorted_placeholders(kRows[i].text[0])) {
+            ++dropped;
+            continue;
+        }
+        installed[i] = translated;
+    }
+    if (dropped)
+        problems.push_back("the " + code + " language file has " + std::to_string(dropped) +
+                           " unusable texts (not text, or not naming the English text's values); those are said in English");
+    g_packs[size_t(lang)] = std::move(installed);
+    return true;
+}
+
+void remove_language_pack(Lang lang) { g_packs[size_t(lang) % kLangCount].clear(); }
 
 const char* msg(Msg key, Lang lang) {
     const char* text = msg_translation(key, lang);

@@ -22,8 +22,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/model.hpp"
+
 namespace gp::ui {
 
+// A language added here also needs its code in the loader's PACK_LANGUAGES (web/goal-widget.js), which
+// fetches its file for the shipped wasm.
 enum class Lang : uint8_t { en, de, fr, es };
 inline constexpr int kLangCount = 4;
 
@@ -141,6 +145,20 @@ std::string error_message(std::string_view code, const std::string& message, Lan
 // placeholders in order.
 const char* msg_translation(Msg key, Lang lang);
 std::vector<std::string> placeholders(std::string_view pattern);
+
+// [SECTION] Language packs
+// The shipped wasm is built with GP_CATALOG_ENGLISH_ONLY: it carries English, and the page's loader fetches
+// another language's texts (web/lang/de.json, ...) and hands them over before they are needed. A pack is
+// {"lang": "de", "catalog": fingerprint of the English texts, "texts": [one per Msg, in order; "" = English]}.
+// Whether `lang`'s texts are here (compiled in or installed); a locale whose language is not says English.
+bool catalog_has(Lang lang);
+// The pack of the texts compiled into this build (for the build step that writes the files, and the tests).
+Json language_pack(Lang lang);
+// Takes a pack over: refused whole (false) when it is not one, is for English, or belongs to another build's
+// catalog; a text that is not a string or does not name the English text's values is left out (said in
+// English). Every refusal and omission is a sentence in `problems`. The installed texts win over compiled ones.
+bool install_language_pack(const Json& pack, std::vector<std::string>& problems);
+void remove_language_pack(Lang lang);
 
 // A message kept with its values, for text that is made outside the UI and said in the page's language
 // when drawn (a goal source's status line, a save's note).
