@@ -230,26 +230,31 @@ function emit(element, type, detail) {
 
 // The first load's GETs begin here, while the wasm downloads and compiles, not once the module runs: the
 // module takes each reply over for its own first request of the same URL (wasm/fetch_transport.cpp), and asks
-// anew for anything else. The goals only with `withGoals`: where the page has a headers callback, their
-// requests carry its headers (the data's never do). What the module did not take is dropped when its first
-// load ends.
+// anew for anything else. The goals only while `goalsEarly()` says so: where the page has a headers callback,
+// their requests carry its headers (the data's never do). It is asked in a microtask, so that a module that
+// imports the loader and then sets an element's `headers` has done so. What the module did not take is
+// dropped when its first load ends.
 const FIRST_LOAD_DATA = ['deals', 'activities', 'stageChanges', 'events', 'conversions'];
-function prefetchFirstLoad(options, withGoals) {
-  const goals = withGoals ? resolveGoalUrls(options.goals).split(' ') : [];
-  const urls = [...goals, ...FIRST_LOAD_DATA.map((key) => resolveDataUrl(options[key]))];
+function prefetchFirstLoad(options, goalsEarly) {
   const replies = new Map();
-  for (const url of new Set(urls.filter((u) => /^https?:/.test(u)))) {
-    const controller = new AbortController();
-    const reply = fetch(url, { signal: controller.signal })
-      .then(async (response) => ({
-        status: response.status,
-        body: new Uint8Array(await response.arrayBuffer()),
-        etag: response.headers.get('etag'),
-        retryAfter: response.headers.get('retry-after'),
-      }))
-      .catch(() => ({ status: 0 }));  // offline, refused, CORS, aborted: what the module calls a network error
-    replies.set(url, { reply, controller });
-  }
+  let dropped = false;
+  queueMicrotask(() => {
+    if (dropped) return;
+    const goals = goalsEarly() ? resolveGoalUrls(options.goals).split(' ') : [];
+    const urls = [...goals, ...FIRST_LOAD_DATA.map((key) => resolveDataUrl(options[key]))];
+    for (const url of new Set(urls.filter((u) => /^https?:/.test(u)))) {
+      const controller = new AbortController();
+      const reply = fetch(url, { signal: controller.signal })
+        .then(async (response) => ({
+          status: response.status,
+          body: new Uint8Array(await response.arrayBuffer()),
+          etag: response.headers.get('etag'),
+          retryAfter: response.headers.get('retry-after'),
+        }))
+        .catch(() => ({ status: 0 }));  // offline, refused, CORS, aborted: what the module calls a network error
+      replies.set(url, { reply, controller });
+    }
+  });
   return {
     // A Promise of the reply, given once; the module's timeout counts from here, as its own request's would.
     take(url, timeoutMs) {
@@ -263,6 +268,7 @@ function prefetchFirstLoad(options, withGoals) {
       return Promise.race([entry.reply, timedOut]).finally(() => clearTimeout(timer));
     },
     drop() {
+      dropped = true;
       for (const { controller } of replies.values()) controller.abort();
       replies.clear();
     },
@@ -304,11 +310,11 @@ function createCanvas(element, options) {
  * (track, results, find, explain, add, update, remove, show) } once the module runs; events on `element`
  * report the rest (docs/embedding.md).
  */
-export function mount(element, options = {}) {
-  return mountWidget(element, options, typeof options.headers !== 'function');
+export async function mount(element, options = {}) {
+  return mountWidget(element, options, () => typeof (options && options.headers) !== 'function');
 }
 
-// `goalsEarly`: whether the goals requests may start before the module runs (the page gives no headers).
+// `goalsEarly()`: whether the goals requests may start before the module runs (the page gives no headers).
 async function mountWidget(element, options, goalsEarly) {
   options = { ...options };  // setOptions() changes this copy, never the page's object
   const firstLoad = prefetchFirstLoad(options, goalsEarly);
@@ -532,13 +538,13 @@ export class GoalWidget extends HTMLElement {
     if (this.#mounting) return;
     if (!this.style.display) this.style.display = 'block';
     const options = this.#options();
-    // The goals load starts early unless the page has already given its headers callback.
+    // The goals load starts early unless the page has given its headers callback by then (prefetchFirstLoad).
     const mounting = mountWidget(this, {
       ...options,
       // Looked up at each load cycle and save, so a page may set `element.headers = async () => ({...})`
       // after the element is in the document.
       headers: (request) => (typeof this.headers === 'function' ? this.headers(request) : {}),
-    }, typeof this.headers !== 'function').then((handle) => {
+    }, () => typeof this.headers !== 'function').then((handle) => {
       if (this.#mounting !== mounting) return handle;  // removed meanwhile, and destroyed for it
       this.#handle = handle;
       // Attributes that changed while the module loaded.

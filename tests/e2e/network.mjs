@@ -197,6 +197,10 @@ export const routes = Object.fromEntries([
   }),
   scenario('headers-never-asked', ({ res }) => json(res, 200, pipedrivePage(V1, 0))),
   scenario('german-page', ({ res }) => json(res, 200, pipedrivePage(V1, 0))),
+  scenario('element-token', ({ req, res }) => {
+    if (req.headers.authorization !== 'Bearer el-t0ken') return json(res, 401, { error: 'no token' });
+    json(res, 200, pipedrivePage(V1, 0));
+  }),
   scenario('foreign-next', ({ res, origin }) => {
     const { port } = new URL(origin);
     // Same server, but another origin (a host name instead of the IP): the token must not go there.
@@ -466,6 +470,22 @@ export const tests = {
     assert.ok(await page.evaluate(() => window.__headerCalls) >= 2, 'asked again before each cycle');
     const exposed = JSON.stringify([s, await events(page)]);
     assert.ok(!exposed.includes(token), 'never in state() or events');
+  },
+
+  async 'an element given its headers callback in the same script run never asks for its goals without it'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/e2e/network.html`);
+    await page.evaluate(async (goals) => {
+      await import('/web/goal-widget.js');
+      const element = document.createElement('goal-widget');
+      element.setAttribute('goals', goals);
+      document.getElementById('host').append(element);
+      element.headers = async () => ({ Authorization: 'Bearer el-t0ken' });
+      window.__element = element;
+    }, url(baseUrl, 'element-token'));
+    await waitForState(page, () => window.__element.state().ready);
+    const log = logs['element-token'];
+    assert.equal(log.length, 1, `${log.length} requests`);
+    assert.equal(log[0].headers.authorization, 'Bearer el-t0ken');
   },
 
   async 'a failing headers callback fails the cycle before any request'({ page, baseUrl }) {
