@@ -116,6 +116,7 @@ public:
 
 private:
     void rebuild_order(const Filters& filters);
+    bool follow_order(const Filters& filters);
 
     const WidgetData* data_ = nullptr;
     const void* goals_ptr_ = nullptr;

@@ -254,8 +254,48 @@ void GoalCache::sync(const WidgetData& data, const ProgressQuery& query, const F
         locale_ = locale;
     }
     const bool sorts_by_progress = filters.sort == SortKey::percent || filters.sort == SortKey::status;
-    if (!order_valid_ || data_changed_ || filters != filters_ || (progress_stale && sorts_by_progress))
-        rebuild_order(filters);
+    const bool order_stale = !order_valid_ || data_changed_ || (progress_stale && sorts_by_progress);
+    if (order_stale) rebuild_order(filters);
+    else if (filters != filters_ && !follow_order(filters)) rebuild_order(filters);
+}
+
+// memchr for the text's first character, memcmp for the rest: std::string::find does the same through a
+// chain of calls that the size-optimised wasm keeps as calls, for each of 10,000 titles.
+static bool has_needle(const std::string& title, const std::string& needle) {
+    const char* at = title.data();
+    const char* const end = at + title.size();
+    while (size_t(end - at) >= needle.size() &&
+           (at = static_cast<const char*>(std::memchr(at, needle[0], size_t(end - at) - needle.size() + 1)))) {
+        if (std::memcmp(at, needle.data(), needle.size()) == 0) return true;
+        ++at;
+    }
+    return false;
+}
+
+// The order is a stable sort of the goals that pass, possibly reversed. With the same data and figures, a
+// change of direction alone is that order reversed, and a search text that only grew (the old text is in
+// the new one) keeps the goals of that order whose titles still match: a title with the new text has the
+// old one too. Either is exactly what rebuild_order() would make, without looking at every goal again
+// (a sort button's frame filtered all 10,000 titles for the search text). False: rebuild it.
+bool GoalCache::follow_order(const Filters& filters) {
+    Filters other_direction = filters_;
+    other_direction.descending = filters.descending;
+    if (other_direction == filters) {
+        std::reverse(order_.begin(), order_.end());
+        filters_.descending = filters.descending;
+        return true;
+    }
+    Filters other_search = filters_;
+    other_search.search = filters.search;
+    if (other_search != filters) return false;
+    const std::string was = fold_ascii_case(filters_.search), needle = fold_ascii_case(filters.search);
+    if (was.empty() || needle.find(was) == std::string::npos || folded_titles_.size() != data_->goals.size())
+        return false;
+    order_.erase(std::remove_if(order_.begin(), order_.end(),
+                                [&](uint32_t i) { return !has_needle(folded_titles_[i], needle); }),
+                 order_.end());
+    filters_.search = filters.search;
+    return true;
 }
 
 static GoalProgress ask(const WidgetData& data, const Goal& goal, const ProgressQuery& query) {
@@ -390,20 +430,8 @@ void GoalCache::rebuild_order(const Filters& filters) {
         folded_titles_.reserve(goals.size());
         for (const Goal& g : goals) folded_titles_.push_back(fold_ascii_case(g.title));
     }
-    // memchr for the text's first character, memcmp for the rest: std::string::find does the same through
-    // a chain of calls that the size-optimised wasm keeps as calls, for each of 10,000 titles.
-    auto has_needle = [&](const std::string& title) {
-        const char* at = title.data();
-        const char* const end = at + title.size();
-        while (size_t(end - at) >= needle.size() &&
-               (at = static_cast<const char*>(std::memchr(at, needle[0], size_t(end - at) - needle.size() + 1)))) {
-            if (std::memcmp(at, needle.data(), needle.size()) == 0) return true;
-            ++at;
-        }
-        return false;
-    };
     auto shown = [&](uint32_t i) {
-        return passes(goals[i], filters) && (needle.empty() || has_needle(folded_titles_[i]));
+        return passes(goals[i], filters) && (needle.empty() || has_needle(folded_titles_[i], needle));
     };
     if (filters.sort == SortKey::title) {
         // Every goal in title order, sorted once per data: a search keystroke or a change of direction then
