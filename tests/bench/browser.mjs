@@ -11,12 +11,12 @@
 //   sort by percent) and a wheel scroll; and one state() call (performance.now around it).
 //   The frames' figure, which the targets are judged on (median_ms), comes from a Chromium trace: the
 //   callback's main-thread CPU time (FireAnimationFrame's thread duration) plus the time it spent blocked in
-//   a wait Chromium marks (ScopedBlockingCall*: every WaitableEvent wait, so a synchronous WebGL round trip
-//   to the GPU process, e.g. readPixels or getParameter, counts in full). What it leaves out is time the
-//   thread was runnable but not running: on a shared 2-core machine the renderer is preempted mid-frame,
-//   about half the time by SwiftShader's own threads drawing the frames on the CPU (docs/ui.md, Frame cost
-//   in the browser). wall_ms beside it is the longest callback after each input by performance.now, which
-//   counts that too.
+//   a wait Chromium marks (ScopedBlockingCall*, which its waits on other threads and processes record: a
+//   synchronous WebGL round trip to the GPU process, such as readPixels, shows as one and counts in full;
+//   checked by adding a readPixels to each frame). What it leaves out is time the thread was runnable but
+//   not running: on a shared 2-core machine the renderer is preempted mid-frame, about half the time by
+//   SwiftShader's own threads drawing the frames on the CPU (docs/ui.md, Frame cost in the browser).
+//   wall_ms beside it is the longest callback after each input by performance.now, which counts that too.
 // - startup.*: from the loader's import to the end of the first frame with data, for one widget and for the
 //   demo's four, beside a bare page that only makes a WebGL2 canvas and clears it, each on a fresh context
 //   (nothing cached).
