@@ -2,6 +2,10 @@
 // URL tester's verdicts, opening a goal, drag-scrolling, the status strip, idle and themes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
 #include "fixtures.hpp"
 #include "headless.hpp"
 #include "ui/core_bridge.hpp"
@@ -179,6 +183,56 @@ TEST_CASE("sorting by title orders the shown goals by title, and follows new dat
     ++data.generation;
     ui.frame(data);
     CHECK(shown_ids(ui) == std::vector<std::string>{"1", "5", "2", "4", "3"});
+}
+
+// A change of direction reverses the order it has and a search that grows keeps those of its goals that
+// still match (GoalCache::follow_order), and the search runs over the folded titles end to end
+// (GoalCache::rebuild_order): each step must give what sorting and filtering every goal, title by title, gives.
+TEST_CASE("changing direction and typing more of a search give the order a fresh sort gives", "[ui][filters]") {
+    Headless ui;
+    WidgetData data;
+    data.generation = 1;
+    const std::vector<std::tuple<std::string, std::string, double>> goals = {
+        {"1", "Abc calls", 5}, {"2", "xab deals", 5}, {"3", "ABCD signups", 2}, {"4", "Zab", 9},
+        {"5", "abcd abc", 5}, {"6", "Nothing", 1}, {"7", "", 3}, {"8", "cab abc", 2}, {"9", "Ab", 9}};
+    for (const auto& [id, title, value] : goals) data.goals.push_back(goal(id, title, gp::Vendor::pipedrive, value, 10));
+    Filters& f = ui.view.state().filters;
+    auto expected = [&]() {
+        std::string needle = f.search;
+        for (char& c : needle) c = char(std::tolower(static_cast<unsigned char>(c)));
+        std::vector<size_t> order;
+        for (size_t i = 0; i < goals.size(); ++i) {
+            std::string title = std::get<1>(goals[i]);
+            for (char& c : title) c = char(std::tolower(static_cast<unsigned char>(c)));
+            if (title.find(needle) != std::string::npos) order.push_back(i);
+        }
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+            return f.sort == SortKey::percent ? std::get<2>(goals[a]) < std::get<2>(goals[b])
+                                              : std::get<1>(goals[a]) < std::get<1>(goals[b]);
+        });
+        if (f.descending) std::reverse(order.begin(), order.end());
+        std::vector<std::string> ids;
+        for (size_t i : order) ids.push_back(std::get<0>(goals[i]));
+        return ids;
+    };
+    f.sort = SortKey::title;
+    ui.frames(data, 2);
+    REQUIRE(shown_ids(ui).size() == goals.size());  // every card on screen: the whole order is compared
+    for (SortKey sort : {SortKey::title, SortKey::percent}) {
+        f.sort = sort;
+        f.descending = false;
+        // "sx", "bab" and "gc" are each in two neighbouring titles put together (the search runs over them
+        // end to end), and in no title.
+        for (const char* step : {"a", "ab", "ABC", "~", "abcd", "~", "ab", "", "~", "c", "ca", "~", "cab abc", "x", "sx",
+                                 "bab", "gc", "g"}) {
+            if (std::string(step) == "~") f.descending = !f.descending;
+            else f.search = step;
+            ui.frame(data);
+            INFO("sort " << int(sort) << ", search \"" << f.search << "\", descending " << f.descending);
+            CHECK(shown_ids(ui) == expected());
+            CHECK(ui.view.shown().goals_matching == expected().size());
+        }
+    }
 }
 
 TEST_CASE("the slash key focuses the search field", "[ui][filters][keyboard]") {

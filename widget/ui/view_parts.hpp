@@ -116,6 +116,8 @@ public:
 
 private:
     void rebuild_order(const Filters& filters);
+    bool follow_order(const Filters& filters);
+    bool title_has(uint32_t goal_index, const std::string& folded_text) const;
 
     const WidgetData* data_ = nullptr;
     const void* goals_ptr_ = nullptr;
@@ -130,7 +132,8 @@ private:
     bool data_changed_ = false;
     std::vector<uint32_t> order_;
     std::vector<uint32_t> by_title_;  // every goal's index in title order (stable); emptied with new data
-    std::vector<std::string> folded_titles_;  // every goal's title in ASCII lower case, for the search; the same
+    std::string folded_titles_;           // every goal's title in ASCII lower case, end to end, for the search
+    std::vector<uint32_t> folded_starts_;  // where each goal's folded title starts in it, and where the last ends
     // Per goal, by index; entries are filled on first need after each reset.
     enum Ready : uint8_t { kProgress = 1, kShown = 2, kSteps = 4 };
     std::vector<uint8_t> ready_;
