@@ -118,7 +118,7 @@ def browser_section(rows, order):
            "`state()` call and `add_call_10k` one `add()` with the events and the mirror refresh it causes, both",
            "by the page's clock. `startup.*`: from the loader's import to the end of the first frame with data,",
            "on a fresh context, beside a bare page that only makes a WebGL2 canvas and clears it; `slow_network`:",
-           "Chromium's emulation of 150 ms round trips and 10 Mbit/s, where the first load's requests overlap the",
+           "Chromium's emulation of 150 ms round trips and 10 Mbit/s, where the goals request overlaps the",
            "wasm's download.\n",
            "| benchmark | runs | browser ms | wall ms | node ms (ui.frame.*) | target | met |",
            "|---|---|---|---|---|---|---|"]

@@ -29,8 +29,8 @@ EM_JS(double, js_ms_until_http_date, (const char* text), {
 });
 
 // A GET the loader began while the wasm was still downloading and compiling (web/goal-widget.js,
-// Module.goalpostTakePrefetch): this request takes it over instead of asking again, so that the first load's
-// bytes arrive in parallel with the compile. Returns 0 when the loader has nothing for `url`. The reply
+// Module.goalpostTakePrefetch): this request takes it over instead of asking again, so that the goals' bytes
+// arrive in parallel with the compile. Returns 0 when the loader has nothing for `url`. The reply
 // comes later, through the two functions given by pointer: `reserve(handle, bytes)` returns where to write
 // the body, the ETag and the Retry-After text one after the other, and `arrive(handle, status, body_bytes,
 // etag_bytes, retry_after_bytes)` ends the request (status 0: a network error or a timeout). The reply's

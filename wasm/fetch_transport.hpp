@@ -7,7 +7,7 @@
 //   freed with the request; nothing here logs or keeps them.
 // - The response's ETag and Retry-After are read when the browser lets the page see them (same origin,
 //   or the server lists them in Access-Control-Expose-Headers).
-// - The first load's GETs start in the loader, before the wasm is compiled (web/goal-widget.js): a GET with
+// - The goals' first GETs start in the loader, before the wasm is compiled (web/goal-widget.js): a GET with
 //   no headers for a URL the loader already asked for takes that reply over instead of asking again.
 // - A request cannot be aborted safely in Emscripten 3.1.6 (emscripten_fetch_close on an in-flight XHR
 //   frees memory the XHR still writes to), so fetch_forget() only detaches the callback: the reply is

@@ -228,20 +228,19 @@ function emit(element, type, detail) {
   element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
-// The first load's GETs begin here, while the wasm downloads and compiles, not once the module runs: the
+// The goals' first GETs begin here, while the wasm downloads and compiles, not once the module runs: the
 // module takes each reply over for its own first request of the same URL (wasm/fetch_transport.cpp), and asks
-// anew for anything else. The goals only while `goalsEarly()` says so: where the page has a headers callback,
-// their requests carry its headers (the data's never do). It is asked in a microtask, so that a module that
-// imports the loader and then sets an element's `headers` has done so. What the module did not take is
-// dropped when its first load ends.
-const FIRST_LOAD_DATA = ['deals', 'activities', 'stageChanges', 'events', 'conversions'];
+// anew for anything else. Only while `goalsEarly()` says so: where the page has a headers callback, their
+// requests carry its headers. It is asked in a microtask, so that a module that imports the loader and then
+// sets an element's `headers` has done so. The data URLs (deals, events, ...) are not fetched early: measured
+// over an emulated slow network they took bandwidth from the wasm and made the first frame later
+// (docs/network.md). What the module did not take is dropped when its first load ends.
 function prefetchFirstLoad(options, goalsEarly) {
   const replies = new Map();
   let dropped = false;
   queueMicrotask(() => {
     if (dropped) return;
-    const goals = goalsEarly() ? resolveGoalUrls(options.goals).split(' ') : [];
-    const urls = [...goals, ...FIRST_LOAD_DATA.map((key) => resolveDataUrl(options[key]))];
+    const urls = goalsEarly() ? resolveGoalUrls(options.goals).split(' ') : [];
     for (const url of new Set(urls.filter((u) => /^https?:/.test(u)))) {
       const controller = new AbortController();
       const reply = fetch(url, { signal: controller.signal })
@@ -317,7 +316,7 @@ export async function mount(element, options = {}) {
 // `goalsEarly()`: whether the goals requests may start before the module runs (the page gives no headers).
 async function mountWidget(element, options, goalsEarly) {
   options = { ...options };  // setOptions() changes this copy, never the page's object
-  const firstLoad = prefetchFirstLoad(options, goalsEarly);
+  const firstLoad = prefetchFirstLoad(options, goalsEarly);  // the goals, while the wasm compiles
   const startLanguage = languagePack(describeLocale(options.locale, element).tag);
   const canvas = createCanvas(element, options);
   const mirror = createMirror(element);

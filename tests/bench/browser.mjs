@@ -121,7 +121,7 @@ function report(name, values, extra = {}) {
 }
 
 // A visitor's network rather than the loopback's: 150 ms round trips, 10 Mbit/s down (Chromium's emulation,
-// per request). Here the first load's requests running beside the wasm's download show.
+// per request), where the goals requested during the wasm's download can show (docs/network.md).
 const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 };
 
 async function startup(name, url, network) {
