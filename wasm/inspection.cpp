@@ -25,7 +25,8 @@ std::string shown_goals_key(const App& app, const ui::FrameContext& frame) {
     return std::to_string(app.data.generation) + ' ' + std::to_string(period.start.days) + ' ' +
            std::to_string(period.end.days) + ' ' + std::to_string(frame.now / 60000) + ' ' +
            std::to_string(frame.zone_offset_minutes) + ' ' + (app.data.loading ? '1' : '0') + app.options.locale.dump() + ' ' +
-           std::to_string(app.workspace.generation());
+           std::to_string(app.workspace.generation()) + ' ' +
+           ui::lang_code(frame.locale.lang);  // the language shown: a language file may come after its locale
 }
 
 

@@ -89,6 +89,8 @@ function describeLocale(locale, element) {
 // only English; each other language's texts are a file next to this loader (lang/de.json, ...), fetched once per
 // page when a widget needs it, while the module compiles.
 const PACK_LANGUAGES = ['de', 'fr', 'es'];
+const LANGUAGE_WAIT_MS = 3000;  // how long a widget's start waits for its language's file
+const MAX_PACK_CHARS = 1 << 20;
 const languagePacks = new Map();  // code -> { loading: Promise of the pack or null, pack once it is in }
 const packCode = (tag) => String(tag).split(/[-_]/)[0].toLowerCase();
 // The pack for `tag`'s language, or null (English, a language the widget does not speak, a failed load).
@@ -101,7 +103,15 @@ function languagePack(tag) {
     entry.loading = fetch(url)
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json();
+        return response.text();
+      })
+      .then((text) => {
+        // Handed to the module inside its options, whose reader has limits: an oversized or deeply nested
+        // file would make the whole start unreadable instead of being refused.
+        if (text.length > MAX_PACK_CHARS) throw new Error('too large');
+        const pack = JSON.parse(text);
+        const texts = Array.isArray(pack && pack.texts) ? pack.texts.map((t) => (typeof t === 'string' ? t : null)) : null;
+        return { lang: String(pack && pack.lang), catalog: String(pack && pack.catalog), texts };
       })
       .then((pack) => (entry.pack = pack), (error) => {
         languagePacks.delete(code);  // the next widget or locale change may try again
@@ -240,7 +250,12 @@ function prefetchFirstLoad(options, goalsEarly) {
   let dropped = false;
   queueMicrotask(() => {
     if (dropped) return;
-    const urls = goalsEarly() ? resolveGoalUrls(options.goals).split(' ') : [];
+    let urls = [];
+    try {
+      urls = goalsEarly() ? resolveGoalUrls(options.goals).split(' ') : [];
+    } catch {
+      return;  // a goals URL the URL parser refuses: the module reports it
+    }
     for (const url of new Set(urls.filter((u) => /^https?:/.test(u)))) {
       const controller = new AbortController();
       const reply = fetch(url, { signal: controller.signal })
@@ -317,7 +332,8 @@ export async function mount(element, options = {}) {
 async function mountWidget(element, options, goalsEarly) {
   options = { ...options };  // setOptions() changes this copy, never the page's object
   const firstLoad = prefetchFirstLoad(options, goalsEarly);  // the goals, while the wasm compiles
-  const startLanguage = languagePack(describeLocale(options.locale, element).tag);
+  const startLocale = describeLocale(options.locale, element);  // the pack and the module see the same one
+  const startLanguage = languagePack(startLocale.tag);
   const canvas = createCanvas(element, options);
   const mirror = createMirror(element);
   // Edits sent to a vendor (save: 'vendor'), by save id: settled by a "saved" event or a save "error".
@@ -330,6 +346,7 @@ async function mountWidget(element, options, goalsEarly) {
     else pending.reject(Object.assign(new Error(detail.message), { code: 'save_failed', status: detail.status, errors: detail.errors || [], details: detail }));
   };
   let alive = true;
+  let localeAsked = 0;  // locale changes asked for by the page; the latest one wins
   const label = () => {
     canvas.setAttribute('aria-label', options.label || phrase(mirror, 'label'));
     mirror.list.setAttribute('aria-label', options.label || phrase(mirror, 'label'));
@@ -349,7 +366,6 @@ async function mountWidget(element, options, goalsEarly) {
       },
       onGoalpostEvent(type, detailJson) {
         const detail = JSON.parse(detailJson);
-        if (type === 'ready' || type === 'error') firstLoad.drop();  // the first load has made its requests
         settleSave(type, detail);
         // The mirror follows every event (each can change what the canvas shows), when the module says its
         // lines changed (their revision moves).
@@ -383,7 +399,10 @@ async function mountWidget(element, options, goalsEarly) {
     zoneOffset: -new Date().getTimezoneOffset(),
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     headers: typeof options.headers === 'function',
-    languagePack: await startLanguage,
+    locale: startLocale,
+    // A language file that is slow to come does not hold the widget back: it starts in English and takes
+    // the language when the file is in (below).
+    languagePack: (await Promise.race([startLanguage, new Promise((resolve) => setTimeout(resolve, LANGUAGE_WAIT_MS))])) ?? null,
   };
   const status = module.ccall('gp_start', 'number', ['string'], [JSON.stringify(startOptions)]);
   if (status !== 0) {
@@ -392,6 +411,9 @@ async function mountWidget(element, options, goalsEarly) {
     mirror.mirror.remove();
     throw new Error(`goalpost: the widget did not start (code ${status})`);
   }
+  // The module asks for its goals in gp_start, or once the headers callback answered (microtasks later):
+  // by the next task every early reply it wants is taken.
+  setTimeout(firstLoad.drop);
 
   // The goal list (2 MB of JSON at 10,000 goals) is read and parsed only when the module's mirror revision
   // moved; every state() and the mirror share its goals until then, frozen, so that a page changing one
@@ -409,6 +431,14 @@ async function mountWidget(element, options, goalsEarly) {
   };
   mirror.phrases = readState().phrases;
   label();
+  if (!startOptions.languagePack && !languageAtHand(startLocale.tag)) {
+    startLanguage.then((pack) => {
+      if (!pack || !alive || localeAsked) return;  // no file, gone, or the page chose another locale since
+      call('set_options', { locale: startLocale, languagePack: pack });
+      renderMirror(mirror, readState());
+      label();
+    }).catch((error) => console.warn('goalpost:', error.message));
+  }
   canvas.setAttribute('aria-describedby', (mirror.list.id = `${canvas.id}-mirror`));
 
   // Redraw when the widget's box changes; the module sleeps otherwise.
@@ -429,7 +459,6 @@ async function mountWidget(element, options, goalsEarly) {
   // Follow a single-page app's navigations: the Navigation API sees pushState too where the browser has it;
   // popstate and hashchange cover the rest. The URL is also checked before track(), which defaults to it.
   let pageUrl = startOptions.page;
-  let localeAsked = 0;
   const followPage = () => {
     if (location.href === pageUrl) return;
     pageUrl = location.href;
@@ -503,7 +532,7 @@ async function mountWidget(element, options, goalsEarly) {
         label();
       };
       if (languageAtHand(locale.tag)) applyLocale(languagePacks.get(packCode(locale.tag))?.pack || null);
-      else languagePack(locale.tag).then(applyLocale);
+      else languagePack(locale.tag).then(applyLocale).catch((error) => console.warn('goalpost:', error.message));
     },
     destroy() {
       alive = false;

@@ -139,8 +139,14 @@ const oldGerman = (req, res, pathname) => http.get(`http://${req.headers.host}${
   });
 });
 
+// /late-german/: the German file is held until the page asks for /release-german.
+let releaseGerman;
+const germanReleased = new Promise((resolve) => { releaseGerman = resolve; });
+
 export const routes = Object.fromEntries([
   ['/held/*', heldSite],
+  ['/late-german/*', siteWithGerman('/late-german', (req, res, pathname) => germanReleased.then(() => forwardToSite(req, res, pathname)))],
+  ['/release-german', (req, res) => { releaseGerman(); json(res, 200, {}); }],
   ['/no-german/*', siteWithGerman('/no-german', (req, res) => json(res, 404, { error: 'not here' }))],
   ['/old-german/*', siteWithGerman('/old-german', oldGerman)],
   scenario('early-goals', ({ res }) => {
@@ -430,6 +436,20 @@ export const tests = {
         assert.ok(errors.some((m) => /another build of goalpost/.test(m)), errors.join('\n'));
       }
     }
+  },
+
+  async 'a German file slower than the start lets the widget start in English and speak German once it comes'({ page, baseUrl }) {
+    await page.goto(`${baseUrl}/e2e/network.html`);
+    await page.evaluate(async (goals) => {
+      const { mount } = await import('/late-german/web/goal-widget.js');
+      window.__widget = await mount(document.getElementById('host'), { goals, locale: 'de-DE' });
+    }, url(baseUrl, 'german-page'));
+    await waitForState(page, () => window.__widget.state().ready);
+    assert.equal((await state(page)).lang, 'en', 'the widget waited for its German file');
+    await page.evaluate(() => fetch('/release-german'));
+    await waitForState(page, () => window.__widget.state().lang === 'de');
+    const s = await state(page);
+    assert.ok(s.goals.every((g) => !['on track', 'behind', 'at risk', 'no pace', 'no data'].includes(g.status)), JSON.stringify(s.goals.map((g) => g.status)));
   },
 
   async 'a first load slower than the timeout times out, though the loader began it'({ page, baseUrl }) {

@@ -272,10 +272,14 @@ TEST_CASE("a pack's text that is not text or lacks the English values is said in
     gp::Json pack = language_pack(Lang::es);
     pack["texts"][size_t(Msg::period_show)] = "Mostrar";  // {period} lost: the period would not be shown
     pack["texts"][size_t(Msg::tab_detail)] = 7;
+    pack["texts"][size_t(Msg::tab_conversions)] = "Conversiones##x";  // ImGui would read an id in a label
+    pack["texts"][size_t(Msg::tab_more)] = std::string(5000, 'M');
     std::vector<std::string> problems;
     REQUIRE(install_language_pack(pack, problems));
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].find("2 unusable texts") != std::string::npos);
+    CHECK(problems[0].find("4 unusable texts") != std::string::npos);
+    CHECK(std::string(msg(Msg::tab_conversions, Lang::es)) == "Conversions");
+    CHECK(std::string(msg(Msg::tab_more, Lang::es)) == "More");
     CHECK(msg(Msg::period_show, Lang::es, {{"period", "marzo 2024"}}) == "Show marzo 2024");
     CHECK(std::string(msg(Msg::tab_detail, Lang::es)) == "Detail");
     CHECK(std::string(msg(Msg::tab_overview, Lang::es)) == "Resumen");

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace gp::ui {
 
@@ -595,9 +596,14 @@ bool install_language_pack(const Json& pack, std::vector<std::string>& problems)
             ++dropped;
             continue;
         }
-        // A translation must name the English text's values, or msg() would leave braces or drop a value.
+        // A translation must name the English text's values, or msg() would leave braces or drop a value; it
+        // must not hold "##", which ImGui reads in a label as the start of its id; and it stays within a size
+        // a translation can need, so that a broken file cannot make every frame lay out pages of text.
         const std::string& translated = text.get_ref<const std::string&>();
-        if (!translated.empty() && sorted_placeholders(translated) != sorted_placeholders(kRows[i].text[0])) {
+        const size_t english_size = std::strlen(kRows[i].text[0]);
+        if (!translated.empty() &&
+            (translated.size() > std::max<size_t>(256, 8 * english_size) || translated.find("##") != std::string::npos ||
+             sorted_placeholders(translated) != sorted_placeholders(kRows[i].text[0]))) {
             ++dropped;
             continue;
         }
@@ -605,7 +611,8 @@ bool install_language_pack(const Json& pack, std::vector<std::string>& problems)
     }
     if (dropped)
         problems.push_back("the " + code + " language file has " + std::to_string(dropped) +
-                           " unusable texts (not text, or not naming the English text's values); those are said in English");
+                           " unusable texts (not text, too long, holding \"##\", or not naming the English text's values); "
+                           "those are said in English");
     g_packs[size_t(lang)] = std::move(installed);
     return true;
 }
