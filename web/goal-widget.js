@@ -122,8 +122,16 @@ function languagePack(tag) {
   }
   return languagePacks.get(code).loading;
 }
-// Whether `tag`'s texts can be handed over at once: English, a language without a file, or a pack in.
-const languageAtHand = (tag) => !PACK_LANGUAGES.includes(packCode(tag)) || Boolean(languagePacks.get(packCode(tag))?.pack);
+// `tag`'s texts if they can be handed over at once: null for English or a language without a file, the pack
+// once it is in; undefined while it loads (or before it was asked for).
+const packAtHand = (tag) => (PACK_LANGUAGES.includes(packCode(tag)) ? languagePacks.get(packCode(tag))?.pack : null);
+
+// `promise`, or what `late()` gives if it has not settled within `ms`; the timer goes when either comes.
+function within(promise, ms, late) {
+  let timer;
+  const expired = new Promise((resolve) => { timer = setTimeout(() => resolve(late()), ms); });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
 
 function hideVisually(node) {
   Object.assign(node.style, {
@@ -275,11 +283,10 @@ function prefetchFirstLoad(options, goalsEarly) {
       const entry = replies.get(url);
       if (!entry) return null;
       replies.delete(url);
-      let timer;
-      const timedOut = new Promise((resolve) => {
-        timer = setTimeout(() => { entry.controller.abort(); resolve({ status: 0 }); }, timeoutMs);
+      return within(entry.reply, timeoutMs, () => {
+        entry.controller.abort();
+        return { status: 0 };
       });
-      return Promise.race([entry.reply, timedOut]).finally(() => clearTimeout(timer));
     },
     drop() {
       dropped = true;
@@ -391,8 +398,11 @@ async function mountWidget(element, options, goalsEarly) {
     throw error;
   }
 
+  // A language file that is slow to come does not hold the widget back: it starts in English and takes the
+  // language when the file is in (undefined: still loading).
+  const startPack = packAtHand(startLocale.tag) ?? (await within(startLanguage, LANGUAGE_WAIT_MS, () => undefined));
   const startOptions = {
-    ...moduleOptions(options, Object.keys(MODULE_OPTIONS), element),
+    ...moduleOptions(options, Object.keys(MODULE_OPTIONS).filter((key) => key !== 'locale'), element),
     canvas: `#${canvas.id}`,
     page: location.href,
     fontFamily: getComputedStyle(element).fontFamily,
@@ -400,9 +410,7 @@ async function mountWidget(element, options, goalsEarly) {
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     headers: typeof options.headers === 'function',
     locale: startLocale,
-    // A language file that is slow to come does not hold the widget back: it starts in English and takes
-    // the language when the file is in (below).
-    languagePack: (await Promise.race([startLanguage, new Promise((resolve) => setTimeout(resolve, LANGUAGE_WAIT_MS))])) ?? null,
+    languagePack: startPack ?? null,
   };
   const status = module.ccall('gp_start', 'number', ['string'], [JSON.stringify(startOptions)]);
   if (status !== 0) {
@@ -431,14 +439,7 @@ async function mountWidget(element, options, goalsEarly) {
   };
   mirror.phrases = readState().phrases;
   label();
-  if (!startOptions.languagePack && !languageAtHand(startLocale.tag)) {
-    startLanguage.then((pack) => {
-      if (!pack || !alive || localeAsked) return;  // no file, gone, or the page chose another locale since
-      call('set_options', { locale: startLocale, languagePack: pack });
-      renderMirror(mirror, readState());
-      label();
-    }).catch((error) => console.warn('goalpost:', error.message));
-  }
+  if (startPack === undefined) takeLocale(startLocale, 0);  // its file is late: when it comes
   canvas.setAttribute('aria-describedby', (mirror.list.id = `${canvas.id}-mirror`));
 
   // Redraw when the widget's box changes; the module sleeps otherwise.
@@ -494,6 +495,19 @@ async function mountWidget(element, options, goalsEarly) {
       return Promise.reject(error);
     }
   }
+  // Hands the module `locale` with its language's texts: at once when they are at hand, else when they come,
+  // unless the page asked for another locale meanwhile (`asked` is the change's number; 0: the start's).
+  function takeLocale(locale, asked) {
+    const apply = (pack) => {
+      if (!alive || asked !== localeAsked) return;
+      call('set_options', { locale, languagePack: pack });
+      renderMirror(mirror, readState());
+      label();
+    };
+    const pack = packAtHand(locale.tag);
+    if (pack !== undefined) apply(pack);
+    else languagePack(locale.tag).then(apply).catch((error) => console.warn('goalpost:', error.message));
+  }
   const sourceArgs = (args, extra) => (extra && extra.source ? { ...args, source: extra.source } : args);
 
   return {
@@ -523,16 +537,7 @@ async function mountWidget(element, options, goalsEarly) {
       if (Object.keys(forModule).length) call('set_options', forModule);
       renderMirror(mirror, readState());
       label();  // the default label follows the language
-      if (!locale) return;
-      const asked = ++localeAsked;
-      const applyLocale = (pack) => {
-        if (!alive || asked !== localeAsked) return;  // a later change came first
-        call('set_options', { locale, languagePack: pack });
-        renderMirror(mirror, readState());
-        label();
-      };
-      if (languageAtHand(locale.tag)) applyLocale(languagePacks.get(packCode(locale.tag))?.pack || null);
-      else languagePack(locale.tag).then(applyLocale).catch((error) => console.warn('goalpost:', error.message));
+      if (locale) takeLocale(locale, ++localeAsked);
     },
     destroy() {
       alive = false;
