@@ -95,7 +95,8 @@ public:
         io.KeyCtrl = true;
         press_key(data, 65);  // Ctrl+A selects all; typing replaces it
         io.KeyCtrl = false;
-        type(data, utf8);
+        if (utf8.empty()) press_key(data, 8);  // Backspace empties the selection
+        else type(data, utf8);
         return true;
     }
 

@@ -35,7 +35,8 @@ TEST_CASE("numbers take the locale's separators", "[ui][format]") {
 }
 
 TEST_CASE("currencies take the locale's symbol position", "[ui][format]") {
-    CHECK(format_currency(1234.5, "EUR", LocaleFormat{}) == "\xE2\x82\xAC" "1,234");
+    // a half rounds away from zero (stb_sprintf), as a reader rounds it; glibc's printf would say 1,234
+    CHECK(format_currency(1234.5, "EUR", LocaleFormat{}) == "\xE2\x82\xAC" "1,235");
     CHECK(format_currency(12.5, "EUR", german()) == "12,50 \xE2\x82\xAC");
     CHECK(format_currency(12.5, "GBP", LocaleFormat{}) == "\xC2\xA3" "12.50");
     CHECK(format_currency(12.5, "CHF", LocaleFormat{}) == "CHF 12.50");

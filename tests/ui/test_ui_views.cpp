@@ -377,6 +377,56 @@ TEST_CASE("the editor shows a bad field's error at the field and saves once it i
     CHECK(actions[0].goal.vendor == gp::Vendor::pipedrive);
 }
 
+// The editor's numbers are text fields the core parses (ImGui's number fields scan with sscanf, which the
+// shipped wasm leaves out): what is typed reaches the goal, and what does not parse is named at its field.
+TEST_CASE("the editor's attribution window and default value are typed and parsed on save", "[ui][editor]") {
+    Headless ui;
+    WidgetData data = sample();
+    ui.view.state().tab = Tab::editor;
+    ui.frames(data, 2);
+    REQUIRE(ui.click(data, "editor.new.zendesk"));
+    ui.frame(data);
+    REQUIRE(ui.fill(data, "editor.title", "Reached checkout"));
+    REQUIRE(ui.fill(data, "editor.window", "seven"));
+    REQUIRE(ui.click(data, "editor.save"));
+    ui.frame(data);
+    REQUIRE(ui.view.shown().editor_errors.size() == 1);
+    CHECK(ui.view.shown().editor_errors[0].path == "/attribution/window_days");
+    CHECK(ui.view.take_actions().empty());
+    REQUIRE(ui.fill(data, "editor.window", "7"));
+    REQUIRE(ui.click(data, "editor.save"));
+    ui.frame(data);
+    CHECK(ui.view.shown().editor_errors.empty());
+    std::vector<Action> actions = ui.view.take_actions();
+    REQUIRE(actions.size() == 1);
+    CHECK(actions[0].goal.attribution.window_days == 7);
+
+    ui.view.state().editor = {};
+    ui.frame(data);
+    REQUIRE(ui.click(data, "editor.new.giosg"));
+    ui.frame(data);
+    REQUIRE(ui.fill(data, "editor.title", "Bought"));
+    REQUIRE(ui.fill(data, "editor.default_value", "12,5"));
+    REQUIRE(ui.click(data, "editor.save"));
+    ui.frame(data);
+    REQUIRE(ui.view.shown().editor_errors.size() == 1);
+    CHECK(ui.view.shown().editor_errors[0].path == "/default_value");
+    REQUIRE(ui.fill(data, "editor.default_value", "12.5"));
+    REQUIRE(ui.click(data, "editor.save"));
+    ui.frame(data);
+    actions = ui.view.take_actions();
+    REQUIRE(actions.size() == 1);
+    REQUIRE(actions[0].goal.default_value);
+    CHECK(*actions[0].goal.default_value == 12.5);
+    // Saved, the form shows the value as stored, and an emptied field means no default value.
+    REQUIRE(ui.fill(data, "editor.default_value", ""));
+    REQUIRE(ui.click(data, "editor.save"));
+    ui.frame(data);
+    actions = ui.view.take_actions();
+    REQUIRE(actions.size() == 1);
+    CHECK_FALSE(actions[0].goal.default_value);
+}
+
 TEST_CASE("errors at paths the form has no field for are listed, never dropped", "[ui][editor]") {
     Headless ui;
     WidgetData data = sample();

@@ -15,8 +15,10 @@
 #include <algorithm>
 #include <cfloat>
 #include <charconv>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include <fast_float/fast_float.h>
 
@@ -450,19 +452,35 @@ GP_COLD_CODE_END
 // [SECTION] strtod for the JSON parser
 //-----------------------------------------------------------------------------
 
-extern "C" double __real_strtod(const char* text, char** end);  // the C library's, named by --wrap
+namespace {
+
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// A digit other than 0 before `last`, outside the exponent: the text names a number that is not zero.
+bool names_nonzero(const char* first, const char* last) {
+    for (; first < last && *first != 'e' && *first != 'E'; ++first)
+        if (*first >= '1' && *first <= '9') return true;
+    return false;
+}
+
+}  // namespace
 
 extern "C" double __wrap_strtod(const char* text, char** end) {
-    const char* last = text;
-    while ((*last >= '0' && *last <= '9') || *last == '.' || *last == 'e' || *last == 'E' || *last == '-' || *last == '+')
-        ++last;
-    if (*last == '\0' && last != text && *text != '+') {
-        double value = 0;
-        const auto r = fast_float::from_chars(text, last, value);
-        if (r.ec == std::errc() && r.ptr == last && std::fabs(value) >= DBL_MIN && std::fabs(value) <= DBL_MAX) {
-            if (end) *end = const_cast<char*>(last);
-            return value;
-        }
+    const char* first = text;
+    while (is_space(*first)) ++first;
+    const bool plus = *first == '+';
+    if (plus) ++first;  // fast_float reads a leading '-' but not a '+'
+    double value = 0;
+    const auto r = fast_float::from_chars(first, first + std::strlen(first), value);
+    if (r.ec != std::errc() || (plus && *first == '-')) {
+        if (end) *end = const_cast<char*>(text);  // no conversion
+        return 0.0;
     }
-    return __real_strtod(text, end);
+    if (end) *end = const_cast<char*>(r.ptr);
+    const char* digits = first + (*first == '-');
+    const bool spelled = *digits == 'i' || *digits == 'I' || *digits == 'n' || *digits == 'N';  // inf, nan
+    // Out of range: fast_float rounds to infinity or to zero (or a subnormal), as strtod does; strtod also
+    // says so in errno.
+    if ((std::isinf(value) && !spelled) || (std::fabs(value) < DBL_MIN && names_nonzero(digits, r.ptr))) errno = ERANGE;
+    return value;
 }

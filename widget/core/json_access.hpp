@@ -239,9 +239,10 @@ std::string dump_json(const Json& value, int indent = -1);
 // CMakeLists.txt), which sends the strtod calls of the program's own objects here, natively and in
 // wasm alike, so that both measure the same code.
 //
-// It keeps strtod's whole contract: a text that is nothing but a plain decimal number (what nlohmann
-// passes in the C locale) whose value is a finite, normal, non-zero double is converted by fast_float,
-// which rounds correctly to nearest, as strtod does in the default rounding mode; everything else (zero, subnormals and overflow, which set
-// errno; leading spaces, '+', hex, inf, nan, trailing text, another locale's decimal comma) is passed
-// to the C library's own strtod unchanged.
+// It is all of strtod, so the C library's is never linked in the wasm (its long double scanning is most of
+// the C library's share of the download, docs/payload.md): fast_float rounds correctly to nearest, as
+// strtod does in the default rounding mode, for every decimal form strtod reads (leading white space, a
+// sign, inf, infinity, nan), and out-of-range results are infinity or zero (or a subnormal) with errno set
+// to ERANGE. Not read: hexadecimal floats ("0x1p3" reads as 0, ending at the x) and another locale's
+// decimal comma; no caller in the program passes either (nlohmann passes JSON number tokens).
 extern "C" double __wrap_strtod(const char* text, char** end);

@@ -7,12 +7,10 @@
 // - [SECTION] Save and delete
 // - [SECTION] Goal list and entry point
 #include <algorithm>
-#include <charconv>
-#include <cstdio>
-
-#include <fast_float/fast_float.h>
+#include <climits>
 
 #include "core/calendar.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "ui/view_parts.hpp"
 
@@ -189,6 +187,7 @@ void draw_condition(ViewContext& ctx, Goal& g, size_t i, bool& remove) {
 }
 
 void draw_condition_fields(ViewContext& ctx, Goal& g) {
+    EditorState& e = ctx.state.editor;
     if (!is_condition_goal(g)) return;
     label(ctx, Msg::editor_match_when);
     full_width();
@@ -210,14 +209,15 @@ void draw_condition_fields(ViewContext& ctx, Goal& g) {
                    {AttributionModel::none, AttributionModel::first_touch, AttributionModel::last_touch});
         ImGui::SameLine();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::InputInt("##window", &g.attribution.window_days);
+        input_text("##window", e.window_text, "0");
+        record_rect(ctx.shown, "editor.window");
         field_errors(ctx, "/attribution");
     }
     if (g.vendor == Vendor::giosg) {
         label(ctx, Msg::editor_default_value);
         full_width();
-        double value = g.default_value.value_or(0.0);
-        if (ImGui::InputDouble("##default-value", &value)) g.default_value = value;
+        input_text("##default-value", e.default_value_text, "");
+        record_rect(ctx.shown, "editor.default_value");
         field_errors(ctx, "/default_value");
     }
 }
@@ -248,9 +248,9 @@ void start_editing(EditorState& e, const Goal& goal, bool is_new) {
     e = EditorState{};
     e.draft = goal;
     e.is_new = is_new;
-    char amount[64];
-    std::snprintf(amount, sizeof amount, "%.15g", goal.target.amount);
-    e.amount_text = amount;
+    e.amount_text = format_decimal(goal.target.amount);
+    e.window_text = std::to_string(goal.attribution.window_days);
+    if (goal.default_value) e.default_value_text = format_decimal(*goal.default_value);
     if (goal.schedule.start) e.start_text = format_civil_date(*goal.schedule.start);
     if (goal.schedule.end) e.end_text = format_civil_date(*goal.schedule.end);
 }
@@ -258,13 +258,18 @@ void start_editing(EditorState& e, const Goal& goal, bool is_new) {
 // The typed text fields, parsed into the goal; a field that does not parse is an error at its path.
 Goal parse_draft(const EditorState& e, Lang lang, std::vector<Error>& errors) {
     Goal g = *e.draft;
-    const std::string& amount = e.amount_text;
-    double value = 0;
-    const auto r = fast_float::from_chars(amount.data(), amount.data() + amount.size(), value);
-    if (amount.empty() || r.ec != std::errc() || r.ptr != amount.data() + amount.size())
-        errors.push_back({"/target/amount", "bad_number", msg(Msg::editor_bad_number, lang), 400});
-    else
-        g.target.amount = value;
+    if (const auto amount = parse_decimal(e.amount_text)) g.target.amount = *amount;
+    else errors.push_back({"/target/amount", "bad_number", msg(Msg::editor_bad_number, lang), 400});
+    if (g.vendor == Vendor::zendesk) {
+        const auto days = parse_int(e.window_text);
+        if (days && *days >= INT_MIN && *days <= INT_MAX) g.attribution.window_days = static_cast<int>(*days);
+        else errors.push_back({"/attribution/window_days", "bad_number", msg(Msg::editor_bad_number, lang), 400});
+    }
+    if (g.vendor == Vendor::giosg) {
+        if (e.default_value_text.empty()) g.default_value.reset();
+        else if (const auto value = parse_decimal(e.default_value_text)) g.default_value = *value;
+        else errors.push_back({"/default_value", "bad_number", msg(Msg::editor_bad_number, lang), 400});
+    }
     const auto date_field = [&](const std::string& text, const char* path, bool required, std::optional<Date>& out) {
         if (text.empty()) {
             if (required) errors.push_back({path, "required", msg(Msg::editor_start_required, lang), 400});

@@ -1,10 +1,11 @@
 #include "ui/format.hpp"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+#include <cstring>
 
 #include <algorithm>
+
+#include <stb/stb_sprintf.h>
 
 #include "core/calendar.hpp"
 
@@ -70,8 +71,10 @@ LocaleFormat locale_from_json(const Json& description) {
 std::string format_number(double value, int decimals, const LocaleFormat& locale) {
     if (!std::isfinite(value)) return "\xE2\x80\x94";  // U+2014 EM DASH
     char plain[64];
-    std::snprintf(plain, sizeof plain, "%.*f", decimals, value);
-    if (plain[0] == '-' && std::strtod(plain, nullptr) == 0.0) return localize_digits(plain + 1, locale);
+    // stb_sprintf, as ImGui's labels (cmake/GoalpostDeps.cmake): the same digits natively and in the wasm.
+    stbsp_snprintf(plain, sizeof plain, "%.*f", decimals, value);
+    const bool zero = std::all_of(plain, plain + std::strlen(plain), [](char c) { return c < '1' || c > '9'; });
+    if (plain[0] == '-' && zero) return localize_digits(plain + 1, locale);  // no "-0.0" for a tiny loss
     return localize_digits(plain, locale);
 }
 

@@ -96,7 +96,9 @@ struct EditorState {
     bool is_new = false;
     std::vector<Error> errors;
     bool confirm_delete = false;
-    std::string amount_text, start_text, end_text;  // typed text, parsed on save so bad input can be named
+    // Typed text, parsed on save so bad input can be named (numbers too: ImGui's number fields scan with
+    // sscanf, which the shipped wasm leaves out, wasm/libc_format.cpp).
+    std::string amount_text, start_text, end_text, window_text, default_value_text;
 };
 
 struct ViewState {

@@ -1,0 +1,39 @@
+// The C library's formatting and scanning, as the shipped wasm links them (wasm/CMakeLists.txt wraps the
+// three names below for goalpost_web).
+//
+// Why: musl's printf and scanf work in long double, which wasm has only in software (compiler-rt's
+// __multf3, __divtf3, ...), so the two of them with their helpers were about 25 KB of the module, most of
+// the C library's share (scripts/size_report.py). What is left that formats or scans:
+// - ImGui formats with stb_sprintf, compiled into imgui.cpp (IMGUI_USE_STB_SPRINTF, cmake/GoalpostDeps.cmake);
+// - the widget's own fixed-point numbers call stbsp_snprintf directly (widget/ui/format.cpp);
+// - nlohmann writes "\u00XX" escapes with std::snprintf, and libc++ formats with vsnprintf: both reach
+//   stb_sprintf through the wraps here;
+// - nlohmann reads numbers with strtod, which the core wraps with fast_float (core/json_access.hpp);
+// - ImGui's only sscanf calls left are in its .ini readers, which the widget never feeds (io.IniFilename is
+//   null and nothing calls LoadIniSettingsFromMemory); its scalar input widgets, which parse typed numbers
+//   with sscanf, are not used (the editor's numbers are text fields parsed by the core).
+#include <cstdarg>
+#include <cstddef>
+
+#include <stb/stb_sprintf.h>
+
+extern "C" {
+
+int __wrap_vsnprintf(char* buffer, size_t size, const char* format, va_list args) {
+    return stbsp_vsnprintf(buffer, static_cast<int>(size), format, args);
+}
+
+int __wrap_snprintf(char* buffer, size_t size, const char* format, ...) {
+    va_list args;
+    va_start(args, format);
+    const int written = stbsp_vsnprintf(buffer, static_cast<int>(size), format, args);
+    va_end(args);
+    return written;
+}
+
+// Matches nothing, as a scan of a line that is not there would: ImGui's .ini readers, the only callers,
+// never run (see above). If a caller that runs ever appears, its scan fails visibly instead of reading
+// through 25 KB of soft-float code.
+int __wrap_sscanf(const char*, const char*, ...) { return 0; }
+
+}  // extern "C"
