@@ -1,6 +1,9 @@
-// Goal formats benchmark: 100,000 goals per vendor, generated in memory and written in the vendor's wire
-// format, then parsed and validated by read_goals (pre-scan, nlohmann parse, mapping, the vendor's rules).
-// "bytes" is the payload size and "items" the goals read, so MB/s and goals/s follow from median_ms.
+// Ingest benchmark: what the widget reads from the network, goals and the data they are measured against.
+// - read.<vendor>: 100,000 goals per vendor, generated in memory and written in the vendor's wire format,
+//   then parsed and validated by read_goals (pre-scan, nlohmann parse, mapping, the vendor's rules).
+// - read.data.*: 200,000 Pipedrive deals and HubSpot deals in the shape real records have (nested owners,
+//   nulls, money as text), and 200,000 lines of a page-view event log, through their readers.
+// "bytes" is the payload size and "items" the goals or rows read, so MB/s and items/s follow from median_ms.
 // Decimal numbers appear the way each vendor sends them (Pipedrive sum targets as JSON numbers, HubSpot
 // and giosg amounts as strings), so the float-parsing cost in wasm is part of what is measured.
 #include <cstdio>
@@ -9,6 +12,8 @@
 
 #include "bench.hpp"
 #include "core/calendar.hpp"
+#include "core/conversion_readers.hpp"
+#include "core/data_readers.hpp"
 #include "core/read.hpp"
 #include "core/write.hpp"
 
@@ -107,6 +112,69 @@ void bench_vendor(const char* name, gp::Vendor vendor, gp::Goal (*make)(int)) {
     gp::bench::report({std::string("read.") + name, ms, kRuns, static_cast<double>(payload.size()), static_cast<double>(read)});
 }
 
+constexpr int kRows = 200000;
+
+// Dates spread over two years, so that the time parser sees many different days.
+std::string day_text(int i) {
+    const gp::Date d{gp::parse_civil_date("2025-01-01")->days + i % 730};
+    return gp::format_civil_date(d);
+}
+
+std::string pipedrive_deals_payload() {
+    std::string out = "{\"success\":true,\"data\":[";
+    for (int i = 0; i < kRows; ++i) {
+        if (i) out += ',';
+        const bool won = i % 3 != 0;
+        out += "{\"id\":" + std::to_string(500000 + i) + ",\"title\":\"Deal " + std::to_string(i) +
+               " for the harbour office\",\"value\":" + std::to_string(1000 + i % 9000) + "." +
+               std::to_string(i % 100) + ",\"currency\":\"" + (i % 4 ? "EUR" : "USD") +
+               "\",\"user_id\":{\"id\":" + std::to_string(i % 300) + ",\"name\":\"Owner " +
+               std::to_string(i % 300) + "\",\"email\":\"owner" + std::to_string(i % 300) +
+               "@example.org\",\"has_pic\":0,\"active_flag\":true},\"pipeline_id\":" + std::to_string(1 + i % 5) +
+               ",\"stage_id\":" + std::to_string(1 + i % 12) + ",\"status\":\"" + (won ? "won" : "open") +
+               "\",\"add_time\":\"" + day_text(i) + " 09:15:00\",\"won_time\":" +
+               (won ? "\"" + day_text(i + 20) + " 16:40:00\"" : std::string("null")) +
+               ",\"expected_close_date\":\"" + day_text(i + 40) + "\",\"probability\":null,\"lost_reason\":null}";
+    }
+    out += "],\"additional_data\":{\"pagination\":{\"start\":0,\"limit\":500,\"more_items_in_collection\":false}}}";
+    return out;
+}
+
+std::string hubspot_deals_payload() {
+    std::string out = "{\"results\":[";
+    for (int i = 0; i < kRows; ++i) {
+        if (i) out += ',';
+        out += "{\"id\":\"" + std::to_string(880000 + i) + "\",\"properties\":{\"amount\":\"" +
+               std::to_string(500 + i % 9000) + ".50\",\"closedate\":\"" + day_text(i) +
+               "T15:00:00.000Z\",\"dealstage\":\"" + (i % 3 ? "closedwon" : "appointmentscheduled") +
+               "\",\"pipeline\":\"default\",\"hubspot_owner_id\":\"" + std::to_string(500 + i % 200) +
+               "\",\"deal_currency_code\":\"USD\",\"createdate\":\"" + day_text(i + 700) +
+               "T10:00:00Z\",\"hs_object_id\":\"" + std::to_string(880000 + i) +
+               "\"},\"createdAt\":\"" + day_text(i) + "T10:00:00Z\",\"archived\":false}";
+    }
+    out += "]}";
+    return out;
+}
+
+std::string event_log_payload() {
+    std::string out;
+    for (int i = 0; i < kRows; ++i) {
+        out += "{\"visitor_id\":\"vis-" + std::to_string(i % 20000) + "\",\"at\":\"" + day_text(i) + "T10:" +
+               std::to_string(10 + i % 50) + ":00Z\",\"url\":\"https://store.example.net/products/" +
+               std::to_string(i % 1000) + "?ref=mail\",\"title\":\"Product " + std::to_string(i % 1000) +
+               "\",\"referrer\":\"https://search.example/?q=shoes\"}\n";
+    }
+    return out;
+}
+
+template <class Read>
+void bench_data(const char* name, const std::string& payload, Read read) {
+    size_t rows = 0;
+    const double ms = gp::bench::median_ms(kRuns, [&] { rows = read(payload); });
+    if (rows != static_cast<size_t>(kRows)) std::fprintf(stderr, "bench_read: %s read %zu rows\n", name, rows);
+    gp::bench::report({std::string("read.data.") + name, ms, kRuns, static_cast<double>(payload.size()), static_cast<double>(rows)});
+}
+
 }  // namespace
 
 int main() {
@@ -114,5 +182,22 @@ int main() {
     bench_vendor("hubspot", gp::Vendor::hubspot, hubspot_goal);
     bench_vendor("giosg", gp::Vendor::giosg, giosg_goal);
     bench_vendor("zendesk", gp::Vendor::zendesk, zendesk_goal);
+    gp::DataReadOptions data;
+    data.max_bytes = 512u * 1024u * 1024u;
+    bench_data("pipedrive_deals", pipedrive_deals_payload(), [&](const std::string& p) {
+        const gp::DataReadResult r = gp::read_pipedrive_deals(p, data);
+        gp::bench::keep(r);
+        return r.rows.deals.size();
+    });
+    bench_data("hubspot_deals", hubspot_deals_payload(), [&](const std::string& p) {
+        const gp::DataReadResult r = gp::read_hubspot_deals(p, data);
+        gp::bench::keep(r);
+        return r.rows.deals.size();
+    });
+    bench_data("event_log", event_log_payload(), [](const std::string& p) {
+        const gp::EventLogRead r = gp::read_event_log(p);
+        gp::bench::keep(r);
+        return r.views.size();
+    });
     return 0;
 }
