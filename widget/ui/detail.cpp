@@ -320,27 +320,40 @@ void draw_intervals(const ViewContext& ctx, const Goal& goal, const GoalProgress
         }
         return;
     }
-    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("intervals", 4, kFlags)) return;
-    ImGui::TableSetupColumn(msg(Msg::detail_col_interval, lang), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(msg(Msg::detail_col_value, lang), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(msg(Msg::detail_col_target, lang), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(msg(Msg::detail_col_percent, lang), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableHeadersRow();
-    for (const IntervalResult& r : p.intervals) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::PushTextWrapPos(0.0f);
-        text(format_range(r.range, locale));
-        ImGui::TableNextColumn();
-        text(format_goal_amount(goal, r.value, locale));
-        ImGui::TableNextColumn();
-        text(format_goal_target(goal, r.target, locale));
-        ImGui::TableNextColumn();
-        text(percent(r));
-        ImGui::PopTextWrapPos();
-    }
-    ImGui::EndTable();
+    // Four columns at fixed shares of the width, each cell wrapping within its column, a divider under every
+    // row. Laid out by hand rather than with an ImGui table: this is the widget's only table, and ImGui's
+    // table code was about 24 KB of the wasm (docs/payload.md).
+    constexpr float kShares[4] = {2.0f, 1.4f, 1.4f, 0.8f};
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = ImGui::GetStyle().ItemSpacing.x;
+    float edges[5] = {0, 0, 0, 0, 0};
+    float total = 0;
+    for (float share : kShares) total += share;
+    for (int c = 0; c < 4; ++c) edges[c + 1] = edges[c] + width * kShares[c] / total;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto row = [&](const std::string (&cells)[4], ImU32 colour) {
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const float local_x = ImGui::GetCursorPosX();
+        float bottom = origin.y;
+        for (int c = 0; c < 4; ++c) {
+            ImGui::SetCursorScreenPos(ImVec2(origin.x + edges[c], origin.y));
+            ImGui::PushTextWrapPos(local_x + edges[c + 1] - pad);
+            coloured_text(colour, cells[c]);
+            ImGui::PopTextWrapPos();
+            bottom = std::max(bottom, ImGui::GetCursorScreenPos().y);
+        }
+        const float line_y = bottom - ImGui::GetStyle().ItemSpacing.y * 0.5f;
+        draw->AddLine(ImVec2(origin.x, line_y), ImVec2(origin.x + width, line_y), ctx.palette.divider);
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
+    };
+    row({msg(Msg::detail_col_interval, lang), msg(Msg::detail_col_value, lang), msg(Msg::detail_col_target, lang),
+         msg(Msg::detail_col_percent, lang)},
+        ctx.palette.muted_text);
+    for (const IntervalResult& r : p.intervals)
+        row({format_range(r.range, locale), format_goal_amount(goal, r.value, locale), format_goal_target(goal, r.target, locale),
+             percent(r)},
+            ctx.palette.text);
+    ImGui::Dummy(ImVec2(0, 0));  // the last row's height counts in the window's content size
 }
 
 void draw_legend(const ViewContext& ctx, const ChartInput& in, bool forecast) {
