@@ -36,7 +36,9 @@ target_compile_definitions(imgui PUBLIC
 # gone too (wasm/libc_format.cpp) those soft-float routines leave the download. The widget's own fixed-point
 # numbers use the same stbsp_snprintf (widget/ui/format.cpp), so native tests check what the wasm draws.
 # ImGui 1.86 includes it as "stb_sprintf.h", so the stb folder is on imgui's own include path.
-target_compile_definitions(imgui PRIVATE IMGUI_USE_STB_SPRINTF)
+# STB_SPRINTF_NOUNALIGNED: stb_sprintf otherwise copies strings with unaligned 32-bit loads and stores,
+# which C++ leaves undefined (the sanitizer build stops at them).
+target_compile_definitions(imgui PRIVATE IMGUI_USE_STB_SPRINTF STB_SPRINTF_NOUNALIGNED)
 if(EMSCRIPTEN)
   target_include_directories(imgui SYSTEM PRIVATE "${GP_DEPS_DIR}/wasm-include/stb")
 else()
