@@ -56,6 +56,8 @@ void emit(const char* type, const Json& detail) {
 
 void show_workspace(App& app) {
     app.data.goals = app.workspace.goals();
+    app.data.goal_revisions = app.workspace.goal_revisions();
+    app.data.figures_generation = app.workspace.figures_generation();
     app.data.matches = ui::matches_for_view(app.workspace);
     // Without CRM data the store is empty, and the core shows the vendor's own figures (one rule for both).
     // Condition goals count the feed's rows, as the conversions view does.

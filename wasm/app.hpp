@@ -79,9 +79,14 @@ struct PendingSave {
 
 // Everything the page's accessibility mirror depends on, and its text (inspection.cpp).
 struct ShownGoalsCache {
-    std::string key;
+    std::string key;              // what every goal's line depends on besides the goal
+    std::vector<uint64_t> goals;  // and the goals, by revision
     std::string json;
     unsigned revision = 0;
+    // The list the loader holds (the last one handed): its revision, what it was written at, its goals.
+    unsigned handed = 0;
+    std::string handed_key;
+    std::vector<uint64_t> handed_goals;
 };
 
 struct App {

@@ -26,8 +26,11 @@ int gp_start(const char* options_json);
 
 /* The inspection state as JSON (docs/embedding.md, "state()"), in two parts: `part` 0 is the object without
  * its goal list, `part` 1 the goal list alone (a JSON array, written again only when gp_mirror_revision()
- * moves). Module-owned: part 0 is valid until the next call for part 0, part 1 until gp_mirror_revision()
- * moves (copy either at once). */
+ * moves). `part` 2 is the goal list as {"base": revision, "goals": [...]}, where an entry that is a number
+ * is the entry at that place in the list of revision `base` (the list part 1 or part 2 handed last), and
+ * the others are written out: after one goal's edit, that goal alone is. Module-owned: part 0 is valid
+ * until the next call for part 0, part 1 until gp_mirror_revision() moves, part 2 until the next call for
+ * part 2 (copy any at once). */
 const char* gp_state(int part);
 
 /* A number that moves whenever what the accessibility mirror shows moves (its goal lines, the as-of day,

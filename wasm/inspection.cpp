@@ -1,6 +1,7 @@
 // The inspection call (state(), docs/embedding.md) and the accessibility mirror's revision.
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "app.hpp"
 #include "core/calendar.hpp"
@@ -16,28 +17,31 @@ namespace {
 // state() lists every goal as the overview draws it, for the page's accessibility mirror. Written through
 // nlohmann's object model, 10,000 goals cost about 130 ms per call in Chromium (a std::map per goal), and the
 // loader asked for it on every event; the list is now written as text once per change of what it shows, and
-// handed over apart from the rest of the state (gp_state(1)), which the loader reads far more often.
+// handed over apart from the rest of the state (gp_state(1)), which the loader reads far more often. After an
+// edit of one goal, gp_state(2) writes that goal only and names the others by their place in the list the
+// loader holds: all 10,000 written again cost about 100 ms of an add() call in Chromium.
 
-// Everything the listed goals depend on: the data, the period on screen, the minute (pace), loading.
+// What every goal's line depends on besides the goal: the figures (events, matches, rates), the period on
+// screen, the minute (pace), loading, the locale.
 std::string shown_goals_key(const App& app, const ui::FrameContext& frame) {
     const Date today = civil_date_of(frame.now, frame.zone_offset_minutes);
     const DateRange period = ui::period_range(app.view.state().period, today, frame.calendar);
-    return std::to_string(app.data.generation) + ' ' + std::to_string(period.start.days) + ' ' +
+    return std::to_string(app.data.figures_generation) + ' ' + std::to_string(period.start.days) + ' ' +
            std::to_string(period.end.days) + ' ' + std::to_string(frame.now / 60000) + ' ' +
            std::to_string(frame.zone_offset_minutes) + ' ' + (app.data.loading ? '1' : '0') + app.options.locale.dump() + ' ' +
-           std::to_string(app.workspace.generation()) + ' ' +
            ui::lang_code(frame.locale.lang);  // the language shown: a language file may come after its locale
 }
 
-
 unsigned mirror_revision(App& app, const ui::FrameContext& frame) {
+    ShownGoalsCache& cache = app.shown_goals;
     std::string key = shown_goals_key(app, frame);
-    if (key != app.shown_goals.key) {
-        app.shown_goals.key = std::move(key);
-        app.shown_goals.json.clear();  // written again at the next state()
-        ++app.shown_goals.revision;
+    if (key != cache.key || app.data.goal_revisions != cache.goals) {
+        cache.key = std::move(key);
+        cache.goals = app.data.goal_revisions;
+        cache.json.clear();  // written again at the next state()
+        ++cache.revision;
     }
-    return app.shown_goals.revision;
+    return cache.revision;
 }
 
 // A JSON string: nlohmann's own escaping where the text is not plain printable ASCII (it also replaces
@@ -83,40 +87,100 @@ Json phrases_json(ui::Lang lang) {
             {"as_of", ui::msg(ui::Msg::page_as_of, lang)}};
 }
 
+void append_shown_goal(std::string& out, const ui::ShownGoal& row, ui::Lang lang) {
+    out += "{\"id\":";
+    append_json_string(out, row.goal_id);
+    out += ",\"title\":";
+    append_json_string(out, row.title);
+    out += ",\"progress\":";
+    append_json_number(out, row.value);
+    out += ",\"target\":";
+    append_json_number(out, row.target);
+    out += ",\"percent\":";
+    if (row.percent) append_json_number(out, *row.percent);
+    else out += "null";
+    out += ",\"status\":";
+    // The status as the widget says it (in the page's language), and the pace as a code that does not change with it.
+    append_json_string(out, row.no_data ? ui::msg(ui::Msg::chip_no_data, lang) : ui::pace_state_label(row.status, lang));
+    out += ",\"pace\":";
+    append_json_string(out, row.no_data ? "no_data" : pace_code(row.status));
+    out += row.no_data ? ",\"no_data\":true" : ",\"no_data\":false";
+    out += ",\"value_text\":";
+    append_json_string(out, row.value_text);
+    out += ",\"target_text\":";
+    append_json_string(out, row.target_text);
+    out += ",\"text\":";
+    append_json_string(out, row.text);
+    out += '}';
+}
+
+// The list as the loader now holds it.
+void hand_over(ShownGoalsCache& cache) {
+    cache.handed = cache.revision;
+    cache.handed_key = cache.key;
+    cache.handed_goals = cache.goals;
+}
+
+// gp_state(1): every goal.
 const std::string& shown_goals_json(App& app, const ui::FrameContext& frame) {
     mirror_revision(app, frame);
-    std::string& out = app.shown_goals.json;
+    ShownGoalsCache& cache = app.shown_goals;
+    hand_over(cache);
+    std::string& out = cache.json;
     if (!out.empty()) return out;
     out += '[';
-    const ui::Lang lang = frame.locale.lang;
-    for (const ui::ShownGoal& row : app.view.summaries(app.data, frame)) {
+    std::vector<uint32_t> every(app.data.goals.size());
+    for (uint32_t i = 0; i < every.size(); ++i) every[i] = i;
+    app.view.summaries(app.data, frame, every, [&out, lang = frame.locale.lang](uint32_t, const ui::ShownGoal& row) {
         if (out.size() > 1) out += ',';
-        out += "{\"id\":";
-        append_json_string(out, row.goal_id);
-        out += ",\"title\":";
-        append_json_string(out, row.title);
-        out += ",\"progress\":";
-        append_json_number(out, row.value);
-        out += ",\"target\":";
-        append_json_number(out, row.target);
-        out += ",\"percent\":";
-        if (row.percent) append_json_number(out, *row.percent);
-        else out += "null";
-        out += ",\"status\":";
-        // The status as the widget says it (in the page's language), and the pace as a code that does not change with it.
-        append_json_string(out, row.no_data ? ui::msg(ui::Msg::chip_no_data, lang) : ui::pace_state_label(row.status, lang));
-        out += ",\"pace\":";
-        append_json_string(out, row.no_data ? "no_data" : pace_code(row.status));
-        out += row.no_data ? ",\"no_data\":true" : ",\"no_data\":false";
-        out += ",\"value_text\":";
-        append_json_string(out, row.value_text);
-        out += ",\"target_text\":";
-        append_json_string(out, row.target_text);
-        out += ",\"text\":";
-        append_json_string(out, row.text);
-        out += '}';
-    }
+        append_shown_goal(out, row, lang);
+    });
     out += ']';
+    return out;
+}
+
+// gp_state(2): {"base": revision, "goals": [...]}, where a number is the place of the same line in the list of
+// that revision, the one last handed (as it was written: a line depends on nothing but its goal and the key).
+const std::string& shown_goals_changes(App& app, const ui::FrameContext& frame) {
+    mirror_revision(app, frame);
+    ShownGoalsCache& cache = app.shown_goals;
+    const bool same_key = cache.handed_key == cache.key;
+    const std::vector<uint64_t>& was = cache.handed_goals;
+    const std::vector<uint64_t>& now = cache.goals;
+    // Where each goal was: an edit keeps the order, so at the same place shifted by what was added or removed
+    // before it; a goal found elsewhere is looked up.
+    std::vector<int64_t> place(now.size(), -1);
+    std::vector<uint32_t> changed;
+    std::unordered_map<uint64_t, uint32_t> by_revision;  // made when first needed
+    std::ptrdiff_t shift = 0;
+    for (uint32_t i = 0; i < now.size() && same_key; ++i) {
+        size_t j = size_t(std::ptrdiff_t(i) + shift);
+        if (j >= was.size() || was[j] != now[i]) {
+            if (by_revision.empty())
+                for (uint32_t k = 0; k < was.size(); ++k) by_revision.emplace(was[k], k);
+            const auto at = by_revision.find(now[i]);
+            j = at == by_revision.end() ? was.size() : at->second;
+        }
+        if (j < was.size()) {
+            place[i] = int64_t(j);
+            shift = std::ptrdiff_t(j) - std::ptrdiff_t(i);
+        }
+    }
+    for (uint32_t i = 0; i < now.size(); ++i)
+        if (place[i] < 0) changed.push_back(i);
+    std::vector<std::string> written(now.size());
+    app.view.summaries(app.data, frame, changed, [&written, lang = frame.locale.lang](uint32_t i, const ui::ShownGoal& row) {
+        append_shown_goal(written[i], row, lang);
+    });
+    static std::string out;
+    out = "{\"base\":" + std::to_string(cache.handed) + ",\"goals\":[";
+    for (uint32_t i = 0; i < now.size(); ++i) {
+        if (i) out += ',';
+        if (place[i] >= 0) out += std::to_string(place[i]);
+        else out += written[i];
+    }
+    out += "]}";
+    hand_over(cache);
     return out;
 }
 
@@ -145,13 +209,18 @@ Json editor_json(const App& app) {
 extern "C" {
 
 // The inspection state as JSON (goalpost_abi.h): what the widget loaded and shows. The goal list comes on
-// its own (`part` 1): at 10,000 goals it is 2 MB of JSON, so the loader asks for it, and parses it, only
-// when gp_mirror_revision() moved; the rest (`part` 0) is a few kilobytes, read at every state().
+// its own (`part` 1, or `part` 2 as changes to the list last handed): at 10,000 goals it is 2 MB of JSON, so
+// the loader asks for it, and parses it, only when gp_mirror_revision() moved; the rest (`part` 0) is a few
+// kilobytes, read at every state().
 EMSCRIPTEN_KEEPALIVE const char* gp_state(int part) {
     using namespace gp::web;
     if (part == 1) {
         static const std::string none = "[]";
         return g_app ? shown_goals_json(*g_app, frame_context(*g_app)).c_str() : none.c_str();
+    }
+    if (part == 2) {
+        static const std::string none = "{\"base\":0,\"goals\":[]}";
+        return g_app ? shown_goals_changes(*g_app, frame_context(*g_app)).c_str() : none.c_str();
     }
     gp::Json state = {{"started", g_app != nullptr}};
     if (g_app) {

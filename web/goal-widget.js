@@ -169,9 +169,14 @@ function phrase(mirror, key, values = {}) {
 function renderMirror(mirror, state) {
   const goals = state.goals || [];
   const lines = mirror.list.children;
+  const told = mirror.told || (mirror.told = new WeakMap());  // line -> the goal it was last told from
   goals.forEach((goal, i) => {
     let item = lines[i];
     if (!item) item = mirror.list.appendChild(document.createElement('li'));
+    // The module's goals are frozen and kept while unchanged: one an edit left says what the line says, and
+    // reading back 10,000 lines' texts took longer than the rest of an add() at 10,000 goals.
+    if (told.get(item) === goal) return;
+    told.set(item, goal);
     if (item.dataset.goalId !== goal.id) item.dataset.goalId = goal.id;
     // The module says each goal in one sentence, with the numbers, units and status the canvas shows.
     if (item.textContent !== goal.text) item.textContent = goal.text;  // always text, never markup
@@ -426,10 +431,21 @@ async function mountWidget(element, options, goalsEarly) {
   // The goal list (2 MB of JSON at 10,000 goals) is read and parsed only when the module's mirror revision
   // moved; every state() and the mirror share its goals until then, frozen, so that a page changing one
   // changes no other reader's. Each state() gets its own array of them.
-  let shown = { revision: -1 };
+  // After an edit the module writes only the goals it changed, and names the others by their place in the
+  // list held here (gp_state(2)); a list of another revision than the one held is asked for in full.
+  let shown = { revision: -1, goals: null };
   const shownGoals = () => {
     const revision = module._gp_mirror_revision();
-    if (revision !== shown.revision) shown = { revision, goals: JSON.parse(module.UTF8ToString(module._gp_state(1))).map(Object.freeze) };
+    if (revision === shown.revision) return shown.goals;
+    if (shown.goals) {
+      const changes = JSON.parse(module.UTF8ToString(module._gp_state(2)));
+      if (changes.base === shown.revision) {
+        const held = shown.goals;
+        shown = { revision, goals: changes.goals.map((entry) => (typeof entry === 'number' ? held[entry] : Object.freeze(entry))) };
+        return shown.goals;
+      }
+    }
+    shown = { revision, goals: JSON.parse(module.UTF8ToString(module._gp_state(1))).map(Object.freeze) };
     return shown.goals;
   };
   readState = () => {

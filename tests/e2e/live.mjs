@@ -280,6 +280,53 @@ export const tests = {
     await page.waitForFunction((n) => document.querySelector('#w').state().matches === n, matches);
   },
 
+  async 'after each add, update and remove the goal list is what a list written afresh says, and the goals an edit left are the same objects'({ page, baseUrl }) {
+    await openBlankPage(page, baseUrl);
+    await addWidget(page, { ...PIPEDRIVE, period: 'month' });
+    await waitForSources(page, ['deals', 'activities']);
+    await waitForIdle(page, '#w');
+    const steps = await page.evaluate((revenue) => {
+      const w = document.querySelector('#w');
+      const lines = () => [...w.querySelectorAll('[role=list] li')].map((li) => li.textContent);
+      // Another period and back: every line is written again, from nothing the edits left.
+      const afresh = () => {
+        w.setAttribute('period', 'quarter');
+        w.state();
+        w.setAttribute('period', 'month');
+        return w.state().goals;
+      };
+      const edits = [
+        ['add', () => w.add({ title: 'Added at the end', assignee: { id: 7, type: 'person' }, type: { name: 'deals_won', params: {} },
+                               expected_outcome: { target: 3, tracking_metric: 'quantity' }, duration: { start: '2026-01-01', end: null },
+                               interval: 'monthly' })],
+        ['update figures', () => w.update(revenue, { expected_outcome: { target: 90000 } })],
+        ['update title', () => w.update(w.state().goals[1].id, { title: 'Renamed in the middle' })],
+        ['remove the first', () => w.remove(w.state().goals[0].id)],
+        ['add another', () => w.add({ title: 'Added again', assignee: { id: 7, type: 'person' }, type: { name: 'deals_won', params: {} },
+                                    expected_outcome: { target: 5, tracking_metric: 'quantity' }, duration: { start: '2026-01-01', end: null },
+                                    interval: 'monthly' })],
+      ];
+      return edits.map(([name, edit]) => {
+        const before = w.state().goals;
+        edit();
+        const after = w.state().goals;
+        const shown = lines();
+        const kept = after.filter((g) => before.includes(g)).length;
+        const unchanged = after.filter((g) => before.some((b) => JSON.stringify(b) === JSON.stringify(g))).length;
+        return { name, after, shown, kept, unchanged, fresh: afresh() };
+      });
+    }, REVENUE);
+    for (const { name, after, shown, kept, unchanged, fresh } of steps) {
+      assert.deepEqual(after, fresh, `${name}: the list differs from one written afresh`);
+      assert.deepEqual(shown, after.map((g) => g.text), `${name}: the mirror's lines`);
+      // What the edit left is handed on as it was, not read again.
+      assert.equal(kept, unchanged, `${name}: unchanged goals were read again`);
+    }
+    assert.ok(steps[1].after.find((g) => g.id === REVENUE).target_text.includes('90,000'), JSON.stringify(steps[1].after));
+    assert.equal(steps[2].after[1].title, 'Renamed in the middle');
+    assert.equal(steps[4].after.at(-1).title, 'Added again');
+  },
+
   async 'attributes changed while the module loads are applied once it runs'({ page, baseUrl }) {
     await openBlankPage(page, baseUrl);
     await addWidget(page, { goals: '/web/data/pipedrive-goals.json', period: 'month' });

@@ -214,6 +214,60 @@ TEST_CASE("track refuses a bad event by its field and keeps the log", "[workspac
     CHECK_FALSE(ws.call("track", {{"event", "not an object"}}, at(kMarch15)).ok());
 }
 
+TEST_CASE("a goal keeps its revision while an edit changes others, and the figures move only with what they depend on", "[workspace]") {
+    Workspace ws = pipedrive_workspace();
+    const std::vector<uint64_t> first = ws.goal_revisions();
+    REQUIRE(first.size() == 2);
+    CHECK(first[0] != first[1]);
+    const uint64_t figures = ws.figures_generation();
+    const Json body = Json::parse(R"({"title": "Calls made", "assignee": {"id": 3, "type": "person"},
+        "type": {"name": "activities_completed", "params": {"activity_type_id": [1]}},
+        "expected_outcome": {"target": 30, "tracking_metric": "quantity"},
+        "duration": {"start": "2024-03-01", "end": null}, "interval": "weekly"})");
+    REQUIRE(ws.call("add", {{"goal", body}}, at(kMarch15)).ok());
+    const std::vector<uint64_t> added = ws.goal_revisions();
+    REQUIRE(added.size() == 3);
+    CHECK(added[0] == first[0]);
+    CHECK(added[1] == first[1]);
+    CHECK(added[2] != first[0]);
+    CHECK(added[2] != first[1]);
+    CHECK(ws.figures_generation() == figures);  // no log: no goal's matches changed
+
+    REQUIRE(ws.call("update", {{"id", "41"}, {"changes", {{"title", "Deals won by Mia, renamed"}}}}, at(kMarch15)).ok());
+    const std::vector<uint64_t> updated = ws.goal_revisions();
+    CHECK(updated[0] != added[0]);
+    CHECK(updated[1] == added[1]);
+    CHECK(updated[2] == added[2]);
+
+    REQUIRE(ws.call("remove", {{"id", "41"}}, at(kMarch15)).ok());
+    CHECK(ws.goal_revisions() == std::vector<uint64_t>{updated[1], updated[2]});
+    // Loaded again with the same goals (a refresh): the ones unchanged keep theirs.
+    ws.load_goals(read_goals(kPipedriveGoals));
+    CHECK(ws.goal_revisions()[1] == first[1]);
+    CHECK(ws.figures_generation() == figures);
+
+    ws.set_event_rows("deals", read_pipedrive_deals(kPipedriveDeals).rows);
+    CHECK(ws.figures_generation() > figures);
+}
+
+TEST_CASE("a goal added that matches the log moves the figures", "[workspace]") {
+    Workspace ws = zendesk_workspace();
+    std::vector<PageView> log(1);
+    log[0].visitor_id = "v9";
+    log[0].at = kMarch15;
+    log[0].url = "https://shop.example/pricing";
+    ws.set_event_log(log);
+    const uint64_t figures = ws.figures_generation();
+    const Json elsewhere = Json::parse(R"({"name": "Saw the blog", "enabled": true,
+        "settings": {"conditions": [{"type": "url", "operator": "contains", "value": "/blog"}]}})");
+    REQUIRE(ws.call("add", {{"goal", elsewhere}}, at(kMarch15)).ok());
+    CHECK(ws.figures_generation() == figures);
+    const Json pricing = Json::parse(R"({"name": "Saw pricing", "enabled": true,
+        "settings": {"conditions": [{"type": "url", "operator": "contains", "value": "/pricing"}]}})");
+    REQUIRE(ws.call("add", {{"goal", pricing}}, at(kMarch15)).ok());
+    CHECK(ws.figures_generation() > figures);
+}
+
 TEST_CASE("a goal added after the log loaded is evaluated over it", "[workspace]") {
     Workspace ws = zendesk_workspace();
     std::vector<PageView> log(2);

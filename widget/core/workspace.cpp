@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <unordered_map>
 
 #include "core/explain.hpp"
 #include "core/json_access.hpp"
@@ -140,6 +141,8 @@ Vendor Workspace::vendor_of(std::string_view key) const {
 }
 
 void Workspace::goals_changed() {
+    const std::vector<Goal> before = std::move(live_goals_);  // for the revisions of goals left as they were
+    const std::vector<uint64_t> before_revisions = std::move(live_revisions_);
     live_goals_.clear();
     live_source_.clear();
     id_conflicts_.clear();
@@ -165,8 +168,54 @@ void Workspace::goals_changed() {
         for (const CurrencyInfo& c : currencies_)
             if (c.id == *g.target.currency_id) g.target.currency_code = c.code;
     }
+    carry_revisions(before, before_revisions);
     compiled_goals_.reset();  // compiled again from these goals when next needed
+    std::vector<MatchRecord> matches_before = std::move(run_.matches);
     rematch();
+    // A goal's matches depend on that goal and the log only, but a changed goal changes its own matches: then
+    // the figures of every goal are said to have changed (a condition goal edited), which is only slower.
+    const auto same_match = [](const MatchRecord& a, const MatchRecord& b) {
+        // Not the goal's index: a goal added or removed before it moves it.
+        return a.goal_id == b.goal_id && a.visitor_id == b.visitor_id && a.session == b.session && a.at == b.at &&
+               a.url == b.url && a.value == b.value && a.event == b.event;
+    };
+    if (!std::equal(matches_before.begin(), matches_before.end(), run_.matches.begin(), run_.matches.end(), same_match))
+        ++figures_generation_;
+    ++generation_;
+}
+
+// Gives each live goal the revision of the goal `before` held with the same content, or a new one. Edits keep
+// the order, so the goal at the same place (shifted by what was added or removed before it) is tried first,
+// and only a goal found elsewhere is looked up by id.
+void Workspace::carry_revisions(const std::vector<Goal>& before, const std::vector<uint64_t>& before_revisions) {
+    live_revisions_.assign(live_goals_.size(), 0);
+    std::vector<bool> taken(before.size(), false);
+    std::unordered_map<std::string_view, size_t> by_id;  // made when first needed
+    const auto carries = [&](size_t old, const Goal& g) {
+        return old < before.size() && !taken[old] && before[old].id == g.id && before[old] == g;
+    };
+    std::ptrdiff_t shift = 0;
+    for (size_t i = 0; i < live_goals_.size(); ++i) {
+        const Goal& g = live_goals_[i];
+        size_t old = size_t(std::ptrdiff_t(i) + shift);
+        if (!carries(old, g)) {
+            if (by_id.empty() && !before.empty())
+                for (size_t j = before.size(); j-- > 0;) by_id[before[j].id] = j;  // the first of an id wins
+            const auto at = by_id.find(g.id);
+            old = at == by_id.end() ? before.size() : at->second;
+        }
+        if (carries(old, g)) {
+            taken[old] = true;
+            live_revisions_[i] = before_revisions[old];
+            shift = std::ptrdiff_t(old) - std::ptrdiff_t(i);
+        } else {
+            live_revisions_[i] = next_goal_revision_++;
+        }
+    }
+}
+
+void Workspace::figures_changed() {
+    ++figures_generation_;
     ++generation_;
 }
 
@@ -257,24 +306,25 @@ CallReply Workspace::edit(GoalEdit kind, const Goal& goal, TimestampMs now, std:
 void Workspace::set_event_rows(const std::string& source, EventRows rows) {
     rows_by_source_[source] = std::move(rows);
     event_store_.reset();
-    ++generation_;
+    figures_changed();
 }
 
 void Workspace::set_currencies(std::vector<CurrencyInfo> currencies) {
     currencies_ = std::move(currencies);
     event_store_.reset();
     goals_changed();
+    ++figures_generation_;
 }
 
 void Workspace::set_membership(Membership membership) {
     membership_ = std::move(membership);
     event_store_.reset();
-    ++generation_;
+    figures_changed();
 }
 
 void Workspace::set_rates(std::optional<RateTable> rates) {
     rates_ = std::move(rates);
-    ++generation_;
+    figures_changed();
 }
 
 std::shared_ptr<const EventStore> Workspace::event_store() {
@@ -344,12 +394,12 @@ void Workspace::set_event_log(std::vector<PageView> log) {
     for (size_t i = 0; i < log_.size(); ++i) log_by_visitor_[log_[i].visitor_id].push_back(i);
     rebuild_touches();
     rematch();
-    ++generation_;
+    figures_changed();
 }
 
 void Workspace::set_conversions(std::vector<Conversion> conversions) {
     conversions_ = std::move(conversions);
-    ++generation_;
+    figures_changed();
 }
 
 void Workspace::rebuild_touches() { touches_ = std::make_unique<TouchIndex>(log_); }
@@ -357,7 +407,7 @@ void Workspace::rebuild_touches() { touches_ = std::make_unique<TouchIndex>(log_
 void Workspace::set_external_matches(std::vector<ExternalMatch> matches) {
     external_ = std::move(matches);
     rematch();
-    ++generation_;
+    figures_changed();
 }
 
 void Workspace::rematch() {
@@ -422,7 +472,7 @@ CallReply Workspace::track(const Json& args, const CallContext& context) {
                                             [](TimestampMs at, const MatchRecord& r) { return at < r.at; });
         run_.matches.insert(later, std::move(m));
     }
-    ++generation_;
+    figures_changed();  // the log grew
     CallReply reply;
     reply.result = {{"matches", std::move(found)}};
     return reply;

@@ -154,6 +154,13 @@ public:
 
     // Bumped whenever goals, events, matches or conversions change: views cache by it.
     uint64_t generation() const { return generation_; }
+    // Parallel to goals(): a number each goal keeps while it is unchanged (a reload or another goal's edit
+    // leaves it), and a new one when it changes. With figures_generation(), what a view computed for one
+    // goal can outlive an edit of another (the page's mirror at 10,000 goals).
+    const std::vector<uint64_t>& goal_revisions() const { return live_revisions_; }
+    // Bumped whenever what a goal's figures depend on besides the goal itself changes: CRM events, rates,
+    // teams, currencies, the page-view log, conversions, and the matches found.
+    uint64_t figures_generation() const { return figures_generation_; }
 
 private:
     CallReply track(const Json& args, const CallContext& context);
@@ -175,6 +182,8 @@ private:
     CallReply store_reply(GoalSource& source, GoalEdit kind, std::optional<Goal> before, size_t index,
                           const StoreResult& result, std::string id);
     void goals_changed();
+    void figures_changed();
+    void carry_revisions(const std::vector<Goal>& before, const std::vector<uint64_t>& before_revisions);
     void rematch();
     CompiledGoals& compiled_goals();  // live_goals_ compiled for matching, made when first needed
     void rebuild_touches();
@@ -183,6 +192,8 @@ private:
     std::vector<GoalSource> sources_;  // never empty
     std::vector<Goal> live_goals_;
     std::vector<uint32_t> live_source_;  // sources_ index of each live goal
+    std::vector<uint64_t> live_revisions_;  // see goal_revisions()
+    uint64_t next_goal_revision_ = 1;
     std::vector<Error> id_conflicts_;
     std::map<std::string, EventRows> rows_by_source_;
     std::vector<CurrencyInfo> currencies_;
@@ -199,6 +210,7 @@ private:
     std::vector<Error> external_errors_;
     std::vector<WorkspaceEvent> events_;
     uint64_t generation_ = 1;
+    uint64_t figures_generation_ = 1;
     uint64_t span_generation_ = 0;  // data_span() was computed for this generation
     std::optional<TimeSpan> span_;
 };

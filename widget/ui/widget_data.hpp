@@ -158,6 +158,10 @@ struct WidgetData {
     // Bump whenever goals, matches or errors change: the views cache filters, sorts and progress by it.
     uint64_t generation = 0;
     std::vector<Goal> goals;
+    // Parallel to goals, when the platform layer has them (Workspace::goal_revisions): what is computed for
+    // a goal of the same revision, at the same figures_generation, still holds after another goal's edit.
+    std::vector<uint64_t> goal_revisions;
+    uint64_t figures_generation = 0;  // Workspace::figures_generation
     std::vector<Error> errors;          // problems in the last payload (its valid goals are still shown)
     std::vector<Error> warnings;        // what the readers assumed about odd values (the goals are kept)
     std::vector<MatchRecord> matches;   // conversions, in any order

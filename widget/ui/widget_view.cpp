@@ -1082,16 +1082,23 @@ std::optional<PeriodNote> WidgetView::period_note(const WidgetData& data, const 
 }
 
 std::vector<ShownGoal> WidgetView::summaries(const WidgetData& data, const FrameContext& frame) {
+    std::vector<uint32_t> every(data.goals.size());
+    for (uint32_t i = 0; i < every.size(); ++i) every[i] = i;
+    std::vector<ShownGoal> out;
+    out.reserve(every.size());
+    summaries(data, frame, every, [&out](uint32_t, const ShownGoal& s) { out.push_back(s); });
+    return out;
+}
+
+void WidgetView::summaries(const WidgetData& data, const FrameContext& frame, const std::vector<uint32_t>& indexes,
+                           const std::function<void(uint32_t, const ShownGoal&)>& take) {
     Impl& m = *impl_;
     const Date today = civil_date_of(frame.now, frame.zone_offset_minutes);
     const ProgressQuery query = make_query(m.state, today, frame);
     const bool no_data = period_note(data, frame).has_value();
     m.cache.sync(data, query, m.state.filters, make_frame(m.state, query, today, frame, no_data), frame.locale);
     m.reveal_pending = m.reveal_pending || m.cache.data_changed_this_frame();
-    std::vector<ShownGoal> out;
-    out.reserve(data.goals.size());
-    for (uint32_t i = 0; i < data.goals.size(); ++i) out.push_back(m.cache.shown(i));
-    return out;
+    for (uint32_t i : indexes) take(i, m.cache.shown(i));
 }
 
 }  // namespace gp::ui

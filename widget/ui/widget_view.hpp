@@ -217,6 +217,10 @@ public:
     // Every goal (not only the rows on screen) as the overview would draw it for the current period,
     // in data order: what the page's accessibility mirror and inspection call report.
     std::vector<ShownGoal> summaries(const WidgetData& data, const FrameContext& context);
+    // The same for the goals at `indexes` only, handed to `take` in turn (each valid during the call): the
+    // mirror writes only the goals an edit changed.
+    void summaries(const WidgetData& data, const FrameContext& context, const std::vector<uint32_t>& indexes,
+                   const std::function<void(uint32_t, const ShownGoal&)>& take);
     // The note for the period the view is on, when it holds none of the loaded data.
     std::optional<PeriodNote> period_note(const WidgetData& data, const FrameContext& context) const;
     // True while something the view draws is still changing by itself (a bar easing to its value when
