@@ -12,6 +12,8 @@
 // - ImGui's only sscanf calls left are in its .ini readers, which the widget never feeds (io.IniFilename is
 //   null and nothing calls LoadIniSettingsFromMemory); its scalar input widgets, which parse typed numbers
 //   with sscanf, are not used (the editor's numbers are text fields parsed by the core).
+#include <algorithm>
+#include <climits>
 #include <cstdarg>
 #include <cstddef>
 
@@ -19,14 +21,17 @@
 
 extern "C" {
 
+// C's contract on stb's: a size of 0 writes nothing, whatever the buffer (stb would write a terminator
+// before it), and a size past stb's int count is clamped.
 int __wrap_vsnprintf(char* buffer, size_t size, const char* format, va_list args) {
-    return stbsp_vsnprintf(buffer, static_cast<int>(size), format, args);
+    if (size == 0) return stbsp_vsnprintf(nullptr, 0, format, args);
+    return stbsp_vsnprintf(buffer, static_cast<int>(std::min<size_t>(size, INT_MAX)), format, args);
 }
 
 int __wrap_snprintf(char* buffer, size_t size, const char* format, ...) {
     va_list args;
     va_start(args, format);
-    const int written = stbsp_vsnprintf(buffer, static_cast<int>(size), format, args);
+    const int written = __wrap_vsnprintf(buffer, size, format, args);
     va_end(args);
     return written;
 }

@@ -441,11 +441,14 @@ async function mountWidget(element, options, goalsEarly) {
       const changes = JSON.parse(module.UTF8ToString(module._gp_state(2)));
       if (changes.base === shown.revision) {
         const held = shown.goals;
-        shown = { revision, goals: changes.goals.map((entry) => (typeof entry === 'number' ? held[entry] : Object.freeze(entry))) };
+        shown = { revision: module._gp_mirror_revision(), goals: changes.goals.map((entry) => (typeof entry === 'number' ? held[entry] : Object.freeze(entry))) };
         return shown.goals;
       }
     }
-    shown = { revision, goals: JSON.parse(module.UTF8ToString(module._gp_state(1))).map(Object.freeze) };
+    const goals = JSON.parse(module.UTF8ToString(module._gp_state(1))).map(Object.freeze);
+    // Read again: writing the list may have moved the revision (a minute passed), and the module's next
+    // gp_state(2) is based on the list it wrote, not on the one asked for.
+    shown = { revision: module._gp_mirror_revision(), goals };
     return shown.goals;
   };
   readState = () => {

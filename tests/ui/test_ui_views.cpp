@@ -400,6 +400,7 @@ TEST_CASE("the editor's attribution window and default value are typed and parse
     std::vector<Action> actions = ui.view.take_actions();
     REQUIRE(actions.size() == 1);
     CHECK(actions[0].goal.attribution.window_days == 7);
+    CHECK(ui.view.state().editor.window_text == "7");  // the form shows what was saved
 
     ui.view.state().editor = {};
     ui.frame(data);
@@ -418,7 +419,8 @@ TEST_CASE("the editor's attribution window and default value are typed and parse
     REQUIRE(actions.size() == 1);
     REQUIRE(actions[0].goal.default_value);
     CHECK(*actions[0].goal.default_value == 12.5);
-    // Saved, the form shows the value as stored, and an emptied field means no default value.
+    CHECK(ui.view.state().editor.default_value_text == "12.5");
+    // An emptied field means no default value.
     REQUIRE(ui.fill(data, "editor.default_value", ""));
     REQUIRE(ui.click(data, "editor.save"));
     ui.frame(data);

@@ -242,7 +242,7 @@ std::string dump_json(const Json& value, int indent = -1);
 // It is all of strtod, so the C library's is never linked in the wasm (its long double scanning is most of
 // the C library's share of the download, docs/payload.md): fast_float rounds correctly to nearest, as
 // strtod does in the default rounding mode, for every decimal form strtod reads (leading white space, a
-// sign, inf, infinity, nan), and out-of-range results are infinity or zero (or a subnormal) with errno set
-// to ERANGE. Not read: hexadecimal floats ("0x1p3" reads as 0, ending at the x) and another locale's
+// sign, inf, infinity, nan), and out-of-range results are infinity or zero with errno set to ERANGE, as
+// is any subnormal result (glibc sets it only for an inexact one; no caller reads errno). Not read: hexadecimal floats ("0x1p3" reads as 0, ending at the x) and another locale's
 // decimal comma; no caller in the program passes either (nlohmann passes JSON number tokens).
 extern "C" double __wrap_strtod(const char* text, char** end);

@@ -320,8 +320,8 @@ void draw_intervals(const ViewContext& ctx, const Goal& goal, const GoalProgress
         }
         return;
     }
-    // Four columns at fixed shares of the width, each cell wrapping within its column, a divider under every
-    // row. Laid out by hand rather than with an ImGui table: this is the widget's only table, and ImGui's
+    // Four columns at fixed shares of the width, each cell wrapping within its column, a divider between
+    // rows. Laid out by hand rather than with an ImGui table: this is the widget's only table, and ImGui's
     // table code was about 24 KB of the wasm (docs/payload.md).
     constexpr float kShares[4] = {2.0f, 1.4f, 1.4f, 0.8f};
     const float width = ImGui::GetContentRegionAvail().x;
@@ -331,7 +331,7 @@ void draw_intervals(const ViewContext& ctx, const Goal& goal, const GoalProgress
     for (float share : kShares) total += share;
     for (int c = 0; c < 4; ++c) edges[c + 1] = edges[c] + width * kShares[c] / total;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const auto row = [&](const std::string (&cells)[4], ImU32 colour) {
+    const auto row = [&](const std::string (&cells)[4], ImU32 colour, bool divider) {
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const float local_x = ImGui::GetCursorPosX();
         float bottom = origin.y;
@@ -343,16 +343,16 @@ void draw_intervals(const ViewContext& ctx, const Goal& goal, const GoalProgress
             bottom = std::max(bottom, ImGui::GetCursorScreenPos().y);
         }
         const float line_y = bottom - ImGui::GetStyle().ItemSpacing.y * 0.5f;
-        draw->AddLine(ImVec2(origin.x, line_y), ImVec2(origin.x + width, line_y), ctx.palette.divider);
+        if (divider) draw->AddLine(ImVec2(origin.x, line_y), ImVec2(origin.x + width, line_y), ctx.palette.divider);
         ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
     };
     row({msg(Msg::detail_col_interval, lang), msg(Msg::detail_col_value, lang), msg(Msg::detail_col_target, lang),
          msg(Msg::detail_col_percent, lang)},
-        ctx.palette.muted_text);
+        ctx.palette.muted_text, true);
     for (const IntervalResult& r : p.intervals)
         row({format_range(r.range, locale), format_goal_amount(goal, r.value, locale), format_goal_target(goal, r.target, locale),
              percent(r)},
-            ctx.palette.text);
+            ctx.palette.text, &r != &p.intervals.back());  // dividers between rows only
     ImGui::Dummy(ImVec2(0, 0));  // the last row's height counts in the window's content size
 }
 
