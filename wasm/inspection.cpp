@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "core/calendar.hpp"
+#include "core/former_places.hpp"
 #include "core/model_names.hpp"
 #include "goalpost_abi.h"
 
@@ -144,28 +145,20 @@ const std::string& shown_goals_json(App& app, const ui::FrameContext& frame) {
 const std::string& shown_goals_changes(App& app, const ui::FrameContext& frame) {
     mirror_revision(app, frame);
     ShownGoalsCache& cache = app.shown_goals;
-    const bool same_key = cache.handed_key == cache.key;
     const std::vector<uint64_t>& was = cache.handed_goals;
     const std::vector<uint64_t>& now = cache.goals;
-    // Where each goal was: an edit keeps the order, so at the same place shifted by what was added or removed
-    // before it; a goal found elsewhere is looked up.
     std::vector<int64_t> place(now.size(), -1);
-    std::vector<uint32_t> changed;
-    std::unordered_map<uint64_t, uint32_t> by_revision;  // made when first needed
-    std::ptrdiff_t shift = 0;
-    for (uint32_t i = 0; i < now.size() && same_key; ++i) {
-        size_t j = size_t(std::ptrdiff_t(i) + shift);
-        if (j >= was.size() || was[j] != now[i]) {
-            if (by_revision.empty())
-                for (uint32_t k = 0; k < was.size(); ++k) by_revision.emplace(was[k], k);
-            const auto at = by_revision.find(now[i]);
-            j = at == by_revision.end() ? was.size() : at->second;
-        }
-        if (j < was.size()) {
-            place[i] = int64_t(j);
-            shift = std::ptrdiff_t(j) - std::ptrdiff_t(i);
-        }
+    if (cache.handed_key == cache.key) {
+        std::unordered_map<uint64_t, uint32_t> by_revision;  // made when first needed
+        place = former_places(now.size(), was.size(), [&](size_t i, size_t j) { return was[j] == now[i]; },
+                              [&](size_t i) -> size_t {
+                                  if (by_revision.empty())
+                                      for (uint32_t k = 0; k < was.size(); ++k) by_revision.emplace(was[k], k);
+                                  const auto at = by_revision.find(now[i]);
+                                  return at == by_revision.end() ? was.size() : at->second;
+                              });
     }
+    std::vector<uint32_t> changed;
     for (uint32_t i = 0; i < now.size(); ++i)
         if (place[i] < 0) changed.push_back(i);
     std::vector<std::string> written(now.size());

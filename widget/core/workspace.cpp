@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "core/explain.hpp"
+#include "core/former_places.hpp"
 #include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/write.hpp"
@@ -184,34 +185,21 @@ void Workspace::goals_changed() {
     ++generation_;
 }
 
-// Gives each live goal the revision of the goal `before` held with the same content, or a new one. Edits keep
-// the order, so the goal at the same place (shifted by what was added or removed before it) is tried first,
-// and only a goal found elsewhere is looked up by id.
+// Gives each live goal the revision of the goal `before` held with the same content, or a new one.
 void Workspace::carry_revisions(const std::vector<Goal>& before, const std::vector<uint64_t>& before_revisions) {
-    live_revisions_.assign(live_goals_.size(), 0);
-    std::vector<bool> taken(before.size(), false);
     std::unordered_map<std::string_view, size_t> by_id;  // made when first needed
-    const auto carries = [&](size_t old, const Goal& g) {
-        return old < before.size() && !taken[old] && before[old].id == g.id && before[old] == g;
-    };
-    std::ptrdiff_t shift = 0;
-    for (size_t i = 0; i < live_goals_.size(); ++i) {
-        const Goal& g = live_goals_[i];
-        size_t old = size_t(std::ptrdiff_t(i) + shift);
-        if (!carries(old, g)) {
-            if (by_id.empty() && !before.empty())
+    const std::vector<int64_t> place = former_places(
+        live_goals_.size(), before.size(),
+        [&](size_t i, size_t j) { return before[j].id == live_goals_[i].id && before[j] == live_goals_[i]; },
+        [&](size_t i) {
+            if (by_id.empty())
                 for (size_t j = before.size(); j-- > 0;) by_id[before[j].id] = j;  // the first of an id wins
-            const auto at = by_id.find(g.id);
-            old = at == by_id.end() ? before.size() : at->second;
-        }
-        if (carries(old, g)) {
-            taken[old] = true;
-            live_revisions_[i] = before_revisions[old];
-            shift = std::ptrdiff_t(old) - std::ptrdiff_t(i);
-        } else {
-            live_revisions_[i] = next_goal_revision_++;
-        }
-    }
+            const auto at = by_id.find(live_goals_[i].id);
+            return at == by_id.end() ? before.size() : at->second;
+        });
+    live_revisions_.resize(live_goals_.size());
+    for (size_t i = 0; i < place.size(); ++i)
+        live_revisions_[i] = place[i] >= 0 ? before_revisions[size_t(place[i])] : next_goal_revision_++;
 }
 
 void Workspace::figures_changed() {
