@@ -12,6 +12,8 @@
 
 #include <imgui_internal.h>
 
+#include "core/cold_sort.hpp"
+
 namespace {
 
 // Measures each code point in the CSS `font`: five floats per glyph into `out` (bitmap width and height,
@@ -151,7 +153,7 @@ bool pack_custom_rects(ImFontAtlas* atlas) {
                       : side >= 2048 * 0.7f      ? 2048
                       : side >= 1024 * 0.7f      ? 1024
                                                  : 512;
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return rects[a].Height > rects[b].Height; });
+    gp::cold_sort(order, [&](int a, int b) { return rects[a].Height > rects[b].Height; });
     int x = pad, y = pad, shelf = 0;
     for (int i : order) {
         ImFontAtlasCustomRect& r = rects[i];

@@ -9,6 +9,7 @@
 // - [SECTION] Evaluating
 #include "core/condition_index.hpp"
 #include "core/cold_code.hpp"
+#include "core/cold_sort.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -221,7 +222,7 @@ void ByteAutomaton::add_groups(std::vector<uint32_t>& outputs) {
         const Pending& p = pending_[i];
         return std::make_tuple(p.literal.size(), p.field, p.place);
     };
-    std::stable_sort(outputs.begin(), outputs.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+    cold_sort(outputs, [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
     for (size_t i = 0; i < outputs.size(); ++i) {
         const Pending& p = pending_[outputs[i]];
         if (i == 0 || key(outputs[i]) != key(outputs[i - 1])) {

@@ -16,6 +16,7 @@
 #include <unordered_set>
 
 #include "core/calendar.hpp"
+#include "core/cold_sort.hpp"
 
 namespace gp {
 
@@ -376,7 +377,7 @@ Series lay_out(const std::vector<Row>& rows, const std::vector<SeriesKey>& keys)
     std::vector<uint32_t> present;
     for (uint32_t k = 0; k < slice_ids; ++k)
         if (count[k] > 0) present.push_back(k);
-    std::sort(present.begin(), present.end(), [&](uint32_t a, uint32_t b) { return key_of(a) < key_of(b); });
+    cold_sort(present, [&](uint32_t a, uint32_t b) { return key_of(a) < key_of(b); });
 
     Series s;
     s.events = rows.size();
@@ -534,8 +535,7 @@ void build_stage_changes(const std::vector<StageChangeRow>& rows, Builder& b, co
     std::vector<const StageChangeRow*> order;
     order.reserve(rows.size());
     for (const StageChangeRow& c : rows) order.push_back(&c);
-    std::stable_sort(order.begin(), order.end(),
-                     [](const StageChangeRow* x, const StageChangeRow* y) { return x->time < y->time; });
+    cold_sort(order, [](const StageChangeRow* x, const StageChangeRow* y) { return x->time < y->time; });
     IdIndex seen_ids(rows, [](const StageChangeRow& c) -> const std::string& { return c.id; });
     Interner<DealStage, DealStageHash> entered(rows.size());
     std::vector<Row> progressed;
@@ -591,7 +591,7 @@ void build_teams(const Membership& membership, EventStore& store) {
         std::vector<int32_t>& owners = store.teams[team];
         for (const std::string& user : members)
             if (const auto o = store.find_owner(user)) owners.push_back(*o);
-        std::sort(owners.begin(), owners.end());
+        cold_sort(owners);
         owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
     }
 }

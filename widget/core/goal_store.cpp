@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "core/calendar.hpp"
+#include "core/cold_sort.hpp"
 #include "core/giosg_codes.hpp"
 #include "core/model_names.hpp"
 #include "core/validate.hpp"
@@ -289,7 +290,7 @@ StoreResult GoalStore::list(size_t page) const {
         if (!g.deleted) live.push_back(g);
     if (vendor_ != Vendor::giosg) return respond(200, std::move(live), false);
     // giosg sorts by creation time, oldest first; goals without one keep their order at the front.
-    std::stable_sort(live.begin(), live.end(), [](const Goal& a, const Goal& b) {
+    cold_sort(live, [](const Goal& a, const Goal& b) {
         return a.created_at.value_or(INT64_MIN) < b.created_at.value_or(INT64_MIN);
     });
     const size_t size = std::max<size_t>(1, options_.giosg_page_size);

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/cold_sort.hpp"
 #include "core/condition_index.hpp"
 
 namespace gp {
@@ -221,8 +222,7 @@ MatchRun run_matching(CompiledGoals& compiled_goals, const std::vector<Goal>& go
     run.matches.reserve(hits.size());
     for (const Hit& h : hits)
         fill_record(run.matches.emplace_back(), goals[h.goal], h.goal, log[h.event], run.sessions[h.session], h.event);
-    std::sort(bad_urls.begin(), bad_urls.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    cold_sort(bad_urls, [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [order, error] : bad_urls) run.errors.push_back(std::move(error));
     return run;
 }

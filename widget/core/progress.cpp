@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "core/cold_code.hpp"
+#include "core/cold_sort.hpp"
 #include "core/model_names.hpp"
 
 namespace gp {
@@ -330,7 +331,7 @@ std::vector<DateRange> bucket_ranges(const Goal& goal, DateRange period, const R
         const DateRange clipped{std::max(t.start, period.start), std::min(t.end, period.end)};
         if (clipped.start <= clipped.end) out.push_back(clipped);
     }
-    std::sort(out.begin(), out.end(), [](const DateRange& a, const DateRange& b) { return a.start < b.start; });
+    cold_sort(out, [](const DateRange& a, const DateRange& b) { return a.start < b.start; });
     if (out.empty()) out.push_back(period);
     return out;
 }
@@ -519,7 +520,7 @@ void MatchSeries::finish() {
         if (line.added.empty()) continue;
         for (size_t i = 0; i < line.at.size(); ++i)  // matches of an earlier finish()
             line.added.push_back({line.at[i], line.value_before[i + 1] - line.value_before[i]});
-        std::stable_sort(line.added.begin(), line.added.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        cold_sort(line.added, [](const auto& a, const auto& b) { return a.first < b.first; });
         line.at.clear();
         line.value_before.assign(1, 0.0);
         line.at.reserve(line.added.size());

@@ -14,6 +14,7 @@
 
 #include "core/calendar.hpp"
 #include "core/cold_code.hpp"
+#include "core/cold_sort.hpp"
 #include "core/validate.hpp"
 #include "core/vendors.hpp"
 
@@ -221,8 +222,7 @@ void group_records(std::vector<Record>& records, ReadContext& ctx, ReadResult& o
     }
     out.goals.reserve(out.goals.size() + groups.size());
     for (std::vector<Record*>& group : groups) {
-        std::stable_sort(group.begin(), group.end(),
-                         [](const Record* a, const Record* b) { return a->slice.start < b->slice.start; });
+        cold_sort(group, [](const Record* a, const Record* b) { return a->slice.start < b->slice.start; });
         bool ok = false;
         Goal g = build_goal(group, ctx, ok);
         const size_t errors_before = ctx.errors->size();

@@ -12,6 +12,7 @@
 #include <cassert>
 #include <unordered_map>
 
+#include "core/cold_sort.hpp"
 #include "core/explain.hpp"
 #include "core/former_places.hpp"
 #include "core/json_access.hpp"
@@ -407,8 +408,7 @@ void Workspace::rematch() {
         if (linked.record) run_.matches.push_back(std::move(*linked.record));
         else if (linked.error) external_errors_.push_back(std::move(*linked.error));
     }
-    std::stable_sort(run_.matches.begin(), run_.matches.end(),
-                     [](const MatchRecord& a, const MatchRecord& b) { return a.at < b.at; });
+    cold_sort(run_.matches, [](const MatchRecord& a, const MatchRecord& b) { return a.at < b.at; });
 }
 
 std::string Workspace::attributed_agent(const MatchRecord& match) const {

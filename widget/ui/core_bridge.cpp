@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/calendar.hpp"
+#include "core/cold_sort.hpp"
 #include "core/explain.hpp"
 #include "core/model_names.hpp"
 #include "core/progress.hpp"
@@ -156,7 +157,7 @@ std::shared_ptr<const MatchSeries> match_series_of(const std::vector<MatchRecord
     std::unordered_map<std::string, std::vector<TimestampMs>> found_here;  // goal + '\n' + visitor -> times
     for (const MatchRecord& m : feed)
         if (!m.reported_by_vendor) found_here[m.goal_id + '\n' + m.visitor_id].push_back(m.at);
-    for (auto& [key, times] : found_here) std::sort(times.begin(), times.end());
+    for (auto& [key, times] : found_here) cold_sort(times);
     const auto seen_here = [&](const MatchRecord& m) {
         const auto it = found_here.find(m.goal_id + '\n' + m.visitor_id);
         if (it == found_here.end()) return false;

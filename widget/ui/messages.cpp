@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/cold_sort.hpp"
+
 namespace gp::ui {
 
 namespace {
@@ -519,7 +521,7 @@ const std::string& catalog_fingerprint() {
 
 std::vector<std::string> sorted_placeholders(std::string_view pattern) {
     std::vector<std::string> names = placeholders(pattern);
-    std::sort(names.begin(), names.end());
+    cold_sort(names);
     return names;
 }
 

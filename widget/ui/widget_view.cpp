@@ -18,6 +18,7 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "core/cold_sort.hpp"
 #include "core/model_names.hpp"
 #include "core/url.hpp"
 #include "ui/fonts.hpp"
@@ -232,7 +233,7 @@ void GoalCache::sync(const WidgetData& data, const ProgressQuery& query, const F
         for (const Goal& g : data.goals)
             if (!g.assignee.id.empty()) people.insert(g.assignee.id);
         assignees_.assign(people.begin(), people.end());
-        std::sort(assignees_.begin(), assignees_.end());
+        cold_sort(assignees_);
     }
     const size_t n = data.goals.size();
     if (progress_stale) {
@@ -466,14 +467,14 @@ void GoalCache::rebuild_order(const Filters& filters) {
         if (by_title_.size() != goals.size()) {
             by_title_.resize(goals.size());
             for (uint32_t i = 0; i < goals.size(); ++i) by_title_[i] = i;
-            std::stable_sort(by_title_.begin(), by_title_.end(), less);
+            cold_sort(by_title_, less);
         }
         for (uint32_t i : by_title_)
             if (shown(i)) order_.push_back(i);
     } else {
         for (uint32_t i = 0; i < goals.size(); ++i)
             if (shown(i)) order_.push_back(i);
-        std::stable_sort(order_.begin(), order_.end(), less);
+        cold_sort(order_, less);
     }
     if (filters.descending) std::reverse(order_.begin(), order_.end());
 }
