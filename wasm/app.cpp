@@ -74,9 +74,8 @@ void show_workspace(App& app) {
 // [SECTION] Options
 //-----------------------------------------------------------------------------
 
-void apply_theme(const std::string& theme) {
-    if (theme == "dark") ImGui::StyleColorsDark();
-    else ImGui::StyleColorsLight();
+void apply_theme(App& app, const std::string& theme) {
+    app.theme = theme == "dark" ? ui::ThemeChoice::dark : ui::ThemeChoice::light;
 }
 
 void use_page_font(App& app, std::string family) {
@@ -116,7 +115,7 @@ void apply_options(App& app, const Json& changes, const char* stage) {
             emit("error", {{"stage", stage}, {"message", "giosgCodes has bad entries"}, {"errors", errors_to_json(errors)}});
     }
     if (changed & ui::kChangedPeriod) app.view.state().period = options.period;
-    if (changed & ui::kChangedTheme) apply_theme(options.theme);
+    if (changed & ui::kChangedTheme) apply_theme(app, options.theme);
     if (changed & ui::kChangedDataUrls)
         for (size_t i = 0; i < ui::kDataSourceCount; ++i)
             if (changes.contains(ui::kDataSourceOptions[i])) set_data_source(app, i, options.data_urls[i]);

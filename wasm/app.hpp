@@ -97,6 +97,7 @@ struct App {
     ui::WidgetData data;
     ui::WidgetView view;
     BrowserFont font{""};           // the page's font family, drawn by the browser
+    ui::ThemeChoice theme = ui::ThemeChoice::light;  // the theme option, or the last set_theme call
 
     // Drawing (frame_loop.cpp).
     bool ready = false;             // some goal source has loaded completely
@@ -128,7 +129,7 @@ void emit(const char* type, const Json& detail);
 // Puts the workspace's goals, matches and progress where the views read them, and passes its events on.
 void show_workspace(App& app);
 void apply_options(App& app, const Json& changes, const char* stage);
-void apply_theme(const std::string& theme);  // "dark" or "light": ImGui's colours, which the view builds on
+void apply_theme(App& app, const std::string& theme);  // "dark" or "light": what the next frame is drawn in
 // The views draw with the page's font: `family` is the widget element's computed CSS font-family.
 void use_page_font(App& app, std::string family);
 

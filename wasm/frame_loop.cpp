@@ -92,8 +92,7 @@ ui::FrameContext frame_context(const App& app) {
     frame.locale = ui::locale_from_json(app.options.locale);
     frame.reduced_motion = app.options.reduced_motion;
     frame.zone_offset_minutes = app.options.zone_offset_minutes;
-    // set_theme styles ImGui directly; the view keeps that choice and adds its own palette on top.
-    frame.theme = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f ? ui::ThemeChoice::dark : ui::ThemeChoice::light;
+    frame.theme = app.theme;
     return frame;
 }
 

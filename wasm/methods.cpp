@@ -40,11 +40,11 @@ MethodReply method_error(std::string code, std::string message, int status = 400
     return reply;
 }
 
-MethodReply call_set_theme(App&, const Json& args) {
+MethodReply call_set_theme(App& app, const Json& args) {
     const Json* theme = args.is_object() && args.contains("theme") ? &args["theme"] : nullptr;
     if (!theme || !theme->is_string() || (*theme != "light" && *theme != "dark"))
         return method_error("bad_theme", "theme must be light or dark");
-    apply_theme(theme->get_ref<const std::string&>());
+    apply_theme(app, theme->get_ref<const std::string&>());
     request_frames();
     return answer(*theme);
 }
