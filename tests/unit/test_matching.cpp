@@ -111,6 +111,27 @@ TEST_CASE("matching: records carry session, time, url and value") {
     CHECK_FALSE(gp::run_matching({g}, {log[0]}).matches.at(0).value.has_value());
 }
 
+TEST_CASE("matching: times before 1970 and ties keep the log's order: time, then visitor, then position") {
+    // Out of order in the log, across the epoch, with two visitors at the same minute and one visitor
+    // twice at the same minute: matches come by time, then visitor id, then place in the log; sessions
+    // by visitor, then time.
+    const std::vector<gp::PageView> log{at("b", 5, "https://a.com/thanks?x=1"), at("a", -600, "https://a.com/thanks"),
+                                        at("a", 5, "https://a.com/thanks"), at("b", 5, "https://a.com/thanks?x=2"),
+                                        at("a", -1, "https://a.com/thanks")};
+    const gp::MatchRun run = gp::run_matching({url_goal("g", "thanks")}, log);
+    REQUIRE(run.matches.size() == 5);
+    std::vector<std::string> order;
+    for (const gp::MatchRecord& m : run.matches) order.push_back(m.visitor_id + "@" + std::to_string(m.at / kMinute) + m.url.substr(20));
+    CHECK(order == std::vector<std::string>{"a@-600", "a@-1", "a@5", "b@5?x=1", "b@5?x=2"});
+    // a: -600 alone (over 30 minutes before -1), then -1 and 5 together; b: one session
+    REQUIRE(run.sessions.size() == 3);
+    CHECK(run.sessions[0].visitor_id == "a");
+    CHECK(run.sessions[0].start == -600 * kMinute);
+    CHECK(run.sessions[1].start == -1 * kMinute);
+    CHECK(run.sessions[1].end == 5 * kMinute);
+    CHECK(run.sessions[2].visitor_id == "b");
+}
+
 TEST_CASE("matching: room scope and unsupported goals") {
     gp::Goal scoped = url_goal("scoped", "thanks");
     scoped.rooms.any_room = false;
