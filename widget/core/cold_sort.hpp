@@ -5,8 +5,8 @@
 // once; a caller's own code is a three-line comparison thunk.
 //
 // The price is an indirect call per comparison and a pass that moves the items into place. The sorts of
-// every record keep std::sort: events by time, page views by visitor and by time (match.run in wasm was
-// up to 7 % slower with visitors sorted here), and attribution's touches, one per page view with an agent.
+// every record keep std::sort: events by time, a deal's stage entries, page views by visitor and by time
+// (match.run in wasm was up to 7 % slower with visitors sorted here), and attribution's touches.
 //
 //     cold_sort(goals, [](const Goal& a, const Goal& b) { return a.title < b.title; });
 //     cold_sort(names);  // operator<

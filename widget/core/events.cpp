@@ -535,7 +535,8 @@ void build_stage_changes(const std::vector<StageChangeRow>& rows, Builder& b, co
     std::vector<const StageChangeRow*> order;
     order.reserve(rows.size());
     for (const StageChangeRow& c : rows) order.push_back(&c);
-    cold_sort(order, [](const StageChangeRow* x, const StageChangeRow* y) { return x->time < y->time; });
+    std::stable_sort(order.begin(), order.end(),
+                     [](const StageChangeRow* x, const StageChangeRow* y) { return x->time < y->time; });
     IdIndex seen_ids(rows, [](const StageChangeRow& c) -> const std::string& { return c.id; });
     Interner<DealStage, DealStageHash> entered(rows.size());
     std::vector<Row> progressed;
