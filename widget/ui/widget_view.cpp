@@ -467,14 +467,14 @@ void GoalCache::rebuild_order(const Filters& filters) {
         if (by_title_.size() != goals.size()) {
             by_title_.resize(goals.size());
             for (uint32_t i = 0; i < goals.size(); ++i) by_title_[i] = i;
-            cold_sort(by_title_, less);
+            std::stable_sort(by_title_.begin(), by_title_.end(), less);
         }
         for (uint32_t i : by_title_)
             if (shown(i)) order_.push_back(i);
     } else {
         for (uint32_t i = 0; i < goals.size(); ++i)
             if (shown(i)) order_.push_back(i);
-        cold_sort(order_, less);
+        std::stable_sort(order_.begin(), order_.end(), less);
     }
     if (filters.descending) std::reverse(order_.begin(), order_.end());
 }
