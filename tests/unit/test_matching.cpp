@@ -121,7 +121,8 @@ TEST_CASE("matching: times before 1970 and ties keep the log's order: time, then
     const gp::MatchRun run = gp::run_matching({url_goal("g", "thanks")}, log);
     REQUIRE(run.matches.size() == 5);
     std::vector<std::string> order;
-    for (const gp::MatchRecord& m : run.matches) order.push_back(m.visitor_id + "@" + std::to_string(m.at / kMinute) + m.url.substr(20));
+    for (const gp::MatchRecord& m : run.matches)
+        order.push_back(m.visitor_id + "@" + std::to_string(m.at / kMinute) + m.url.substr(20));  // the query
     CHECK(order == std::vector<std::string>{"a@-600", "a@-1", "a@5", "b@5?x=1", "b@5?x=2"});
     // a: -600 alone (over 30 minutes before -1), then -1 and 5 together; b: one session
     REQUIRE(run.sessions.size() == 3);

@@ -49,7 +49,8 @@ ParsedJson parse_json(std::string_view payload, const ParseLimits& limits) {
     // used). Without exceptions, an error marks the builder errored and the document is discarded, as
     // parse() does.
     nlohmann::detail::json_sax_dom_parser<Json> builder(out.doc, false);
-    if (!Json::sax_parse(text.begin(), text.end(), &builder) || builder.is_errored()) out.doc = Json(Json::value_t::discarded);
+    if (!Json::sax_parse(text.begin(), text.end(), &builder) || builder.is_errored())
+        out.doc = Json(Json::value_t::discarded);
     if (out.doc.is_discarded()) {
         out.errors.push_back({"", "malformed_json", "payload is not valid JSON", 400});
         return out;
