@@ -1,5 +1,5 @@
 # Third-party code, all from Debian (installed by scripts/setup):
-#   nlohmann_json, fast_float and Howard Hinnant's date are header-only; ImGui 1.86 is compiled from
+#   nlohmann_json and Howard Hinnant's date are header-only; ImGui 1.86 is compiled from
 #   Debian's source package, unpacked in .deps/ (never committed).
 add_library(goalpost_headers INTERFACE)
 if(EMSCRIPTEN)

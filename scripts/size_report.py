@@ -7,7 +7,7 @@ Relinks the shipped module (the wasm-release link command, read from ninja, with
 with --profiling-funcs, which keeps a name for every function and leaves the code as it ships (the code
 section comes out within a few bytes of the shipped one; both sizes are printed). Each function is then put
 in one library, first by its own qualified name (so that a template instantiated in a goalpost object file is
-counted where its code comes from: nlohmann's, libc++'s, fast_float's), then by the archive that defines it
+counted where its code comes from: nlohmann's, libc++'s), then by the archive that defines it
 (goalpost's own archives, read with llvm-nm), and what is left is the C runtime (musl, emmalloc,
 compiler-rt). Sizes are the function bodies' raw bytes and, per library, the brotli -q 11 size of its bodies
 compressed together (an estimate of its share of the download: the parts compress a little better as one
@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from payload_size import brotli_size, leb  # noqa: E402
 
 LIBRARIES = ["goalpost core", "goalpost ui", "goalpost wasm glue", "Dear ImGui", "nlohmann", "libc++",
-             "fast_float", "libc"]
+             "libc"]
 ARCHIVES = {  # goalpost's archives and objects, by the library their non-template functions belong to
     "libgoalpost_core.a": "goalpost core",
     "libgoalpost_ui.a": "goalpost ui",
@@ -149,8 +149,6 @@ def classify(name, owner):
     own = qualified_name(name)
     if own.startswith("nlohmann::"):
         return "nlohmann"
-    if own.startswith("fast_float::"):
-        return "fast_float"
     if own.startswith(("std::", "__cxxabiv1::", "__cxa_")) or name.startswith("operator new") \
             or name.startswith("operator delete"):
         # libc++'s templates instantiated for nlohmann's types are the cost of using nlohmann.

@@ -15,7 +15,7 @@ forbidden = [
     (re.compile(r"\.at\s*\("), "at() throws on a missing key or index: use find() or a bounds check"),
     (re.compile(r"\bget_to\s*\("), "get_to() throws on a type mismatch: check is_*() and use get_ptr()"),
     (re.compile(r"\.get\s*<\s*(std::)?(string|vector|map)"), "get<T>() on containers throws: use get_ptr()"),
-    (re.compile(r"\bstd::sto(i|l|ll|ul|ull|f|d|ld)\s*\("), "std::sto* throws: use std::from_chars or fast_float"),
+    (re.compile(r"\bstd::sto(i|l|ll|ul|ull|f|d|ld)\s*\("), "std::sto* throws: use std::from_chars or parse_decimal"),
     (re.compile(r"::parse\s*\([^;]*\)\s*;") , None),  # checked below: parse must pass allow_exceptions=false
     (re.compile(r"\bstd::any_cast\b"), "any_cast throws"),
     (re.compile(r"\.value\s*\(\s*\)"), "optional::value() throws: check has_value() and use *"),

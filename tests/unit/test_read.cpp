@@ -29,7 +29,7 @@ TEST_CASE("payloads over the size limit are refused before parsing", "[read]") {
 }
 
 // nlohmann's lexer converts numbers with strtod, which goalpost_core's link replaces by json_access's
-// __wrap_strtod (fast_float for every form; the C library's is linked here only to compare against).
+// __wrap_strtod (read_decimal's exact fast path for the common numbers, the C library's strtod for the rest).
 extern "C" double __real_strtod(const char* text, char** end);
 
 namespace {
@@ -100,9 +100,9 @@ TEST_CASE("the wrapped strtod keeps strtod's contract for any text", "[read]") {
     CHECK(std::strtod(nothing, &end) == 0.0);
     CHECK(end == nothing);
     CHECK(std::strtod("  +2.5", &end) == 2.5);
-    const char* hex = "0x1p3";  // not read: no caller passes hexadecimal floats
-    CHECK(std::strtod(hex, &end) == 0.0);
-    CHECK(end == hex + 1);
+    const char* hex = "0x1p3";  // the fast path reads "0" and leaves the rest to the C library
+    CHECK(std::strtod(hex, &end) == 8.0);
+    CHECK(*end == '\0');
     const char* signs = "+-1";
     CHECK(std::strtod(signs, &end) == 0.0);
     CHECK(end == signs);
@@ -140,6 +140,71 @@ TEST_CASE("the wrapped strtod agrees with the C library's bit for bit", "[read]"
         if (std::fabs(real) < DBL_MIN || !std::isfinite(real)) ++subnormal_or_out_of_range;
     }
     CHECK(subnormal_or_out_of_range > 500);  // the edges are well covered, not only the normal range
+}
+
+TEST_CASE("the fast path agrees with the C library's strtod bit for bit where it applies", "[read]") {
+    // Up to 19 significant digits and powers of ten within 1e22 either way: the numbers read_decimal
+    // converts itself, and the edges around them (20 digits, 1e23, 2^53 + 1) that it must hand on.
+    std::mt19937_64 rng(20261203);
+    std::uniform_int_distribution<int> digit_count(1, 20), exponent(-26, 26), point(0, 20), digit(0, 9);
+    for (int n = 0; n < 50000; ++n) {
+        std::string text = n % 2 ? "-" : (n % 5 ? "" : "+");
+        const int digits = digit_count(rng), dot = point(rng);
+        for (int i = 0; i < digits; ++i) {
+            if (i == dot) text.push_back('.');
+            text.push_back(static_cast<char>('0' + digit(rng)));
+        }
+        if (n % 3) text += (n % 7 ? "e" : "E") + std::to_string(exponent(rng));
+        double read = 0;
+        const char* end = read_decimal(text.data(), text.data() + text.size(), read);
+        char* real_end = nullptr;
+        const double real = __real_strtod(text.c_str(), &real_end);
+        char* wrapped_end = nullptr;
+        const double wrapped = __wrap_strtod(text.c_str(), &wrapped_end);
+        INFO(text);
+        REQUIRE(std::memcmp(&read, &real, sizeof real) == 0);
+        REQUIRE(std::memcmp(&wrapped, &real, sizeof real) == 0);
+        REQUIRE(end == text.data() + (real_end - text.c_str()));
+        REQUIRE(wrapped_end == real_end);
+    }
+    for (const char* text : {"9007199254740993", "9007199254740993e-3", "1e23", "123456789012345678901", "1e-23",
+                             "0.000000000000000000000000001", "00000000000000000000000001.5", "-0", "-0.0e5"}) {
+        double read = 0;
+        read_decimal(text, text + std::strlen(text), read);
+        const double real = __real_strtod(text, nullptr);
+        INFO(text);
+        CHECK(std::memcmp(&read, &real, sizeof real) == 0);
+    }
+}
+
+TEST_CASE("read_decimal reads the decimal form and stops where it ends", "[read]") {
+    double value = -1;
+    const auto read = [&](std::string_view text) {
+        value = -1;
+        return static_cast<size_t>(read_decimal(text.data(), text.data() + text.size(), value) - text.data());
+    };
+    CHECK(read("12.5kg") == 4);
+    CHECK(value == 12.5);
+    CHECK(read(".5") == 2);
+    CHECK(value == 0.5);
+    CHECK(read("5.") == 2);
+    CHECK(value == 5.0);
+    CHECK(read("1e") == 1);  // an exponent needs digits
+    CHECK(read("2E+2") == 4);
+    CHECK(value == 200.0);
+    CHECK(read(".") == 0);
+    CHECK(read("-") == 0);
+    CHECK(read("+-1") == 0);
+    CHECK(read("inf") == 0);  // not a decimal: parse_decimal refuses it, strtod's callers get strtod
+    CHECK(read("0x10") == 1);
+    CHECK(read("1e400") == 5);
+    CHECK(std::isinf(value));
+    CHECK(parse_decimal("+2.25") == 2.25);
+    CHECK_FALSE(parse_decimal("0x10"));
+    CHECK_FALSE(parse_decimal("1e400"));
+    CHECK_FALSE(parse_decimal("nan"));
+    CHECK_FALSE(parse_decimal(" 1"));
+    CHECK_FALSE(parse_decimal(""));
 }
 
 // The value accessors are the one grammar of the lenient forms; ObjectReader and the data-row readers

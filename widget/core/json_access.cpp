@@ -13,14 +13,10 @@
 #include "core/prescan.hpp"
 
 #include <algorithm>
-#include <cfloat>
 #include <charconv>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-
-#include <fast_float/fast_float.h>
 
 namespace gp {
 
@@ -89,14 +85,102 @@ std::string child_path(std::string_view parent, size_t index) {
 // [SECTION] Scalars from text
 //-----------------------------------------------------------------------------
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The decimal number's parts as read_decimal scans them.
+struct DecimalText {
+    const char* end = nullptr;  // past the number; the start when there is none
+    bool negative = false;
+    uint64_t mantissa = 0;  // the first 19 significant digits
+    bool inexact = false;   // a nonzero digit after those 19 was left out of `mantissa`
+    int64_t exponent = 0;   // value = mantissa * 10^exponent (when not inexact)
+};
+
+DecimalText scan_decimal(const char* first, const char* last) {
+    DecimalText d;
+    d.end = first;
+    const char* p = first;
+    if (p < last && (*p == '-' || *p == '+')) d.negative = *p++ == '-';
+    int significant = 0;
+    bool any_digit = false;
+    const auto take = [&](char c, bool fraction) {
+        any_digit = true;
+        if (d.mantissa == 0 && c == '0') {
+            d.exponent -= fraction;  // a leading zero: only its place counts
+        } else if (significant < 19) {
+            d.mantissa = d.mantissa * 10 + static_cast<uint64_t>(c - '0');
+            ++significant;
+            d.exponent -= fraction;
+        } else {
+            d.inexact |= c != '0';
+            d.exponent += !fraction;  // a digit left out of the integer part still scales it
+        }
+    };
+    for (; p < last && is_digit(*p); ++p) take(*p, false);
+    if (p < last && *p == '.')
+        for (++p; p < last && is_digit(*p); ++p) take(*p, true);
+    if (!any_digit) return d;
+    d.end = p;
+    if (p < last && (*p == 'e' || *p == 'E')) {
+        const char* q = p + 1;
+        bool negative_exponent = false;
+        if (q < last && (*q == '-' || *q == '+')) negative_exponent = *q++ == '-';
+        if (q < last && is_digit(*q)) {
+            int64_t written = 0;
+            for (; q < last && is_digit(*q); ++q)
+                if (written < 100000) written = written * 10 + (*q - '0');  // far past any double either way
+            d.exponent += negative_exponent ? -written : written;
+            d.end = q;
+        }
+    }
+    return d;
+}
+
+// Clinger's fast path: the mantissa and 10^|exponent| are both exact doubles, so one IEEE operation
+// rounds the exact quotient or product correctly.
+bool exact_decimal(const DecimalText& d, double& value) {
+    static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    constexpr uint64_t kExactIntegers = uint64_t{1} << 53;
+    if (d.inexact || d.mantissa > kExactIntegers) return false;
+    if (d.mantissa == 0) {
+        value = 0.0;
+    } else if (d.exponent >= 0 && d.exponent <= 22) {
+        value = static_cast<double>(d.mantissa) * kPowersOfTen[d.exponent];
+    } else if (d.exponent < 0 && d.exponent >= -22) {
+        value = static_cast<double>(d.mantissa) / kPowersOfTen[-d.exponent];
+    } else {
+        return false;
+    }
+    if (d.negative) value = -value;
+    return true;
+}
+
+}  // namespace
+
+}  // namespace gp
+
+extern "C" double __real_strtod(const char* text, char** end);
+
+namespace gp {
+
+const char* read_decimal(const char* first, const char* last, double& value) {
+    const DecimalText d = scan_decimal(first, last);
+    if (d.end == first) return first;
+    if (exact_decimal(d, value)) return d.end;
+    // The C library's strtod needs the text terminated; what it reads is the same decimal form.
+    const std::string text(first, d.end);
+    value = __real_strtod(text.c_str(), nullptr);
+    return d.end;
+}
+
 std::optional<double> parse_decimal(std::string_view text) {
-    if (text.empty()) return std::nullopt;
     const char* first = text.data();
     const char* last = first + text.size();
-    if (*first == '+') ++first;  // fast_float rejects a leading '+', people write it
     double value = 0;
-    const auto result = fast_float::from_chars(first, last, value);
-    if (result.ec != std::errc() || result.ptr != last || !std::isfinite(value)) return std::nullopt;
+    if (text.empty() || read_decimal(first, last, value) != last || !std::isfinite(value)) return std::nullopt;
     return value;
 }
 
@@ -461,32 +545,19 @@ GP_COLD_CODE_END
 namespace {
 
 bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-// A digit other than 0 before `last`, outside the exponent: the text names a number that is not zero.
-bool names_nonzero(const char* first, const char* last) {
-    for (; first < last && *first != 'e' && *first != 'E'; ++first)
-        if (*first >= '1' && *first <= '9') return true;
-    return false;
-}
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
 
 extern "C" double __wrap_strtod(const char* text, char** end) {
     const char* first = text;
     while (is_space(*first)) ++first;
-    const bool plus = *first == '+';
-    if (plus) ++first;  // fast_float reads a leading '-' but not a '+'
+    const gp::DecimalText d = gp::scan_decimal(first, first + std::strlen(first));
     double value = 0;
-    const auto r = fast_float::from_chars(first, first + std::strlen(first), value);
-    if (r.ec != std::errc() || (plus && *first == '-')) {
-        if (end) *end = const_cast<char*>(text);  // no conversion
-        return 0.0;
+    // A letter after the number may continue it in strtod's grammar ("0x1p3"): strtod decides those.
+    if (d.end != first && !is_ascii_letter(*d.end) && gp::exact_decimal(d, value)) {
+        if (end) *end = const_cast<char*>(d.end);
+        return value;
     }
-    if (end) *end = const_cast<char*>(r.ptr);
-    const char* digits = first + (*first == '-');
-    const bool spelled = *digits == 'i' || *digits == 'I' || *digits == 'n' || *digits == 'N';  // inf, nan
-    // Out of range: fast_float rounds to infinity or to zero (or a subnormal), as strtod does; strtod also
-    // says so in errno.
-    if ((std::isinf(value) && !spelled) || (std::fabs(value) < DBL_MIN && names_nonzero(digits, r.ptr))) errno = ERANGE;
-    return value;
+    return __real_strtod(text, end);
 }

@@ -64,7 +64,15 @@ std::string child_path(std::string_view parent, size_t index);
 //-----------------------------------------------------------------------------
 
 // Dates and timestamps are parsed by calendar.hpp (parse_civil_date, parse_timestamp).
-// A finite decimal number, the whole text (no spaces). Uses fast_float, never strtod.
+// The decimal number at the start of [first, last): [+-]digits[.digits][(e|E)[+-]digits], with a digit on
+// at least one side of the point. Returns the end of what it read (`first` when there is no number) and
+// sets `value` to the correctly rounded double (infinity or zero when out of range). Most numbers on the
+// wire (at most 19 significant digits, a power of ten within 1e22) are converted exactly here with one
+// multiplication or division of two exact doubles (Clinger's fast path); the rest go to the C library's
+// strtod, which is exact. Why not fast_float: its 10 KB table of powers of five is in every widget's
+// download and brotli cannot shrink it (docs/payload.md).
+const char* read_decimal(const char* first, const char* last, double& value);
+// A finite decimal number, the whole text (no spaces; a leading '+' is allowed).
 std::optional<double> parse_decimal(std::string_view text);
 std::optional<int64_t> parse_int(std::string_view text);
 
@@ -239,10 +247,7 @@ std::string dump_json(const Json& value, int indent = -1);
 // CMakeLists.txt), which sends the strtod calls of the program's own objects here, natively and in
 // wasm alike, so that both measure the same code.
 //
-// It is all of strtod, so the C library's is never linked in the wasm (its long double scanning is most of
-// the C library's share of the download, docs/payload.md): fast_float rounds correctly to nearest, as
-// strtod does in the default rounding mode, for every decimal form strtod reads (leading white space, a
-// sign, inf, infinity, nan), and out-of-range results are infinity or zero with errno set to ERANGE, as
-// is any subnormal result (glibc sets it only for an inexact one; no caller reads errno). Not read: hexadecimal floats ("0x1p3" reads as 0, ending at the x) and another locale's
-// decimal comma; no caller in the program passes either (nlohmann passes JSON number tokens).
+// A number read_decimal converts on its fast path, followed by something that cannot continue it, is
+// answered here; everything else (the hard numbers, inf, nan, hexadecimal floats, text that is no number)
+// goes to the C library's strtod (__real_strtod), so the contract, errno included, is strtod's own.
 extern "C" double __wrap_strtod(const char* text, char** end);

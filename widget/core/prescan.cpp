@@ -4,8 +4,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include <fast_float/fast_float.h>
-
 #include "core/json_access.hpp"
 
 namespace gp {
@@ -208,9 +206,8 @@ private:
         }
         if (!exponent && pos_ - begin < 300) return;  // cannot overflow a double
         double value = 0;
-        const auto r = fast_float::from_chars(in_.data() + begin, in_.data() + pos_, value);
-        if (r.ptr != in_.data() + pos_) return;  // not a number at all: the parser reports it
-        if (r.ec == std::errc() && std::isfinite(value)) return;
+        if (read_decimal(in_.data() + begin, in_.data() + pos_, value) != in_.data() + pos_) return;  // the parser reports it
+        if (std::isfinite(value)) return;
         // Quoting keeps the document parseable; the field reader then reports it where it is.
         std::string quoted = "\"";
         quoted.append(in_.substr(begin, pos_ - begin));
