@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "core/calendar.hpp"
+#include "core/cold_sort.hpp"
 
 namespace gp {
 
@@ -25,15 +26,16 @@ bool touch_before(const Touch& a, const Touch& b) {
 
 }  // namespace
 
+// Built once per log, not per record or frame, so the index shares the cold sort (core/cold_sort.hpp).
 TouchIndex::TouchIndex(std::vector<Touch> touches) : touches_(std::move(touches)) {
-    std::stable_sort(touches_.begin(), touches_.end(), touch_before);
+    cold_sort(touches_, touch_before);
 }
 
 TouchIndex::TouchIndex(const std::vector<PageView>& log) {
     for (const PageView& v : log)
         if (!v.agent_id.empty() && !v.department_id.empty())
             touches_.push_back({v.visitor_id, v.at, v.agent_id, v.department_id});
-    std::stable_sort(touches_.begin(), touches_.end(), touch_before);
+    cold_sort(touches_, touch_before);
 }
 
 std::pair<const Touch*, const Touch*> TouchIndex::range(const std::string& visitor, TimestampMs from,
