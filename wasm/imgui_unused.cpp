@@ -9,7 +9,12 @@
 // leaves the link. The first three have nothing to do without tables; the last two can only run inside
 // a table or columns, which nothing opens: they trap (wasm's unreachable) if a later view does, rather
 // than draw a wrong frame.
-struct ImGuiContext;
+//
+// The same way, three pieces of ImGui the widget never uses: its stock dark colours (the view sets all
+// 53 colours of its own palette before its first window, widget/ui/theme.cpp), the software mouse
+// cursor (io.MouseDrawCursor stays false: the page draws the cursor) and text logging (never started).
+#include <imgui.h>
+
 struct ImGuiTable;
 struct ImGuiTableTempData;
 
@@ -25,5 +30,14 @@ void __wrap__ZN5ImGui30TableGcCompactTransientBuffersEP18ImGuiTableTempData(ImGu
 // ImGui::TableEndRow(ImGuiTable*) and ImGui::EndColumns(): only inside a table or columns.
 void __wrap__ZN5ImGui11TableEndRowEP10ImGuiTable(ImGuiTable*) { __builtin_trap(); }
 void __wrap__ZN5ImGui10EndColumnsEv() { __builtin_trap(); }
+
+// ImGui::StyleColorsDark(ImGuiStyle*), which ImGuiStyle's constructor calls: the theme sets every colour.
+void __wrap__ZN5ImGui15StyleColorsDarkEP10ImGuiStyle(ImGuiStyle*) {}
+// ImGui::RenderMouseCursor(...) and ImGui::LogRenderedText(...): only with io.MouseDrawCursor or a log open.
+void __wrap__ZN5ImGui17RenderMouseCursorEP10ImDrawList6ImVec2fijjj(ImDrawList*, ImVec2, float, ImGuiMouseCursor, ImU32,
+                                                                    ImU32, ImU32) {
+    __builtin_trap();
+}
+void __wrap__ZN5ImGui15LogRenderedTextEPK6ImVec2PKcS4_(const ImVec2*, const char*, const char*) { __builtin_trap(); }
 
 }  // extern "C"
