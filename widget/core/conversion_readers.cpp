@@ -12,6 +12,7 @@
 #include <cstdint>
 
 #include "core/calendar.hpp"
+#include "core/cold_code.hpp"
 #include "core/json_access.hpp"
 
 namespace gp {
@@ -157,6 +158,11 @@ EventLogRead read_event_log(std::string_view text, const ReaderLimits& limits) {
 //-----------------------------------------------------------------------------
 // [SECTION] Zendesk Chat conversions
 //-----------------------------------------------------------------------------
+
+// From here to the end of the file (Zendesk's conversions, giosg's external matches): no benchmark reads
+// them (read.data.event_log is the event log above), so in the shipped wasm they are built for size
+// (core/cold_code.hpp).
+GP_COLD_CODE_BEGIN
 
 namespace {
 
@@ -357,5 +363,7 @@ AnyConversionsRead read_any_conversions(std::string_view payload, const std::str
     else read_zendesk_document(doc, out.zendesk);
     return out;
 }
+
+GP_COLD_CODE_END
 
 }  // namespace gp

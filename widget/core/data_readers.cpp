@@ -14,6 +14,7 @@
 #include <cctype>
 
 #include "core/calendar.hpp"
+#include "core/cold_code.hpp"
 #include "core/json_access.hpp"
 
 namespace gp {
@@ -213,6 +214,10 @@ void read_hubspot_deal(const Json& item, const std::string& path, DataReadResult
 // [SECTION] Canonical JSON
 //-----------------------------------------------------------------------------
 
+// No benchmark reads these (docs/BENCHMARKS.md: read.data.* are Pipedrive's and HubSpot's deals and the
+// event log), so in the shipped wasm they are built for size (core/cold_code.hpp).
+GP_COLD_CODE_BEGIN
+
 void read_canonical_deal(const Json& item, const std::string& path, DataReadResult& out) {
     read_deal_named(item, path, {"owner", "owner_id", "pipeline", "stage"}, out);
 }
@@ -239,6 +244,8 @@ void read_canonical_stage_change(const Json& item, const std::string& path, Data
     out.rows.stage_changes.push_back({id_of(member(item, "id")), id_of(member(item, "deal")), *stage, *time, path});
 }
 
+GP_COLD_CODE_END
+
 }  // namespace
 
 DataReadResult read_pipedrive_deals(std::string_view payload, const DataReadOptions& options) {
@@ -253,6 +260,8 @@ DataReadResult read_pipedrive_deal_flow(std::string_view payload, const DataRead
 DataReadResult read_hubspot_deals(std::string_view payload, const DataReadOptions& options) {
     return read_with(payload, options, "results", read_hubspot_deal);
 }
+
+GP_COLD_CODE_BEGIN  // the canonical formats, detection, currencies and membership: to the end of the file
 
 DataReadResult read_canonical_json(std::string_view payload, const DataReadOptions& options) {
     DataReadResult out;
@@ -435,5 +444,7 @@ MembershipReadResult read_membership(std::string_view payload, const DataReadOpt
     }
     return out;
 }
+
+GP_COLD_CODE_END
 
 }  // namespace gp
