@@ -32,8 +32,8 @@ target_compile_definitions(imgui PUBLIC
   IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 # ImGui formats its labels with stb_sprintf (Debian's libstb-dev), which imgui.cpp compiles in, instead of the C
-# library's printf: musl's printf computes in software long double in wasm, and with it, sscanf and strtod
-# gone too (wasm/libc_format.cpp) those soft-float routines leave the download. The widget's own fixed-point
+# library's printf: musl's printf computes in software long double in wasm, and with sscanf gone too
+# (wasm/libc_format.cpp) most of those soft-float routines leave the download. The widget's own fixed-point
 # numbers use the same stbsp_snprintf (widget/ui/format.cpp), so native tests check what the wasm draws.
 # ImGui 1.86 includes it as "stb_sprintf.h", so the stb folder is on imgui's own include path.
 # STB_SPRINTF_NOUNALIGNED: stb_sprintf otherwise copies strings with unaligned 32-bit loads and stores,

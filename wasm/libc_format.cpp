@@ -8,9 +8,9 @@
 // - the widget's own fixed-point numbers call stbsp_snprintf directly (widget/ui/format.cpp);
 // - nlohmann writes "\u00XX" escapes with std::snprintf, and libc++ formats with vsnprintf: both reach
 //   stb_sprintf through the wraps here;
-// - nlohmann reads numbers with strtod, which the core wraps (core/json_access.hpp): the common numbers
-//   are converted exactly without it, the rare hard ones by musl's strtod, whose long double scanning
-//   costs less of the download than fast_float's table did (docs/payload.md);
+// - the core's JSON parser converts the common decimals exactly itself (read_decimal, core/json_access.hpp)
+//   and only the rare hard ones with musl's strtod, whose long double scanning costs less of the download
+//   than fast_float's table did (docs/payload.md);
 // - ImGui's only sscanf calls left are in its .ini readers, which the widget never feeds (io.IniFilename is
 //   null and nothing calls LoadIniSettingsFromMemory); its scalar input widgets, which parse typed numbers
 //   with sscanf, are not used (the editor's numbers are text fields parsed by the core).

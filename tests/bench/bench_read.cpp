@@ -1,6 +1,6 @@
 // Ingest benchmark: what the widget reads from the network, goals and the data they are measured against.
 // - read.<vendor>: 100,000 goals per vendor, generated in memory and written in the vendor's wire format,
-//   then parsed and validated by read_goals (pre-scan, nlohmann parse, mapping, the vendor's rules).
+//   then parsed and validated by read_goals (the parse into the DOM, mapping, the vendor's rules).
 // - read.data.*: 200,000 Pipedrive deals and HubSpot deals in the shape real records have (nested owners,
 //   nulls, money as text), and 200,000 lines of a page-view event log, through their readers.
 // "bytes" is the payload size and "items" the goals or rows read, so MB/s and items/s follow from median_ms.

@@ -28,26 +28,16 @@ TEST_CASE("payloads over the size limit are refused before parsing", "[read]") {
     CHECK(r.errors.front().code == "too_large");
 }
 
-// nlohmann's lexer converts numbers with strtod, which goalpost_core's link replaces by json_access's
-// __wrap_strtod (read_decimal's exact fast path for the common numbers, the C library's strtod for the rest).
-extern "C" double __real_strtod(const char* text, char** end);
-
 namespace {
 
 double parsed_number(const std::string& text) {
-    const Json doc = Json::parse(text, nullptr, false);
-    REQUIRE(doc.is_number_float());
-    return doc.get<double>();
+    const ParsedJson parsed = parse_json(text);
+    REQUIRE(parsed.ok());
+    REQUIRE(parsed.doc.is_number_float());
+    return parsed.doc.get<double>();
 }
 
 }  // namespace
-
-TEST_CASE("the JSON parser's strtod is the wrapped one", "[read]") {
-    // volatile: a compiler may otherwise fold the comparison of two different functions' addresses
-    double (*volatile parser_strtod)(const char*, char**) = &std::strtod;
-    double (*volatile wrapped)(const char*, char**) = &__wrap_strtod;
-    CHECK(parser_strtod == wrapped);
-}
 
 TEST_CASE("JSON numbers are read to the correctly rounded double", "[read]") {
     CHECK(parsed_number("0.1") == 0x1.999999999999ap-4);
@@ -58,7 +48,7 @@ TEST_CASE("JSON numbers are read to the correctly rounded double", "[read]") {
     // 2^53 + 1 as a float token rounds to even; as an integer token it stays exact
     CHECK(parsed_number("9007199254740993.0") == 9007199254740992.0);
     CHECK(parsed_number("9007199254740995.0") == 9007199254740996.0);
-    CHECK(Json::parse("9007199254740993").get<uint64_t>() == 9007199254740993u);
+    CHECK(parse_json("9007199254740993").doc.get<uint64_t>() == 9007199254740993u);
     // the edges of the normal range, and past them
     CHECK(parsed_number("2.2250738585072014e-308") == DBL_MIN);
     CHECK(parsed_number("2.2250738585072011e-308") == 0x0.fffffffffffffp-1022);
@@ -72,10 +62,28 @@ TEST_CASE("JSON numbers are read to the correctly rounded double", "[read]") {
     CHECK(parsed_number("1.7976931348623158e308") == DBL_MAX);
 }
 
-TEST_CASE("a number too large for a double is refused as before", "[read]") {
-    CHECK(Json::parse("[1e400]", nullptr, false).is_discarded());
-    CHECK(Json::parse("[-1.7976931348623159e308]", nullptr, false).is_discarded());
-    // read_goals quotes such numbers before parsing, so the field reader names the place
+TEST_CASE("JSON integers keep nlohmann's types: unsigned, negative, or a double past 64 bits", "[read]") {
+    const Json doc = parse_json("[0, -0, 18446744073709551615, -9223372036854775808, 18446744073709551616, "
+                                "-9223372036854775809, 1E2]").doc;
+    REQUIRE(doc.size() == 7);
+    CHECK(doc[0].is_number_unsigned());
+    CHECK(doc[1].is_number_integer());
+    CHECK_FALSE(doc[1].is_number_unsigned());
+    CHECK(doc[2].get<uint64_t>() == UINT64_MAX);
+    CHECK(doc[3].is_number_integer());
+    CHECK(doc[3].get<int64_t>() == INT64_MIN);
+    CHECK(doc[4].is_number_float());
+    CHECK(doc[4].get<double>() == 18446744073709551616.0);
+    CHECK(doc[5].is_number_float());
+    CHECK(doc[6].is_number_float());
+}
+
+TEST_CASE("a number too large for a double is kept as its text, and the reader names its place", "[read]") {
+    const ParsedJson parsed = parse_json("[1e400, -1.7976931348623159e308, 2]");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.doc[0] == "1e400");
+    CHECK(parsed.doc[1] == "-1.7976931348623159e308");
+    CHECK(parsed.doc[2] == 2);
     const ReadResult r = read_goals(R"({"data":{"goals":[{"id":"b","type":{"name":"deals_won"},
         "expected_outcome":{"target":1e400,"tracking_metric":"quantity"}}]}})");
     CHECK(r.goals.empty());
@@ -84,40 +92,7 @@ TEST_CASE("a number too large for a double is refused as before", "[read]") {
     CHECK(named);
 }
 
-TEST_CASE("the wrapped strtod keeps strtod's contract for any text", "[read]") {
-    char* end = nullptr;
-    errno = 0;
-    CHECK(std::strtod("1e400", &end) == HUGE_VAL);
-    CHECK(errno == ERANGE);
-    CHECK(*end == '\0');
-    errno = 0;
-    CHECK(std::strtod("-1e-400", &end) == 0.0);
-    CHECK(errno == ERANGE);
-    const char* trailing = "1.5abc";
-    CHECK(std::strtod(trailing, &end) == 1.5);
-    CHECK(end == trailing + 3);
-    const char* nothing = "abc";
-    CHECK(std::strtod(nothing, &end) == 0.0);
-    CHECK(end == nothing);
-    CHECK(std::strtod("  +2.5", &end) == 2.5);
-    const char* hex = "0x1p3";  // the fast path reads "0" and leaves the rest to the C library
-    CHECK(std::strtod(hex, &end) == 8.0);
-    CHECK(*end == '\0');
-    const char* signs = "+-1";
-    CHECK(std::strtod(signs, &end) == 0.0);
-    CHECK(end == signs);
-    errno = 0;
-    CHECK(std::strtod("0.000e-999", &end) == 0.0);
-    CHECK(errno == 0);  // zero written small is not out of range
-    CHECK(std::isinf(std::strtod("INFINITY", &end)));
-    CHECK(*end == '\0');
-    CHECK(std::isinf(std::strtod("-inf", &end)));
-    CHECK(std::isnan(std::strtod("nan", &end)));
-    CHECK(std::strtod("1e", &end) == 1.0);
-    CHECK(*end == 'e');
-}
-
-TEST_CASE("the wrapped strtod agrees with the C library's bit for bit", "[read]") {
+TEST_CASE("read_decimal agrees with the C library's strtod bit for bit, to the edges of the range", "[read]") {
     std::mt19937_64 rng(20240601);
     std::uniform_int_distribution<int> digit_count(1, 25), exponent(-330, 310), point(0, 25);
     std::uniform_int_distribution<int> digit(0, 9);
@@ -130,13 +105,13 @@ TEST_CASE("the wrapped strtod agrees with the C library's bit for bit", "[read]"
             text.push_back(static_cast<char>('0' + digit(rng)));
         }
         if (n % 3) text += "e" + std::to_string(exponent(rng));
-        char* wrapped_end = nullptr;
+        double read = 0;
+        const char* end = read_decimal(text.data(), text.data() + text.size(), read);
         char* real_end = nullptr;
-        const double wrapped = __wrap_strtod(text.c_str(), &wrapped_end);
-        const double real = __real_strtod(text.c_str(), &real_end);
+        const double real = std::strtod(text.c_str(), &real_end);
         INFO(text);
-        REQUIRE(std::memcmp(&wrapped, &real, sizeof real) == 0);
-        REQUIRE(wrapped_end == real_end);
+        REQUIRE(std::memcmp(&read, &real, sizeof real) == 0);
+        REQUIRE(end == text.data() + (real_end - text.c_str()));
         if (std::fabs(real) < DBL_MIN || !std::isfinite(real)) ++subnormal_or_out_of_range;
     }
     CHECK(subnormal_or_out_of_range > 500);  // the edges are well covered, not only the normal range
@@ -158,20 +133,16 @@ TEST_CASE("the fast path agrees with the C library's strtod bit for bit where it
         double read = 0;
         const char* end = read_decimal(text.data(), text.data() + text.size(), read);
         char* real_end = nullptr;
-        const double real = __real_strtod(text.c_str(), &real_end);
-        char* wrapped_end = nullptr;
-        const double wrapped = __wrap_strtod(text.c_str(), &wrapped_end);
+        const double real = std::strtod(text.c_str(), &real_end);
         INFO(text);
         REQUIRE(std::memcmp(&read, &real, sizeof real) == 0);
-        REQUIRE(std::memcmp(&wrapped, &real, sizeof real) == 0);
         REQUIRE(end == text.data() + (real_end - text.c_str()));
-        REQUIRE(wrapped_end == real_end);
     }
     for (const char* text : {"9007199254740993", "9007199254740993e-3", "1e23", "123456789012345678901", "1e-23",
                              "0.000000000000000000000000001", "00000000000000000000000001.5", "-0", "-0.0e5"}) {
         double read = 0;
         read_decimal(text, text + std::strlen(text), read);
-        const double real = __real_strtod(text, nullptr);
+        const double real = std::strtod(text, nullptr);
         INFO(text);
         CHECK(std::memcmp(&read, &real, sizeof real) == 0);
     }
@@ -195,7 +166,7 @@ TEST_CASE("read_decimal reads the decimal form and stops where it ends", "[read]
     CHECK(read(".") == 0);
     CHECK(read("-") == 0);
     CHECK(read("+-1") == 0);
-    CHECK(read("inf") == 0);  // not a decimal: parse_decimal refuses it, strtod's callers get strtod
+    CHECK(read("inf") == 0);  // not a decimal
     CHECK(read("0x10") == 1);
     CHECK(read("1e400") == 5);
     CHECK(std::isinf(value));
@@ -278,4 +249,171 @@ TEST_CASE("text_value gives the empty string for anything but a string", "[read]
     CHECK(text_value(member(doc, "n")).empty());
     CHECK(text_value(member(doc, "missing")).empty());
     CHECK(string_value(member(doc, "n")) == nullptr);
+}
+
+// The one parser (core/json_parser.hpp) against nlohmann's strict parser, which it replaced: on text it does
+// not repair, both must accept the same documents and build the same values, types included.
+namespace {
+
+struct BothParsers {
+    ParsedJson ours;
+    Json theirs;
+};
+
+// A string that is a number token too large for a double: the parser's third repair.
+bool holds_overflowed_number(const Json& value) {
+    if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        double read = 0;
+        return !text.empty() && read_decimal(text.data(), text.data() + text.size(), read) == text.data() + text.size() &&
+               std::isinf(read);
+    }
+    if (!value.is_structured()) return false;  // nlohmann iterates a scalar as itself
+    for (const Json& child : value)
+        if (holds_overflowed_number(child)) return true;
+    return false;
+}
+
+BothParsers parse_both(const std::string& text) {
+    return {parse_json(text, {1u << 24, 1000}), Json::parse(text, nullptr, false)};
+}
+
+void check_same_as_nlohmann(const std::string& text) {
+    const BothParsers both = parse_both(text);
+    INFO(text);
+    REQUIRE(both.ours.ok() == !both.theirs.is_discarded());
+    if (both.ours.ok()) CHECK(dump_json(both.ours.doc) == both.theirs.dump());
+}
+
+// A random document: nested containers, strings with escapes and raw UTF-8, integers around the 64-bit
+// edges, decimals, literals, and whitespace of every kind between tokens.
+void random_value(std::mt19937& rng, std::string& out, int depth) {
+    const auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const auto space = [&] {
+        static const char* kSpaces[] = {"", "", "", " ", "\n", "\t", "\r\n  "};
+        out += kSpaces[pick(7)];
+    };
+    const auto string = [&] {
+        static const char* kPieces[] = {"a", "goal", " ", "\\\"", "\\\\", "\\/", "\\b\\f\\n\\r\\t", "\\u00e9",
+                                        "\\u0000", "\\ud83d\\ude00", "\\u20AC", "\xC3\xA9", "\xF0\x9F\x98\x80",
+                                        "\xE2\x82\xAC", "0123456789", "{}[],:"};
+        out += '"';
+        for (int i = pick(5); i > 0; --i) out += kPieces[pick(16)];
+        out += '"';
+    };
+    space();
+    const int kind = depth > 4 ? 2 + pick(5) : pick(7);
+    if (kind == 0) {
+        out += '{';
+        for (int i = pick(4); i > 0; --i) {
+            string();
+            space();
+            out += ':';
+            random_value(rng, out, depth + 1);
+            if (i > 1) out += ',';
+            space();
+        }
+        out += '}';
+    } else if (kind == 1) {
+        out += '[';
+        for (int i = pick(4); i > 0; --i) {
+            random_value(rng, out, depth + 1);
+            if (i > 1) out += ',';
+        }
+        space();
+        out += ']';
+    } else if (kind == 2) {
+        string();
+    } else if (kind == 3) {
+        static const char* kIntegers[] = {"0", "-0", "7", "-42", "9223372036854775807", "-9223372036854775808",
+                                          "9223372036854775808", "-9223372036854775809", "18446744073709551615",
+                                          "18446744073709551616", "123456789012345678901234"};
+        out += kIntegers[pick(11)];
+    } else if (kind == 4) {
+        static const char* kDecimals[] = {"0.5", "-1.25", "3e5", "2E-7", "1.5e+3", "0.1", "-0.0", "12345.678e-3",
+                                          "9007199254740993.0"};
+        out += kDecimals[pick(9)];
+    } else {
+        static const char* kLiterals[] = {"true", "false", "null"};
+        out += kLiterals[pick(3)];
+    }
+    space();
+}
+
+}  // namespace
+
+TEST_CASE("the parser accepts and rejects what nlohmann's strict parser does, on chosen cases", "[read]") {
+    for (const char* text :
+         {"{}", "[]", " [1 , 2 ]\n", "{\"a\":{\"b\":[true,false,null]}}", "\"\\u00e9\\ud83d\\ude00\\n\\\"\\\\\\/\"",
+          "\"\\u0000\"", "\xEF\xBB\xBF{}", "-0.0e+0", "1E-2", "{\"a\":1,\"a\":2}", "{\"\":0}", "true", "null",
+          "\"caf\xC3\xA9 \xF0\x9F\x98\x80\"", "[1,]", "{\"a\":1,}", "[01]", "[1.]", "[.5]", "[+1]", "[1e]", "[1e+]",
+          "[-]", "[--1]", "{\"a\" 1}", "{a:1}", "[\"a\x01\"]", "[\"\\x\"]", "[\"\\u12\"]", "[\"\\uZZZZ\"]", "tru",
+          "nulll", "[1] [2]", "\"abc", "{\"a\":1}}", "\xEF\xBB{}", " ", "", "[NaN]", "{\"a\":1 \"b\":2}", "[1 2]",
+          "{,}", "[,1]", "{\"a\"}", "{\"a\":}", "[\"tab\there\"]", "/* no */ 1", "1 // no"}) {
+        check_same_as_nlohmann(text);
+    }
+    // nlohmann ends the input at a NUL byte, as a C string would: what follows one after the value is not read
+    check_same_as_nlohmann(std::string("[1]\0", 4));
+    check_same_as_nlohmann(std::string("[1] \0trailing", 14));
+    check_same_as_nlohmann(std::string("[1,\0 2]", 7));
+}
+
+TEST_CASE("the parser agrees with nlohmann's on random documents and on every one-byte change to them", "[read]") {
+    std::mt19937 rng(20261203);
+    static const char kInserted[] = "{}[],:\" \\tnfu0123456789.eE+-/x";
+    int compared = 0, rejected = 0;
+    for (int n = 0; n < 1500; ++n) {
+        std::string doc;
+        random_value(rng, doc, 0);
+        check_same_as_nlohmann(doc);
+        for (int m = 0; m < 12; ++m) {
+            std::string changed = doc;
+            const size_t at = rng() % (changed.size() + 1);
+            const int how = static_cast<int>(rng() % 3);
+            if (how == 0 && at < changed.size()) changed.erase(at, 1);
+            else if (how == 1) changed.insert(at, 1, kInserted[rng() % (sizeof kInserted - 1)]);
+            else if (at < changed.size()) changed[at] = kInserted[rng() % (sizeof kInserted - 1)];
+            const BothParsers both = parse_both(changed);
+            if (!both.ours.errors.empty() && both.ours.ok()) {
+                // A broken UTF-8 sequence or surrogate pair: repaired and said, which nlohmann cannot do.
+                for (const Error& e : both.ours.errors) CHECK(e.code == "bad_utf8");
+                continue;
+            }
+            if (both.ours.ok() && both.theirs.is_discarded() && holds_overflowed_number(both.ours.doc)) continue;
+            INFO(changed);
+            REQUIRE(both.ours.ok() == !both.theirs.is_discarded());
+            if (both.ours.ok()) REQUIRE(dump_json(both.ours.doc) == both.theirs.dump());
+            ++compared;
+            rejected += !both.ours.ok();
+        }
+    }
+    CHECK(compared > 15000);
+    CHECK(rejected > 5000);  // the changes break the grammar often, so refusals are compared too
+    CHECK(compared - rejected > 5000);
+}
+
+TEST_CASE("repairs are said at their path and the rest of the document is kept", "[read]") {
+    const ParsedJson parsed = parse_json("{\"goals\":[{\"name\":\"ok\"},{\"name\":\"caf\xC3(\",\"k\xFF\":1,\"d\":\"\\ud800x\"}]}");
+    REQUIRE(parsed.ok());
+    REQUIRE(parsed.errors.size() == 3);
+    CHECK(parsed.errors[0].path == "/goals/1/name");
+    CHECK(parsed.errors[1].path == "/goals/1");  // a bad key is its object's
+    CHECK(parsed.errors[2].path == "/goals/1/d");
+    for (const Error& e : parsed.errors) CHECK(e.code == "bad_utf8");
+    CHECK(parsed.tainted == std::vector<std::string>{"/goals/1/name", "/goals/1", "/goals/1/d"});
+    CHECK(parsed.doc["goals"][0]["name"] == "ok");
+    CHECK(parsed.doc["goals"][1]["name"] == "caf\xEF\xBF\xBD(");
+    CHECK(parsed.doc["goals"][1]["d"] == "\xEF\xBF\xBDx");
+    CHECK(parsed.doc["goals"][1].contains("k\xEF\xBF\xBD"));
+}
+
+TEST_CASE("every repaired string is tainted, past the cap on errors said", "[read]") {
+    std::string text = "[";
+    for (int i = 0; i < 150; ++i) text += std::string(i ? "," : "") + "\"\xFF\"";
+    text += "]";
+    const ParsedJson parsed = parse_json(text);
+    REQUIRE(parsed.ok());
+    CHECK(parsed.errors.size() == 100);
+    CHECK(parsed.tainted.size() == 150);
+    CHECK(parsed.tainted.back() == "/149");
 }

@@ -5,17 +5,17 @@
 // - [SECTION] Values
 // - [SECTION] ObjectReader
 // - [SECTION] Writing helpers
-// - [SECTION] strtod for the JSON parser
 #include "core/json_access.hpp"
 
 #include "core/calendar.hpp"
 #include "core/cold_code.hpp"
-#include "core/prescan.hpp"
+#include "core/json_parser.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace gp {
@@ -34,26 +34,18 @@ ParsedJson parse_json(std::string_view payload, const ParseLimits& limits) {
                               413});
         return out;
     }
-    PrescanResult scan = prescan_json(payload, limits.max_depth);
-    if (scan.too_deep) {
-        out.errors = std::move(scan.errors);
+    JsonParse parsed = parse_json_text(payload, limits.max_depth);
+    if (parsed.too_deep) {
+        out.errors = std::move(parsed.errors);
         return out;
     }
-    const std::string_view text = scan.changed ? std::string_view(scan.repaired) : payload;
-    // nlohmann's DOM builder through sax_parse rather than Json::parse: parse() picks at run time between
-    // this builder and the one with a filter callback, so it links both (2.7 KB of wasm for the one never
-    // used). Without exceptions, an error marks the builder errored and the document is discarded, as
-    // parse() does.
-    nlohmann::detail::json_sax_dom_parser<Json> builder(out.doc, false);
-    if (!Json::sax_parse(text.begin(), text.end(), &builder) || builder.is_errored())
-        out.doc = Json(Json::value_t::discarded);
-    if (out.doc.is_discarded()) {
+    if (parsed.doc.is_discarded()) {
         out.errors.push_back({"", "malformed_json", "payload is not valid JSON", 400});
         return out;
     }
-    out.tainted.reserve(scan.errors.size());
-    for (const Error& e : scan.errors) out.tainted.push_back(e.path);
-    out.errors = std::move(scan.errors);
+    out.doc = std::move(parsed.doc);
+    out.errors = std::move(parsed.errors);
+    out.tainted = std::move(parsed.repaired);
     return out;
 }
 
@@ -160,19 +152,13 @@ bool exact_decimal(const DecimalText& d, double& value) {
 
 }  // namespace
 
-}  // namespace gp
-
-extern "C" double __real_strtod(const char* text, char** end);
-
-namespace gp {
-
 const char* read_decimal(const char* first, const char* last, double& value) {
     const DecimalText d = scan_decimal(first, last);
     if (d.end == first) return first;
     if (exact_decimal(d, value)) return d.end;
     // The C library's strtod needs the text terminated; what it reads is the same decimal form.
     const std::string text(first, d.end);
-    value = __real_strtod(text.c_str(), nullptr);
+    value = std::strtod(text.c_str(), nullptr);
     return d.end;
 }
 
@@ -537,27 +523,3 @@ std::string dump_json(const Json& value, int indent) {
 GP_COLD_CODE_END
 
 }  // namespace gp
-
-//-----------------------------------------------------------------------------
-// [SECTION] strtod for the JSON parser
-//-----------------------------------------------------------------------------
-
-namespace {
-
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-}  // namespace
-
-extern "C" double __wrap_strtod(const char* text, char** end) {
-    const char* first = text;
-    while (is_space(*first)) ++first;
-    const gp::DecimalText d = gp::scan_decimal(first, first + std::strlen(first));
-    double value = 0;
-    // A letter after the number may continue it in strtod's grammar ("0x1p3"): strtod decides those.
-    if (d.end != first && !is_ascii_letter(*d.end) && gp::exact_decimal(d, value)) {
-        if (end) *end = const_cast<char*>(d.end);
-        return value;
-    }
-    return __real_strtod(text, end);
-}

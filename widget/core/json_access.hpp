@@ -16,7 +16,6 @@
 // - [SECTION] Values
 // - [SECTION] ObjectReader
 // - [SECTION] Writing helpers
-// - [SECTION] strtod for the JSON parser
 #pragma once
 
 #include <cstdint>
@@ -43,12 +42,12 @@ struct ParseLimits {
 struct ParsedJson {
     Json doc;                          // discarded when the bytes are not usable JSON
     std::vector<Error> errors;         // too_large, too_deep, malformed_json; bad_utf8 and bad_number at their path
-    std::vector<std::string> tainted;  // paths of the strings and numbers the pre-scan had to repair
+    std::vector<std::string> tainted;  // paths of the strings the parser had to repair
     bool ok() const { return !doc.is_discarded(); }
 };
 
-// The one parse entry: size limit, depth limit and UTF-8 repair (core/prescan.hpp), then nlohmann's
-// parser without exceptions. A repaired string keeps the rest of the document readable.
+// The one parse entry: the size limit, then one pass of core/json_parser.hpp into nlohmann's DOM (the depth
+// limit, UTF-8 repair, numbers too large kept as text). A repaired string keeps the rest readable.
 ParsedJson parse_json(std::string_view payload, const ParseLimits& limits = {});
 
 //-----------------------------------------------------------------------------
@@ -235,19 +234,3 @@ void merge_missing(Json& out, const Json& extra);
 std::string dump_json(const Json& value, int indent = -1);
 
 }  // namespace gp
-
-//-----------------------------------------------------------------------------
-// [SECTION] strtod for the JSON parser
-//-----------------------------------------------------------------------------
-
-// nlohmann's lexer converts every JSON number with a fraction or an exponent by calling strtod on the
-// token's text, and offers no hook to do it any other way. In the wasm build that strtod is musl's,
-// which scans through a FILE shim and computes in soft-float long double: measured about 9x slower
-// than native on a payload of decimals. goalpost_core links with --wrap=strtod (widget/core/
-// CMakeLists.txt), which sends the strtod calls of the program's own objects here, natively and in
-// wasm alike, so that both measure the same code.
-//
-// A number read_decimal converts on its fast path, followed by something that cannot continue it, is
-// answered here; everything else (the hard numbers, inf, nan, hexadecimal floats, text that is no number)
-// goes to the C library's strtod (__real_strtod), so the contract, errno included, is strtod's own.
-extern "C" double __wrap_strtod(const char* text, char** end);

@@ -1,4 +1,4 @@
-// Reading goal payloads: the limits, the pre-scan, parsing, detection, and the item loop every vendor
+// Reading goal payloads: the limits, parsing, detection, and the item loop every vendor
 // reader shares.
 //
 // Index

@@ -31,7 +31,7 @@ struct ReadContext {
     const GiosgCodeTable* codes = nullptr;
     std::vector<Error>* errors = nullptr;
     std::vector<Error>* warnings = nullptr;
-    const std::vector<std::string>* tainted = nullptr;  // string paths the pre-scan had to repair
+    const std::vector<std::string>* tainted = nullptr;  // string paths the parser had to repair
     // A reader for one item at `path`, reporting warnings where this context does.
     ObjectReader reader(const Json* item, std::string path) const {
         ObjectReader r(item, std::move(path), *errors);
