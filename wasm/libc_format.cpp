@@ -1,5 +1,5 @@
 // The C library's formatting and scanning, as the shipped wasm links them (wasm/CMakeLists.txt wraps the
-// three names below for goalpost_web).
+// three C names below for goalpost_web; the core's convert_hard_decimal is replaced by its strong definition).
 //
 // Why: musl's printf and scanf work in long double, which wasm has only in software (compiler-rt's
 // __multf3, __divtf3, ...), so the two of them with their helpers were about 25 KB of the module, most of
@@ -8,9 +8,10 @@
 // - the widget's own fixed-point numbers call stbsp_snprintf directly (widget/ui/format.cpp);
 // - nlohmann writes "\u00XX" escapes with std::snprintf, and libc++ formats with vsnprintf: both reach
 //   stb_sprintf through the wraps here;
-// - the core's JSON parser converts the common decimals exactly itself (read_decimal, core/json_access.hpp)
-//   and only the rare hard ones with musl's strtod, whose long double scanning costs less of the download
-//   than fast_float's table did (docs/payload.md);
+// - the core converts the common decimals exactly itself (read_decimal, core/json_access.hpp) and hands the
+//   rare hard ones to convert_hard_decimal, which is the C library's strtod elsewhere and JavaScript's
+//   Number() here (below): musl's strtod, its long double scanning and compiler-rt's soft-float routines
+//   (about 15 KB of code) are not linked;
 // - ImGui's only sscanf calls left are in its .ini readers, which the widget never feeds (io.IniFilename is
 //   null and nothing calls LoadIniSettingsFromMemory); its scalar input widgets, which parse typed numbers
 //   with sscanf, are not used (the editor's numbers are text fields parsed by the core).
@@ -19,6 +20,7 @@
 #include <cstdarg>
 #include <cstddef>
 
+#include <emscripten/emscripten.h>
 #include <stb/stb_sprintf.h>
 
 extern "C" {
@@ -37,6 +39,23 @@ int __wrap_snprintf(char* buffer, size_t size, const char* format, ...) {
     va_end(args);
     return written;
 }
+
+}  // extern "C"
+
+// The hard decimals (core/json_access.hpp): JavaScript's Number() of the same text, which ECMAScript
+// defines as the correctly rounded double, as strtod is. The text is read_decimal's ASCII digits, sign,
+// point and exponent.
+EM_JS(double, js_number_of_ascii, (const char* text, size_t size), {
+    var s = "";
+    for (var i = 0; i < size; i++) s += String.fromCharCode(HEAPU8[text + i]);
+    return Number(s);
+});
+
+namespace gp {
+double convert_hard_decimal(const char* text, size_t size) { return js_number_of_ascii(text, size); }
+}  // namespace gp
+
+extern "C" {
 
 // Matches nothing, as a scan of a line that is not there would: ImGui's .ini readers, the only callers,
 // never run (see above). If a caller that runs ever appears, its scan fails visibly instead of reading

@@ -22,6 +22,30 @@ const pipedriveGoal = (title, target = 10) => ({
   is_active: true,
 });
 
+// Decimals the core's exact fast path hands on (over 19 significant digits, or a power of ten past 1e22),
+// which the shipped wasm converts with the browser's Number(); beside each, the bits of the correctly
+// rounded double, from another implementation (CPython's float(), which uses David Gay's dtoa).
+const hardDecimals = [
+  ['98765432109876543210.5', '44156a9534e3949a'],
+  ['1.2345678901234567890123e-30', '39b90a3e33c69ac3'],
+  ['7.1e30', '46566755965816a9'],
+  ['0.1000000000000000055511151231257827021181583404541015625', '3fb999999999999a'],
+  ['9007199254740993.000000000000000000001', '4340000000000001'],  // just past a halfway point: rounds up
+  ['4.9e-324', '0000000000000001'],
+];
+// Their goals as the raw text of the payload: JSON.stringify would write each as its shortest form. The first
+// is sent as a decimal string, the way some records send amounts.
+function hardNumbersPayload() {
+  const page = pipedrivePage(hardDecimals.map((_, i) => `Hard number ${i}`), 0);
+  page.data.goals.forEach((goal, i) => {
+    goal.expected_outcome.target = `@${i}@`;
+    goal.duration = { start: '2000-01-01', end: '2099-12-31' };  // a current month on any pinned day
+  });
+  let text = JSON.stringify(page);
+  hardDecimals.forEach(([decimal], i) => { text = text.replace(`"@${i}@"`, i === 0 ? `"${decimal}"` : decimal); });
+  return text;
+}
+
 function pipedrivePage(titles, start, nextStart) {
   return {
     success: true,
@@ -153,6 +177,7 @@ export const routes = Object.fromEntries([
     firstLoad['arrived early-goals']();
     json(res, 200, pipedrivePage(V1, 0));
   }),
+  scenario('hard-numbers', ({ res }) => json(res, 200, hardNumbersPayload())),
   scenario('slow-first-load', ({ res }) => later(1500, () => json(res, 200, pipedrivePage(V1, 0)))),
   scenario('early-deals', ({ res }) => {
     json(res, 200, { success: true, data: [pipedriveDeal], additional_data: { pagination: { more_items_in_collection: false } } });
@@ -386,6 +411,23 @@ export const tests = {
     assert.equal(error.partial, false);
     const [{ requests }] = await events(page, 'error');
     assert.equal(requests, 3, 'one good load, the slow request, and one retry');
+  },
+
+  async 'decimals past the fast path are read to the correctly rounded double in the browser'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'hard-numbers') });
+    await waitForState(page, () => window.__events.some((e) => e.type === 'ready'));
+    const s = await state(page);
+    assert.equal(s.goals.length, hardDecimals.length, 'every goal is read');
+    const bits = (value) => {
+      const buffer = Buffer.alloc(8);
+      buffer.writeDoubleBE(value);
+      return buffer.toString('hex');
+    };
+    hardDecimals.forEach(([decimal, expected], i) => {
+      const goal = s.goals.find((g) => g.title === `Hard number ${i}`);
+      assert.ok(goal, `goal ${i} is shown`);
+      assert.equal(bits(goal.target), expected, `${decimal} reads as ${goal.target}`);
+    });
   },
 
   async 'malformed JSON is a read error and the last good data is kept'({ page, baseUrl }) {

@@ -155,11 +155,14 @@ bool exact_decimal(const DecimalText& d, double& value) {
 const char* read_decimal(const char* first, const char* last, double& value) {
     const DecimalText d = scan_decimal(first, last);
     if (d.end == first) return first;
-    if (exact_decimal(d, value)) return d.end;
-    // The C library's strtod needs the text terminated; what it reads is the same decimal form.
-    const std::string text(first, d.end);
-    value = std::strtod(text.c_str(), nullptr);
+    if (!exact_decimal(d, value)) value = convert_hard_decimal(first, static_cast<size_t>(d.end - first));
     return d.end;
+}
+
+__attribute__((weak)) double convert_hard_decimal(const char* text, size_t size) {
+    // strtod needs the text terminated; what it reads is the same decimal form.
+    const std::string terminated(text, size);
+    return std::strtod(terminated.c_str(), nullptr);
 }
 
 std::optional<double> parse_decimal(std::string_view text) {

@@ -67,10 +67,15 @@ std::string child_path(std::string_view parent, size_t index);
 // at least one side of the point. Returns the end of what it read (`first` when there is no number) and
 // sets `value` to the correctly rounded double (infinity or zero when out of range). Most numbers on the
 // wire (at most 19 significant digits, a power of ten within 1e22) are converted exactly here with one
-// multiplication or division of two exact doubles (Clinger's fast path); the rest go to the C library's
-// strtod, which is exact. Why not fast_float: its 10 KB table of powers of five is in every widget's
-// download and brotli cannot shrink it (docs/payload.md).
+// multiplication or division of two exact doubles (Clinger's fast path); the rest go to
+// convert_hard_decimal (below), which is exact too. Why not fast_float: its 10 KB table of powers of
+// five is in every widget's download and brotli cannot shrink it (docs/payload.md).
 const char* read_decimal(const char* first, const char* last, double& value);
+// The correctly rounded double of the decimal text [text, text + size) (read_decimal's grammar, whole),
+// for the numbers read_decimal's fast path cannot convert. The core's definition is the C library's
+// strtod, and it is weak: the shipped wasm replaces it with the browser's own conversion (wasm/libc_format.cpp),
+// exact too, so that musl's strtod and the software long double it computes in leave the download.
+double convert_hard_decimal(const char* text, size_t size);
 // A finite decimal number, the whole text (no spaces; a leading '+' is allowed).
 std::optional<double> parse_decimal(std::string_view text);
 std::optional<int64_t> parse_int(std::string_view text);
