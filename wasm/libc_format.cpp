@@ -1,5 +1,5 @@
-// The C library's formatting and scanning, as the shipped wasm links them (wasm/CMakeLists.txt wraps the
-// three C names below for goalpost_web; the core's convert_hard_decimal is replaced by its strong definition).
+// The C library's formatting, scanning and trigonometry, as the shipped wasm links them (wasm/CMakeLists.txt wraps the
+// five C names below for goalpost_web; the core's convert_hard_decimal is replaced by its strong definition).
 //
 // Why: musl's printf and scanf work in long double, which wasm has only in software (compiler-rt's
 // __multf3, __divtf3, ...), so the two of them with their helpers were about 25 KB of the module, most of
@@ -56,6 +56,14 @@ double convert_hard_decimal(const char* text, size_t size) { return js_number_of
 }  // namespace gp
 
 extern "C" {
+
+// ImGui's sines and cosines (its arcs and circles; a few per frame at most): JavaScript's Math.sin and
+// Math.cos, rounded to float. musl's sinf and cosf would bring their argument reduction for huge angles
+// with a 2.7 KB table of the digits of 2/pi (sized for long double), which brotli cannot shrink.
+EM_JS(double, js_sine, (double x), { return Math.sin(x); });
+EM_JS(double, js_cosine, (double x), { return Math.cos(x); });
+float __wrap_sinf(float x) { return static_cast<float>(js_sine(x)); }
+float __wrap_cosf(float x) { return static_cast<float>(js_cosine(x)); }
 
 // Matches nothing, as a scan of a line that is not there would: ImGui's .ini readers, the only callers,
 // never run (see above). If a caller that runs ever appears, its scan fails visibly instead of reading
