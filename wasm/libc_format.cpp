@@ -1,5 +1,6 @@
-// The C library's formatting, scanning and trigonometry, as the shipped wasm links them (wasm/CMakeLists.txt wraps the
-// five C names below for goalpost_web; the core's convert_hard_decimal is replaced by its strong definition).
+// The C library's formatting, scanning and trigonometry, as the shipped wasm links them (wasm/CMakeLists.txt
+// wraps the five C names below for goalpost_web; the core's convert_hard_decimal is replaced by its strong
+// definition).
 //
 // Why: musl's printf and scanf work in long double, which wasm has only in software (compiler-rt's
 // __multf3, __divtf3, ...), so the two of them with their helpers were about 25 KB of the module, most of
