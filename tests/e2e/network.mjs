@@ -1,6 +1,7 @@
 // Network behaviour against a server that plays faults: paging for each vendor's scheme, a break in the
 // middle of paging, 401, 404, 429 with Retry-After, 500 then success, a response slower than the timeout,
-// malformed JSON, ETag revalidation, the page's headers callback, and refused URLs.
+// malformed JSON, ETag revalidation, the page's headers callback, and refused URLs; and the numbers of a
+// payload that the browser's own conversion reads (hard decimals).
 // Each scenario is a route under /net/; its handler sees how many requests came before, and the log of
 // requests (time, URL, headers) is read by the test in this same node process.
 import http from 'node:http';
