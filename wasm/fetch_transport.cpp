@@ -7,12 +7,11 @@
 
 #include <emscripten/em_js.h>
 #include <emscripten/emscripten.h>
-#include <emscripten/fetch.h>
 
 #include "core/url.hpp"
 
-// xhr.open() throws on a URL the browser cannot parse ("http://a b"), and a JS exception through the
-// wasm frames would leave the caller half done; ask the same parser first.
+// A URL the browser cannot parse ("http://a b") is refused before any request, as fetch_start() promises;
+// fetch() would only reject it later, as if it were a network error.
 EM_JS(int, js_is_http_url, (const char* url), {
     try {
         var u = new URL(UTF8ToString(url));
@@ -28,17 +27,42 @@ EM_JS(double, js_ms_until_http_date, (const char* text), {
     return isNaN(t) ? -1 : Math.max(0, t - Date.now());
 });
 
-// A GET the loader began while the wasm was still downloading and compiling (web/goal-widget.js,
-// Module.goalpostTakePrefetch): this request takes it over instead of asking again, so that the goals' bytes
-// arrive in parallel with the compile. Returns 0 when the loader has nothing for `url`. The reply
-// comes later, through the two functions given by pointer: `reserve(handle, bytes)` returns where to write
-// the body, the ETag and the Retry-After text one after the other, and `arrive(handle, status, body_bytes,
-// etag_bytes, retry_after_bytes)` ends the request (status 0: a network error or a timeout). The reply's
-// keys are quoted: Closure renames the glue's unquoted property names.
-EM_JS(int, js_take_prefetched, (const char* url, unsigned timeout_ms, void* handle, void* reserve, void* arrive), {
-    var take = Module["goalpostTakePrefetch"];
-    var reply = take && take(UTF8ToString(url), timeout_ms);
-    if (!reply) return 0;
+// One request, by the browser's fetch(). A GET the loader began while the wasm was still downloading and
+// compiling (web/goal-widget.js, Module.goalpostTakePrefetch) is taken over instead when `may_take` is set
+// and the loader has one for `url`, so that the goals' bytes arrive in parallel with the compile. `headers`
+// is a null-terminated list of name and value pointers; `body` (`body_size` bytes, none for 0) is copied
+// before this returns. The reply comes later, through the two functions given by pointer:
+// `reserve(handle, bytes)` returns where to write the body, the ETag and the Retry-After text one after the
+// other, and `arrive(handle, status, body_bytes, etag_bytes, retry_after_bytes)` ends the request (status 0:
+// a network error, -1: the timeout passed). js_abort(handle) ends a GET early, as a network error; a write
+// is left to finish, since the vendor may already be applying it. The keys of objects the browser or the
+// loader reads are quoted: Closure renames the glue's unquoted property names.
+EM_JS(void, js_fetch, (const char* method, const char* url, const char* const* headers, const char* body,
+                       size_t body_size, unsigned timeout_ms, int may_take, void* handle, void* reserve,
+                       void* arrive), {
+    var href = UTF8ToString(url);
+    var take = may_take && Module["goalpostTakePrefetch"];
+    var reply = take && take(href, timeout_ms);
+    if (!reply) {
+        var controller = new AbortController();
+        var init = {"method": UTF8ToString(method), "headers": [], "signal": controller["signal"]};
+        for (var at = headers >> 2; HEAPU32[at]; at += 2)
+            init["headers"].push([UTF8ToString(HEAPU32[at]), UTF8ToString(HEAPU32[at + 1])]);
+        if (body_size) init["body"] = HEAPU8.slice(body, body + body_size);
+        var late = false;
+        var timer = setTimeout(function() { late = true; controller["abort"](); }, timeout_ms);
+        var aborts = Module.gpAborts || (Module.gpAborts = new Map());
+        if (init["method"] === "GET") aborts.set(handle, controller);
+        reply = fetch(href, init).then(function(r) {
+            return r["arrayBuffer"]().then(function(bytes) {
+                return {"status": r["status"], "body": new Uint8Array(bytes), "etag": r["headers"]["get"]("etag"),
+                        "retryAfter": r["headers"]["get"]("retry-after")};
+            });
+        }).catch(function() { return {"status": late ? -1 : 0}; }).finally(function() {
+            clearTimeout(timer);
+            aborts.delete(handle);
+        });
+    }
     reply.then(function(r) {
         var encoder = new TextEncoder();
         var body = r["body"] || new Uint8Array(0);
@@ -50,7 +74,11 @@ EM_JS(int, js_take_prefetched, (const char* url, unsigned timeout_ms, void* hand
         HEAPU8.set(retryAfter, at + body.length + etag.length);
         wasmTable.get(arrive)(handle, r["status"], body.length, etag.length, retryAfter.length);
     });
-    return 1;
+});
+
+EM_JS(void, js_abort, (void* handle), {
+    var controller = Module.gpAborts && Module.gpAborts.get(handle);
+    if (controller) controller["abort"]();
 });
 
 namespace gp::web {
@@ -58,11 +86,8 @@ namespace gp::web {
 struct FetchHandle {
     FetchCallback done;
     void* user;
-    double started_ms;
     unsigned timeout_ms;
-    bool starting = true;            // emscripten_fetch() has not returned yet
-    bool failed_during_start = false;
-    std::string prefetched = {};     // a taken-over reply: body, ETag and Retry-After text, in that order
+    std::string reply = {};  // the body, the ETag and the Retry-After text, in that order
 };
 
 namespace {
@@ -78,12 +103,6 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
     return true;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
-
 double parse_retry_after_ms(std::string_view value) {
     unsigned long long seconds = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
@@ -92,84 +111,34 @@ double parse_retry_after_ms(std::string_view value) {
     return js_ms_until_http_date(copy.c_str());
 }
 
-// getAllResponseHeaders() gives "name: value\r\n" lines; only the two headers the loader uses are kept.
-void read_response_headers(emscripten_fetch_t* fetch, FetchResult& result) {
-    const size_t length = emscripten_fetch_get_response_headers_length(fetch);
-    if (length == 0) return;
-    std::string text(length, '\0');
-    emscripten_fetch_get_response_headers(fetch, text.data(), length);
-    std::string_view rest(text.c_str());
-    while (!rest.empty()) {
-        const size_t eol = rest.find('\n');
-        const std::string_view line = rest.substr(0, eol);
-        rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
-        const size_t colon = line.find(':');
-        if (colon == std::string_view::npos) continue;
-        const std::string_view name = trim(line.substr(0, colon));
-        const std::string_view value = trim(line.substr(colon + 1));
-        if (equals_ignoring_case(name, "etag")) result.etag = std::string(value);
-        else if (equals_ignoring_case(name, "retry-after")) result.retry_after_ms = parse_retry_after_ms(value);
-    }
-}
-
 std::string describe_failure(const FetchResult& result, unsigned timeout_ms) {
     if (result.timed_out) return "timed out after " + std::to_string(timeout_ms) + " ms";
     if (result.status == 0) return "network error (offline, refused, or blocked by CORS)";
     return "HTTP " + std::to_string(result.status);
 }
 
-// What every reply starts from; the caller adds the body and the headers, then calls end_request().
-FetchResult result_of(const FetchHandle& handle, int status) {
-    FetchResult result;
-    result.status = status;
-    result.ok = (status >= 200 && status < 300) || status == 304;
-    // XHR reports a timeout as status 0 with no other mark; the clock tells it from a refusal.
-    result.timed_out = status == 0 && emscripten_get_now() - handle.started_ms >= handle.timeout_ms * 0.9;
-    return result;
+char* reserve_reply(FetchHandle* handle, int bytes) {
+    handle->reply.resize(static_cast<size_t>(bytes));
+    return handle->reply.data();
 }
 
-void end_request(const FetchHandle& handle, FetchResult& result) {
-    if (!result.ok) result.error = describe_failure(result, handle.timeout_ms);
-    handle.done(handle.user, result);
-}
-
-char* reserve_prefetched(FetchHandle* handle, int bytes) {
-    handle->prefetched.resize(static_cast<size_t>(bytes));
-    return handle->prefetched.data();
-}
-
-void arrive_prefetched(FetchHandle* raw, int status, int body_bytes, int etag_bytes, int retry_after_bytes) {
+void arrive(FetchHandle* raw, int status, int body_bytes, int etag_bytes, int retry_after_bytes) {
     std::unique_ptr<FetchHandle> handle(raw);
     if (!handle->done) return;  // forgotten meanwhile
-    FetchResult result = result_of(*handle, status);
-    const std::string_view text(handle->prefetched);
-    if (status != 0) {
+    FetchResult result;
+    result.timed_out = status < 0;
+    result.status = std::max(status, 0);
+    result.ok = (status >= 200 && status < 300) || status == 304;
+    const std::string_view text(handle->reply);
+    if (result.status != 0) {
         result.body = text.substr(0, static_cast<size_t>(body_bytes));
         result.etag = std::string(text.substr(static_cast<size_t>(body_bytes), static_cast<size_t>(etag_bytes)));
         if (retry_after_bytes > 0)
             result.retry_after_ms = parse_retry_after_ms(text.substr(static_cast<size_t>(body_bytes + etag_bytes),
                                                                      static_cast<size_t>(retry_after_bytes)));
     }
-    end_request(*handle, result);
-}
-
-void finish(emscripten_fetch_t* fetch) {
-    FetchHandle* starting = static_cast<FetchHandle*>(fetch->userData);
-    if (starting->starting) {
-        // xhr.send() threw inside emscripten_fetch(): fetch_start() reports it by returning nullptr.
-        starting->failed_during_start = true;
-        emscripten_fetch_close(fetch);
-        return;
-    }
-    std::unique_ptr<FetchHandle> handle(starting);
-    if (handle->done) {
-        FetchResult result = result_of(*handle, fetch->status);
-        if (result.status != 0) read_response_headers(fetch, result);
-        if (result.status != 0 && fetch->data)
-            result.body = std::string_view(fetch->data, static_cast<size_t>(fetch->numBytes));
-        end_request(*handle, result);
-    }
-    emscripten_fetch_close(fetch);
+    if (!result.ok) result.error = describe_failure(result, handle->timeout_ms);
+    handle->done(handle->user, result);
 }
 
 }  // namespace
@@ -196,14 +165,6 @@ FetchHandle* fetch_start(const FetchRequest& request, FetchCallback done, void* 
     if (std::none_of(std::begin(kMethods), std::end(kMethods), [&](const char* m) { return std::strcmp(m, request.method) == 0; }))
         return nullptr;
 
-    auto handle = std::make_unique<FetchHandle>(FetchHandle{done, user, emscripten_get_now(), request.timeout_ms});
-    // Only a request the loader could have made itself: a GET with no header of the page's or ours.
-    if (std::strcmp(request.method, "GET") == 0 && request.headers.empty() &&
-        js_take_prefetched(request.url.c_str(), request.timeout_ms, handle.get(),
-                           reinterpret_cast<void*>(&reserve_prefetched), reinterpret_cast<void*>(&arrive_prefetched))) {
-        handle->starting = false;
-        return handle.release();
-    }
     std::vector<const char*> header_list;
     for (const auto& [name, value] : request.headers) {
         header_list.push_back(name.c_str());
@@ -217,27 +178,19 @@ FetchHandle* fetch_start(const FetchRequest& request, FetchCallback done, void* 
     }
     header_list.push_back(nullptr);
 
-    emscripten_fetch_attr_t attr;
-    emscripten_fetch_attr_init(&attr);
-    std::strcpy(attr.requestMethod, request.method);
-    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
-    attr.timeoutMSecs = request.timeout_ms;
-    attr.requestHeaders = header_list.size() > 1 ? header_list.data() : nullptr;
-    attr.onsuccess = finish;
-    attr.onerror = finish;  // 304 and every HTTP error arrive here too; finish() sorts them out
-    attr.userData = handle.get();
-    if (!request.body.empty()) {
-        attr.requestData = request.body.data();  // copied by emscripten_fetch into the XHR's send()
-        attr.requestDataSize = request.body.size();
-    }
-    const bool started = emscripten_fetch(&attr, request.url.c_str()) != nullptr;
-    handle->starting = false;
-    if (!started || handle->failed_during_start) return nullptr;
-    return handle.release();
+    auto* handle = new FetchHandle{done, user, request.timeout_ms};
+    // Only a request the loader could have made itself may take its reply over: a GET with no header.
+    const bool may_take = std::strcmp(request.method, "GET") == 0 && request.headers.empty();
+    js_fetch(request.method, request.url.c_str(), header_list.data(), request.body.data(), request.body.size(),
+             request.timeout_ms, may_take, handle, reinterpret_cast<void*>(&reserve_reply),
+             reinterpret_cast<void*>(&arrive));
+    return handle;
 }
 
 void fetch_forget(FetchHandle* handle) {
-    if (handle) handle->done = nullptr;
+    if (!handle) return;
+    handle->done = nullptr;
+    js_abort(handle);  // a GET ends now; its reply, a network error, is dropped by arrive()
 }
 
 }  // namespace gp::web

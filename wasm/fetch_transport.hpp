@@ -1,17 +1,16 @@
-// HTTP for the widget, over emscripten_fetch (XMLHttpRequest underneath): the loaders' GETs and the
-// writes that save edits to a vendor (POST, PUT, PATCH, DELETE with a JSON body).
+// HTTP for the widget, over the browser's fetch(): the loaders' GETs and the writes that save edits to a
+// vendor (POST, PUT, PATCH, DELETE with a JSON body).
 //
 // - Only absolute http(s) URLs that the browser's URL parser accepts are requested.
 // - Every request has a timeout; a timed-out request is told apart from other network errors.
-// - Request headers (a page-supplied Authorization, If-None-Match) are copied by emscripten_fetch and
-//   freed with the request; nothing here logs or keeps them.
+// - Request headers (a page-supplied Authorization, If-None-Match) are handed to fetch() and kept nowhere;
+//   nothing here logs them.
 // - The response's ETag and Retry-After are read when the browser lets the page see them (same origin,
 //   or the server lists them in Access-Control-Expose-Headers).
 // - The goals' first GETs start in the loader, before the wasm is compiled (web/goal-widget.js): a GET with
 //   no headers for a URL the loader already asked for takes that reply over instead of asking again.
-// - A request cannot be aborted safely in Emscripten 3.1.6 (emscripten_fetch_close on an in-flight XHR
-//   frees memory the XHR still writes to), so fetch_forget() only detaches the callback: the reply is
-//   then dropped when it arrives.
+// - fetch_forget() detaches the callback and aborts a GET in flight; a write is left to finish, since the
+//   vendor may be applying it already. Either way the reply, if one comes, is dropped.
 #pragma once
 
 #include <string>

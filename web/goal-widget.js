@@ -290,7 +290,7 @@ function prefetchFirstLoad(options, goalsEarly) {
       replies.delete(url);
       return within(entry.reply, timeoutMs, () => {
         entry.controller.abort();
-        return { status: 0 };
+        return { status: -1 };  // what the module calls a timeout
       });
     },
     drop() {

@@ -1,7 +1,7 @@
 // Network behaviour against a server that plays faults: paging for each vendor's scheme, a break in the
 // middle of paging, 401, 404, 429 with Retry-After, 500 then success, a response slower than the timeout,
-// malformed JSON, ETag revalidation, the page's headers callback, and refused URLs; and the numbers of a
-// payload that the browser's own conversion reads (hard decimals).
+// malformed JSON, ETag revalidation, a request aborted by destroy(), the page's headers callback, and
+// refused URLs; and the numbers of a payload that the browser's own conversion reads (hard decimals).
 // Each scenario is a route under /net/; its handler sees how many requests came before, and the log of
 // requests (time, URL, headers) is read by the test in this same node process.
 import http from 'node:http';
@@ -121,6 +121,8 @@ function afterGoodLoad(fault, recoverAt = Infinity) {
 }
 
 const later = (ms, fn) => setTimeout(fn, ms);
+let heldRefreshClosed;
+const heldRefreshClose = new Promise((resolve) => { heldRefreshClosed = resolve; });
 
 // The goals request, and which came first: it, or the end of the wasm's download. /held/ serves the site with
 // its wasm held back until the goals request has arrived; after 3 s it is let go anyway, so that a loader
@@ -216,6 +218,8 @@ export const routes = Object.fromEntries([
   scenario('rate-limited', afterGoodLoad((res) => json(res, 429, { success: false }, { 'retry-after': '1' }), 3)),
   scenario('server-error', afterGoodLoad((res) => json(res, 500, { success: false }), 3)),
   scenario('slow', afterGoodLoad((res) => later(1500, () => json(res, 200, pipedrivePage(V2, 0))))),
+  // The refresh is never answered; the test sees when the widget closes it.
+  scenario('held-refresh', afterGoodLoad((res) => res.on('close', () => heldRefreshClosed()))),
   scenario('malformed', afterGoodLoad((res) => json(res, 200, '{"success": true, "data": {"goals": [{"title": '))),
   scenario('etag', ({ req, res }) => {
     if (req.headers['if-none-match'] === '"v1"') { res.writeHead(304, { etag: '"v1"' }); return res.end(); }
@@ -412,6 +416,19 @@ export const tests = {
     assert.equal(error.partial, false);
     const [{ requests }] = await events(page, 'error');
     assert.equal(requests, 3, 'one good load, the slow request, and one retry');
+  },
+
+  async 'a destroyed widget aborts its request in flight'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'held-refresh'), refresh: 0.3, timeout: 60 });
+    await waitForState(page, () => window.__widget.state().requests >= 2);
+    await page.evaluate(() => window.__widget.destroy());
+    // Without the abort the server holds the request open past the wait (its timeout is 60 s).
+    let waited;
+    const closed = await Promise.race([heldRefreshClose.then(() => true),
+                                       new Promise((resolve) => { waited = setTimeout(() => resolve(false), 10000); })]);
+    clearTimeout(waited);
+    assert.ok(closed, 'the held request was still open 10 s after destroy()');
+    assert.equal(logs['held-refresh'].length, 2);
   },
 
   async 'decimals past the fast path are read to the correctly rounded double in the browser'({ page, baseUrl }) {
