@@ -18,6 +18,7 @@
 
 #include "app.hpp"
 #include "core/giosg_codes.hpp"
+#include "core/json_access.hpp"
 #include "goalpost_abi.h"
 #include "imgui_impl_html5.h"
 #include "imgui_impl_webgl2.h"
@@ -94,7 +95,7 @@ void apply_options(App& app, const Json& changes, const char* stage) {
     const auto pack = changes.find("languagePack");
     if (pack != changes.end() && !pack->is_null()) ui::install_language_pack(*pack, problems);
     const uint32_t changed = ui::apply_option_changes(app.options, changes, problems);
-    for (const std::string& problem : problems) emit("error", {{"stage", stage}, {"message", problem}});
+    for (const std::string& problem : problems) emit("error", json_object({{"stage", stage}, {"message", problem}}));
     const ui::WidgetOptions& options = app.options;
     const uint64_t generation = app.workspace.generation();
     if (changed & ui::kChangedTiming) {
@@ -112,7 +113,7 @@ void apply_options(App& app, const Json& changes, const char* stage) {
         app.workspace.set_giosg_codes(options.giosg_codes.is_object() ? GiosgCodeTable::from_json(options.giosg_codes, errors)
                                                                       : GiosgCodeTable::builtin());
         if (!errors.empty())
-            emit("error", {{"stage", stage}, {"message", "giosgCodes has bad entries"}, {"errors", errors_to_json(errors)}});
+            emit("error", json_object({{"stage", stage}, {"message", "giosgCodes has bad entries"}, {"errors", errors_to_json(errors)}}));
     }
     if (changed & ui::kChangedPeriod) app.view.state().period = options.period;
     if (changed & ui::kChangedTheme) apply_theme(app, options.theme);
@@ -139,26 +140,26 @@ EMSCRIPTEN_KEEPALIVE int gp_start(const char* options_json) {
     constexpr gp::ParseLimits kOptionLimits{16u * 1024u * 1024u, 64};
     const gp::Json options = gp::parse_json(options_json ? options_json : "", kOptionLimits).doc;
     if (options.is_discarded() || !options.is_object()) {
-        emit("error", {{"stage", "start"}, {"message", "options are not a JSON object"}});
+        emit("error", gp::json_object({{"stage", "start"}, {"message", "options are not a JSON object"}}));
         return 2;
     }
     auto app = new App;
     // The start-only options first: the canvas and the page come before anything is drawn or loaded.
     std::vector<std::string> ignored;
     gp::ui::WidgetOptions start;
-    gp::ui::apply_option_changes(start, gp::Json{{"canvas", options.value("canvas", gp::Json())},
-                                                 {"page", options.value("page", gp::Json())},
-                                                 {"fontFamily", options.value("fontFamily", gp::Json())},
-                                                 {"zoneOffset", options.value("zoneOffset", gp::Json())},
-                                                 {"reducedMotion", options.value("reducedMotion", gp::Json())},
-                                                 {"headers", options.value("headers", gp::Json())}},
+    gp::ui::apply_option_changes(start, gp::json_object({{"canvas", options.value("canvas", gp::Json())},
+                                                         {"page", options.value("page", gp::Json())},
+                                                         {"fontFamily", options.value("fontFamily", gp::Json())},
+                                                         {"zoneOffset", options.value("zoneOffset", gp::Json())},
+                                                         {"reducedMotion", options.value("reducedMotion", gp::Json())},
+                                                         {"headers", options.value("headers", gp::Json())}}),
                                  ignored);
     app->options = start;
     app->loading.page_headers = start.page_headers;
     app->data.current_page_url = start.page_url;
     use_page_font(*app, start.font_family);
     if (start.canvas.empty() || !create_gl_context(*app, start.canvas.c_str())) {
-        emit("error", {{"stage", "start"}, {"message", "WebGL2 is not available for this canvas"}});
+        emit("error", gp::json_object({{"stage", "start"}, {"message", "WebGL2 is not available for this canvas"}}));
         delete app;
         return 3;
     }

@@ -12,6 +12,7 @@
 #include <emscripten/em_math.h>
 #include <emscripten/eventloop.h>
 
+#include "core/json_access.hpp"
 #include "core/read.hpp"
 #include "core/vendor_api.hpp"
 
@@ -353,20 +354,20 @@ void DataLoader::end_cycle(double next_cycle_not_before_ms) {
 Json DataLoader::state_json() const {
     Json error;  // null when the last cycle ended well
     if (has_error_)
-        error = {{"stage", last_error_.stage}, {"status", last_error_.status}, {"message", last_error_.message},
-                 {"url", last_error_.url}, {"page", last_error_.page}, {"partial", last_error_.partial}};
-    return {{"loading", loading_},
-            {"retrying", retrying_},
-            {"pages_loaded", pages_loaded_},
-            {"partial", shows_partial_},
-            {"stale", stale_},
-            {"last_result", last_result_},
-            {"last_error", std::move(error)},
-            {"cycles", cycle_},
-            {"requests", requests_},
-            {"retries", retries_},
-            {"not_modified", not_modified_},
-            {"refresh_seconds", options_.refresh_ms / 1000.0}};
+        error = json_object({{"stage", last_error_.stage}, {"status", last_error_.status}, {"message", last_error_.message},
+                             {"url", last_error_.url}, {"page", last_error_.page}, {"partial", last_error_.partial}});
+    return json_object({{"loading", loading_},
+                        {"retrying", retrying_},
+                        {"pages_loaded", pages_loaded_},
+                        {"partial", shows_partial_},
+                        {"stale", stale_},
+                        {"last_result", last_result_},
+                        {"last_error", std::move(error)},
+                        {"cycles", cycle_},
+                        {"requests", requests_},
+                        {"retries", retries_},
+                        {"not_modified", not_modified_},
+                        {"refresh_seconds", options_.refresh_ms / 1000.0}});
 }
 
 void EventPages::begin_run() { run = DataReadResult{}; }

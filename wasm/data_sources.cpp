@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "core/json_access.hpp"
 #include "core/vendor_api.hpp"
 
 namespace gp::web {
@@ -20,15 +21,15 @@ namespace {
 
 void commit_crm_rows(App& app, DataSource& source) {
     DataReadResult& run = static_cast<EventPages&>(*source.sink).run;
-    source.counts = {{"deals", run.rows.deals.size()}, {"activities", run.rows.activities.size()},
-                     {"stage_changes", run.rows.stage_changes.size()}, {"ignored", run.ignored.total()}};
+    source.counts = json_object({{"deals", run.rows.deals.size()}, {"activities", run.rows.activities.size()},
+                                 {"stage_changes", run.rows.stage_changes.size()}, {"ignored", run.ignored.total()}});
     source.errors = run.errors;
     app.workspace.set_event_rows(source.kind->name, std::move(run.rows));
 }
 
 void commit_page_views(App& app, DataSource& source) {
     EventLogRead& run = static_cast<PageViewPages&>(*source.sink).run;
-    source.counts = {{"records", run.views.size()}, {"ignored", run.errors.size()}};
+    source.counts = json_object({{"records", run.views.size()}, {"ignored", run.errors.size()}});
     source.errors = std::move(run.errors);
     app.workspace.set_event_log(std::move(run.views));
     source.counts["matches"] = app.workspace.matches().size();
@@ -45,13 +46,13 @@ void commit_conversions(App& app, DataSource& source) {
         const std::vector<Error>& unlinked = app.workspace.external_errors();
         source.errors.insert(source.errors.end(), unlinked.begin(), unlinked.end());
         if (source.counts.contains("conversions")) app.workspace.set_conversions({});  // what the URL held before
-        source.counts = {{"external_matches", count}, {"unlinked", unlinked.size()}, {"ignored", source.errors.size()}};
+        source.counts = json_object({{"external_matches", count}, {"unlinked", unlinked.size()}, {"ignored", source.errors.size()}});
         return;
     }
     ConversionsRead& run = pages.run;
     // Also when the source is dropped: an empty run is committed.
     if (source.counts.contains("external_matches")) app.workspace.set_external_matches({});
-    source.counts = {{"conversions", run.conversions.size()}, {"ignored", run.errors.size()}};
+    source.counts = json_object({{"conversions", run.conversions.size()}, {"ignored", run.errors.size()}});
     source.errors = std::move(run.errors);
     app.workspace.set_conversions(std::move(run.conversions));
 }
@@ -81,8 +82,8 @@ void on_source_ended(void* user, RunEnd end, bool commit, const LoadFailure* fai
         emit("data", detail);
     }
     if (failure) {
-        Json detail = {{"stage", failure->stage}, {"status", failure->status}, {"message", failure->message},
-                       {"url", failure->url},     {"page", failure->page},     {"partial", failure->partial}};
+        Json detail = json_object({{"stage", failure->stage}, {"status", failure->status}, {"message", failure->message},
+                                   {"url", failure->url},     {"page", failure->page},     {"partial", failure->partial}});
         detail["source"] = source.kind->name;
         if (failure->stage == "read") detail["errors"] = errors_to_json(source.errors);
         emit("error", detail);

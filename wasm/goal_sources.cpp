@@ -9,6 +9,7 @@
 #include <emscripten/emscripten.h>
 
 #include "app.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/read.hpp"
 #include "goalpost_abi.h"
@@ -54,8 +55,8 @@ void show_sources(App& app) {
 namespace {
 
 Json failure_json(const LoadFailure& f) {
-    return {{"stage", f.stage}, {"status", f.status}, {"message", f.message},
-            {"url", f.url},     {"page", f.page},     {"partial", f.partial}};
+    return json_object({{"stage", f.stage}, {"status", f.status}, {"message", f.message},
+                        {"url", f.url},     {"page", f.page},     {"partial", f.partial}});
 }
 
 void show_load_progress(void* user, const ui::Message& line) {
@@ -112,12 +113,12 @@ void on_load_ended(void* user, RunEnd end, bool commit, const LoadFailure* failu
         const size_t pages = source.loader->pages_loaded();
         source.status = {ui::Msg::source_ready, {{"vendor", std::string(name_of(run.vendor))}, {"pages", std::to_string(pages)}}};
         if (!source.errors.empty())
-            emit("error", {{"stage", "read"}, {"url", source.option.url}, {"source", source.option.url},
-                           {"errors", errors_to_json(source.errors)}});
+            emit("error", json_object({{"stage", "read"}, {"url", source.option.url}, {"source", source.option.url},
+                                       {"errors", errors_to_json(source.errors)}}));
         size_t own = 0;
         for (size_t i = 0; i < app.workspace.goals().size(); ++i) own += app.workspace.source_of(i) == source.option.url;
-        emit("ready", {{"goals", app.data.goals.size()}, {"vendor", name_of(run.vendor)}, {"pages", pages},
-                       {"source", source.option.url}, {"source_goals", own}, {"warnings", errors_to_json(source.warnings)}});
+        emit("ready", json_object({{"goals", app.data.goals.size()}, {"vendor", name_of(run.vendor)}, {"pages", pages},
+                                   {"source", source.option.url}, {"source_goals", own}, {"warnings", errors_to_json(source.warnings)}}));
     } else if (failure) {
         show_failure(app, source, commit, *failure);
     }
@@ -208,7 +209,7 @@ EM_JS(void, js_need_headers, (unsigned ticket, const char* request_json), {
 unsigned ask_for_headers(App& app, HeaderTicket ticket, const std::string& url, const char* method) {
     const unsigned number = app.next_ticket++;
     app.header_tickets[number] = ticket;
-    const std::string request = Json{{"url", url}, {"method", method}}.dump(-1, ' ', false, Json::error_handler_t::replace);
+    const std::string request = json_object({{"url", url}, {"method", method}}).dump(-1, ' ', false, Json::error_handler_t::replace);
     js_need_headers(number, request.c_str());
     return number;
 }

@@ -9,6 +9,7 @@
 #include <emscripten/emscripten.h>
 
 #include "app.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "goalpost_abi.h"
 #include "ui/core_bridge.hpp"
@@ -106,7 +107,7 @@ MethodReply call_show(App& app, const Json& args) {
     }
     view.tab = known->second;
     request_frames();
-    return answer(Json{{"tab", tab}, {"id", id.empty() ? Json() : Json(id)}});
+    return answer(json_object({{"tab", tab}, {"id", id.empty() ? Json() : Json(id)}}));
 }
 
 // Options the page changed after start ({theme: "dark"}, {deals: URL}, ...: gp_start's names and values);
@@ -228,8 +229,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* gp_call(const char* method, const ch
     else
         outcome = call_workspace(*g_app, name, args);
     if (outcome.error) {
-        reply["error"] = {{"code", outcome.error->code}, {"message", outcome.error->message},
-                          {"status", outcome.error->status}, {"path", outcome.error->path}};
+        reply["error"] = gp::json_object({{"code", outcome.error->code}, {"message", outcome.error->message},
+                                          {"status", outcome.error->status}, {"path", outcome.error->path}});
         if (!outcome.errors.is_null()) reply["error"]["errors"] = std::move(outcome.errors);
     } else {
         reply["result"] = std::move(outcome.result);

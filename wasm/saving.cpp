@@ -14,6 +14,7 @@
 #include <emscripten/emscripten.h>
 
 #include "app.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/vendor_api.hpp"
 #include "fetch_transport.hpp"
@@ -74,13 +75,13 @@ void refused(App& app, PendingSave* save, int status, const std::string& message
     if (conflict) note = {ui::Msg::save_conflict, {{"vendor", vendor}}};
     app.data.save_note = note;
     show_refusal_in_editor(app, *save, errors, conflict ? ui::say(note, frame_context(app).locale.lang) : said);
-    Json detail = {{"stage", "save"},        {"save", save->serial},
-                   {"action", kActions[size_t(save->change.kind)]},
-                   {"id", goal_of(*save).id}, {"source", save->change.source},
-                   {"vendor", name_of(save->vendor)},
-                   {"status", status},       {"message", message},
-                   {"reverted", reverted},   {"conflict", conflict},
-                   {"timed_out", timed_out}, {"method", method_name(save->request.method)}};
+    Json detail = json_object({{"stage", "save"},        {"save", save->serial},
+                               {"action", kActions[size_t(save->change.kind)]},
+                               {"id", goal_of(*save).id}, {"source", save->change.source},
+                               {"vendor", name_of(save->vendor)},
+                               {"status", status},       {"message", message},
+                               {"reverted", reverted},   {"conflict", conflict},
+                               {"timed_out", timed_out}, {"method", method_name(save->request.method)}});
     if (!errors.empty()) detail["errors"] = errors_to_json(errors);
     const std::string source = save->change.source;
     // A create that timed out may have been made at the vendor all the same: the source's list says.
@@ -116,14 +117,14 @@ void taken(App& app, PendingSave* save, int status, std::string_view body) {
     }
     app.data.save_note = {ui::Msg::save_saved, {{"vendor", ui::vendor_label(save->vendor)}}};
     const ParsedJson parsed = parse_json(body, ParseLimits{});
-    Json detail = {{"save", save->serial},
-                   {"action", kActions[size_t(save->change.kind)]},
-                   {"id", id},
-                   {"local_id", local_id},
-                   {"source", save->change.source},
-                   {"vendor", name_of(save->vendor)},
-                   {"status", status},
-                   {"body", parsed.doc.is_discarded() ? Json() : parsed.doc}};
+    Json detail = json_object({{"save", save->serial},
+                               {"action", kActions[size_t(save->change.kind)]},
+                               {"id", id},
+                               {"local_id", local_id},
+                               {"source", save->change.source},
+                               {"vendor", name_of(save->vendor)},
+                               {"status", status},
+                               {"body", parsed.doc.is_discarded() ? Json() : parsed.doc}});
     if (!reply.warnings.empty()) detail["warnings"] = errors_to_json(reply.warnings);
     finish(app, save);
     show_workspace(app);
@@ -282,9 +283,9 @@ void save_headers_ready(App& app, unsigned serial, const Json* headers) {
 void add_saves_state(const App& app, Json& state) {
     Json pending = Json::array();
     for (const auto& save : app.saves)
-        pending.push_back({{"save", save->serial}, {"action", kActions[size_t(save->change.kind)]},
-                           {"method", method_name(save->request.method)}, {"url", save->request.url},
-                           {"attempt", save->attempt}});
+        pending.push_back(json_object({{"save", save->serial}, {"action", kActions[size_t(save->change.kind)]},
+                                       {"method", method_name(save->request.method)}, {"url", save->request.url},
+                                       {"attempt", save->attempt}}));
     state["save"] = app.options.save == ui::SaveMode::vendor ? "vendor" : "none";
     state["saving"] = std::move(pending);
 }

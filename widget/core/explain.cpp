@@ -1,6 +1,7 @@
 // Explain (see explain.hpp): the naive evaluation, keeping every condition's reason.
 #include "core/explain.hpp"
 
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 
 namespace gp {
@@ -40,9 +41,9 @@ GoalExplanation explain_goal(const Goal& goal, size_t g, const Subject& subject,
 }
 
 Json condition_json(const ConditionExplanation& c) {
-    return Json{{"index", c.index},       {"field", name_of(c.field)}, {"op", name_of(c.op)},
-                {"pattern", c.pattern},   {"subject", c.subject},         {"negate", c.negate},
-                {"case_sensitive", c.case_sensitive}, {"verdict", verdict_name(c.verdict)}, {"reason", c.reason}};
+    return json_object({{"index", c.index},       {"field", name_of(c.field)}, {"op", name_of(c.op)},
+                        {"pattern", c.pattern},   {"subject", c.subject},         {"negate", c.negate},
+                        {"case_sensitive", c.case_sensitive}, {"verdict", verdict_name(c.verdict)}, {"reason", c.reason}});
 }
 
 }  // namespace
@@ -69,12 +70,12 @@ Json explain_to_json(const ExplainReport& report) {
         if (g.verdict == Verdict::match) out["matched"].push_back(g.goal_id);
         Json conditions = Json::array();
         for (const ConditionExplanation& c : g.conditions) conditions.push_back(condition_json(c));
-        out["goals"].push_back(Json{{"goal", g.goal_id},
-                                    {"title", g.title},
-                                    {"verdict", verdict_name(g.verdict)},
-                                    {"combinator", name_of(g.combinator)},
-                                    {"room_allowed", g.room_allowed},
-                                    {"conditions", std::move(conditions)}});
+        out["goals"].push_back(json_object({{"goal", g.goal_id},
+                                            {"title", g.title},
+                                            {"verdict", verdict_name(g.verdict)},
+                                            {"combinator", name_of(g.combinator)},
+                                            {"room_allowed", g.room_allowed},
+                                            {"conditions", std::move(conditions)}}));
     }
     return out;
 }

@@ -11,6 +11,7 @@
 #include "core/calendar.hpp"
 #include "core/cold_sort.hpp"
 #include "core/giosg_codes.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/validate.hpp"
 #include "core/vendors.hpp"
@@ -142,15 +143,15 @@ void add_special_filters(const Query& query, std::vector<GoalTest>& tests, std::
 Json error_body(Vendor vendor, int status, const std::vector<Error>& errors) {
     const std::string message = errors.empty() ? "error" : errors.front().message;
     switch (vendor) {
-        case Vendor::pipedrive: return {{"success", false}, {"error", message}};
-        case Vendor::zendesk: return {{"error", status == 404 ? "RecordNotFound" : "RecordInvalid"}, {"description", message}};
+        case Vendor::pipedrive: return json_object({{"success", false}, {"error", message}});
+        case Vendor::zendesk: return json_object({{"error", status == 404 ? "RecordNotFound" : "RecordInvalid"}, {"description", message}});
         case Vendor::giosg: {
-            if (status == 404) return {{"detail", message}};
+            if (status == 404) return json_object({{"detail", message}});
             Json fields = Json::object();  // field -> [messages], as REST frameworks answer a 400
             for (const Error& e : errors) fields[e.path.empty() ? "non_field_errors" : e.path.substr(1)].push_back(e.message);
             return fields;
         }
-        default: return {{"status", "error"}, {"message", message}};
+        default: return json_object({{"status", "error"}, {"message", message}});
     }
 }
 
@@ -385,7 +386,7 @@ StoreResult GoalStore::remove(std::string_view id, TimestampMs now) {
         current->deleted = true;  // Pipedrive marks the goal deleted rather than erasing it
         current->updated_at = now;
         StoreResult out = respond(200, {*current}, true);
-        out.body = {{"success", true}, {"data", {{"id", current->id}}}};
+        out.body = json_object({{"success", true}, {"data", json_object({{"id", current->id}})}});
         return out;
     }
     goals_.erase(goals_.begin() + (current - goals_.data()));

@@ -523,6 +523,12 @@ std::string dump_json(const Json& value, int indent) {
     return value.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
+Json json_object(std::initializer_list<JsonMember> members) {
+    Json out = Json::object();
+    for (const JsonMember& member : members) out[member.key] = std::move(member.value);
+    return out;
+}
+
 GP_COLD_CODE_END
 
 }  // namespace gp

@@ -15,6 +15,7 @@
 
 #include "core/cold_code.hpp"
 #include "core/cold_sort.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 
 namespace gp {
@@ -595,13 +596,13 @@ namespace {
 Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json range_json(DateRange r) {
-    return Json{{"start", format_civil_date(r.start)}, {"end", format_civil_date(r.end)}};
+    return json_object({{"start", format_civil_date(r.start)}, {"end", format_civil_date(r.end)}});
 }
 
 Json ignored_json(const IgnoredTally& t) {
     Json reasons = Json::object();
     for (const auto& [reason, count] : t.by_reason) reasons[reason] = count;
-    return Json{{"total", t.total()}, {"by_reason", reasons}, {"samples", errors_to_json(t.samples)}};
+    return json_object({{"total", t.total()}, {"by_reason", std::move(reasons)}, {"samples", errors_to_json(t.samples)}});
 }
 
 }  // namespace
@@ -609,7 +610,7 @@ Json ignored_json(const IgnoredTally& t) {
 Json errors_to_json(const std::vector<Error>& errors) {
     Json out = Json::array();
     for (const Error& e : errors)
-        out.push_back(Json{{"path", e.path}, {"code", e.code}, {"message", e.message}, {"status", e.status}});
+        out.push_back(json_object({{"path", e.path}, {"code", e.code}, {"message", e.message}, {"status", e.status}}));
     return out;
 }
 
@@ -620,31 +621,32 @@ Json results_to_json(const GoalResults& r) {
         j["progress"] = b.progress;
         j["target"] = b.target;
         j["percent"] = optional_number(b.percent);
-        if (b.matches) j["matches"] = Json{{"count", b.matches->count}, {"value", b.matches->value}};
+        if (b.matches) j["matches"] = json_object({{"count", b.matches->count}, {"value", b.matches->value}});
         buckets.push_back(std::move(j));
     }
-    Json out{{"goal_id", r.goal_id},
-             {"period", range_json(r.period)},
-             {"interval", std::string(name_of(r.interval))},
-             {"direction", std::string(name_of(r.direction))},
-             {"tracking_metric", std::string(name_of(r.tracking))},
-             {"currency", r.currency.empty() ? Json(nullptr) : Json(r.currency)},
-             {"source", r.source == ResultSource::vendor ? "vendor" : r.source == ResultSource::matches ? "matches" : "computed"},
-             {"level", r.level},
-             {"reported", r.reported ? Json{{"progress", r.reported->progress},
-                                            {"percent", optional_number(r.reported->percent)}}
-                                     : Json(nullptr)},
-             {"intervals", buckets},
-             {"totals", Json{{"progress", r.total_progress}, {"target", r.total_target},
-                             {"percent", optional_number(r.total_percent)}}},
-             {"currency_conversion", r.converted ? "explicit_rate_table" : "none"},
-             {"other_currency_events", r.other_currency_events},
-             {"ignored", ignored_json(r.ignored)}};
+    Json out = json_object(
+        {{"goal_id", r.goal_id},
+         {"period", range_json(r.period)},
+         {"interval", std::string(name_of(r.interval))},
+         {"direction", std::string(name_of(r.direction))},
+         {"tracking_metric", std::string(name_of(r.tracking))},
+         {"currency", r.currency.empty() ? Json(nullptr) : Json(r.currency)},
+         {"source", r.source == ResultSource::vendor ? "vendor" : r.source == ResultSource::matches ? "matches" : "computed"},
+         {"level", r.level},
+         {"reported", r.reported ? json_object({{"progress", r.reported->progress},
+                                                {"percent", optional_number(r.reported->percent)}})
+                                 : Json(nullptr)},
+         {"intervals", std::move(buckets)},
+         {"totals", json_object({{"progress", r.total_progress}, {"target", r.total_target},
+                                 {"percent", optional_number(r.total_percent)}})},
+         {"currency_conversion", r.converted ? "explicit_rate_table" : "none"},
+         {"other_currency_events", r.other_currency_events},
+         {"ignored", ignored_json(r.ignored)}});
     if (r.pace) {
         const Pace& p = *r.pace;
-        out["pace"] = Json{{"interval", range_json(p.interval)}, {"elapsed_fraction", p.elapsed_fraction},
-                           {"prorated_target", p.prorated_target}, {"progress", p.progress},
-                           {"status", pace_status_name(p.status)}, {"forecast", p.forecast}};
+        out["pace"] = json_object({{"interval", range_json(p.interval)}, {"elapsed_fraction", p.elapsed_fraction},
+                                   {"prorated_target", p.prorated_target}, {"progress", p.progress},
+                                   {"status", pace_status_name(p.status)}, {"forecast", p.forecast}});
     } else {
         out["pace"] = nullptr;
     }

@@ -9,6 +9,7 @@
 // - [SECTION] HTTP API
 #include "core/cold_code.hpp"
 #include "core/giosg_codes.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/vendors.hpp"
 
@@ -131,10 +132,10 @@ Json write_giosg_goal(const Goal& g, const std::string& path, WriteContext& ctx)
                                    400});
             return Json();
         }
-        conditions.push_back({{"type", *code},
-                              {"negate", c.negate},
-                              {"settings", c.settings.is_object() ? c.settings : Json::object()},
-                              {"value", c.value}});
+        conditions.push_back(json_object({{"type", *code},
+                                          {"negate", c.negate},
+                                          {"settings", c.settings.is_object() ? c.settings : Json::object()},
+                                          {"value", c.value}}));
     }
     Json o = Json::object();
     if (!g.id.empty()) o["id"] = g.id;
@@ -152,7 +153,7 @@ Json write_giosg_goal(const Goal& g, const std::string& path, WriteContext& ctx)
 Json write_giosg(const std::vector<Goal>& goals, bool single, WriteContext& ctx) {
     Json items = write_items(goals, ctx, write_giosg_goal);
     if (single && items.size() == 1) return std::move(items[0]);
-    return {{"next", nullptr}, {"previous", nullptr}, {"results", std::move(items)}};
+    return json_object({{"next", nullptr}, {"previous", nullptr}, {"results", std::move(items)}});
 }
 
 //-----------------------------------------------------------------------------

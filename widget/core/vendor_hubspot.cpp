@@ -15,6 +15,7 @@
 #include "core/calendar.hpp"
 #include "core/cold_code.hpp"
 #include "core/cold_sort.hpp"
+#include "core/json_access.hpp"
 #include "core/validate.hpp"
 #include "core/vendors.hpp"
 
@@ -329,11 +330,11 @@ void write_hubspot_records(const Goal& g, const std::string& path, WriteContext&
     if (g.schedule.per_interval.empty() && extras && extras->size() == 1) slices[0].source_id = extras->begin().key();
     for (size_t i = 0; i < slices.size(); ++i) {
         const IntervalTarget& s = slices[i];
-        Json props = {{"hs_goal_name", g.title},
-                      {"hs_target_amount", format_decimal(s.target)},
-                      {"hs_kpi_tracking_method", wire_name(kTrackingMethods, g.target.direction)},
-                      {"hs_kpi_unit_type", wire_name(kUnitTypes, g.target.unit)},
-                      {"hs_kpi_metric_type", wire_name(kMetricTypes, g.target.tracking)}};
+        Json props = json_object({{"hs_goal_name", g.title},
+                                  {"hs_target_amount", format_decimal(s.target)},
+                                  {"hs_kpi_tracking_method", wire_name(kTrackingMethods, g.target.direction)},
+                                  {"hs_kpi_unit_type", wire_name(kUnitTypes, g.target.unit)},
+                                  {"hs_kpi_metric_type", wire_name(kMetricTypes, g.target.tracking)}});
         if (!g.target.currency_code.empty()) props["hs_goal_target_currency_code"] = g.target.currency_code;
         if (dated) {
             props["hs_start_datetime"] = format_timestamp(start_of_day(s.start));
@@ -347,7 +348,7 @@ void write_hubspot_records(const Goal& g, const std::string& path, WriteContext&
         if (!own && slices.size() > 1) props[kGroupKey] = g.id;
         // Slices made here need ids of their own; a HubSpot record without one stays without.
         const std::string id = s.source_id.empty() && !own ? g.id + "-" + std::to_string(i) : s.source_id;
-        Json record = {{"properties", std::move(props)}, {"archived", g.archived}};
+        Json record = json_object({{"properties", std::move(props)}, {"archived", g.archived}});
         if (!id.empty()) record["id"] = id;
         if (g.created_at) record["createdAt"] = format_timestamp(*g.created_at);
         if (g.updated_at) record["updatedAt"] = format_timestamp(*g.updated_at);
@@ -363,7 +364,7 @@ Json write_hubspot(const std::vector<Goal>& goals, bool single, WriteContext& ct
     Json records = Json::array();
     for (size_t i = 0; i < goals.size(); ++i) write_hubspot_records(goals[i], child_path("", i), ctx, records);
     if (single && records.size() == 1) return std::move(records[0]);
-    return {{"results", std::move(records)}};
+    return json_object({{"results", std::move(records)}});
 }
 
 //-----------------------------------------------------------------------------

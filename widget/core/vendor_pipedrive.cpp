@@ -11,6 +11,7 @@
 
 #include "core/calendar.hpp"
 #include "core/cold_code.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/vendors.hpp"
 
@@ -168,7 +169,7 @@ Json write_pipedrive_goal(const Goal& g, const std::string& path, WriteContext& 
     if (!g.id.empty()) o["id"] = g.id;
     o["title"] = g.title;
     if (g.assignee.type != AssigneeType::none || !g.assignee.id.empty()) {
-        Json assignee = {{"id", id_json(g.assignee.id)}};
+        Json assignee = json_object({{"id", id_json(g.assignee.id)}});
         if (g.assignee.type != AssigneeType::none) assignee["type"] = name_of(g.assignee.type);
         o["assignee"] = std::move(assignee);
     }
@@ -203,15 +204,15 @@ Json write_pipedrive_goal(const Goal& g, const std::string& path, WriteContext& 
         ctx.warn(path + "/schedule/per_interval", "targets_collapsed",
                  "the targets differ by interval (" + format_decimal(slices.front().target) + " first); Pipedrive has one "
                  "target per interval, so " + format_decimal(g.target.amount) + " is written for every interval");
-    Json params = {{"pipeline_id", id_list(g.metric.pipeline_ids)}};
+    Json params = json_object({{"pipeline_id", id_list(g.metric.pipeline_ids)}});
     if (g.metric.stage_id) params["stage_id"] = *g.metric.stage_id;
     if (g.metric.activity_type_ids || is_activity_metric(*type)) params["activity_type_id"] = id_list(g.metric.activity_type_ids);
-    o["type"] = {{"name", name_of(*type)}, {"params", std::move(params)}};
-    Json outcome = {{"target", number_json(g.target.amount)}, {"tracking_metric", name_of(g.target.tracking)}};
+    o["type"] = json_object({{"name", name_of(*type)}, {"params", std::move(params)}});
+    Json outcome = json_object({{"target", number_json(g.target.amount)}, {"tracking_metric", name_of(g.target.tracking)}});
     if (g.target.currency_id) outcome["currency_id"] = *g.target.currency_id;
     o["expected_outcome"] = std::move(outcome);
-    o["duration"] = {{"start", g.schedule.start ? Json(format_civil_date(*g.schedule.start)) : Json(nullptr)},
-                     {"end", g.schedule.end ? Json(format_civil_date(*g.schedule.end)) : Json(nullptr)}};
+    o["duration"] = json_object({{"start", g.schedule.start ? Json(format_civil_date(*g.schedule.start)) : Json(nullptr)},
+                                 {"end", g.schedule.end ? Json(format_civil_date(*g.schedule.end)) : Json(nullptr)}});
     if (g.schedule.interval != Interval::none) o["interval"] = name_of(g.schedule.interval);
     o["is_active"] = g.active;
     if (g.deleted) o["is_deleted"] = true;
@@ -223,9 +224,9 @@ Json write_pipedrive_goal(const Goal& g, const std::string& path, WriteContext& 
 Json write_pipedrive(const std::vector<Goal>& goals, bool single, WriteContext& ctx) {
     Json items = write_items(goals, ctx, write_pipedrive_goal);
     Json data;
-    if (single && items.size() == 1) data = {{"goal", std::move(items[0])}};
-    else data = {{"goals", std::move(items)}};
-    return {{"success", true}, {"data", std::move(data)}};
+    if (single && items.size() == 1) data = json_object({{"goal", std::move(items[0])}});
+    else data = json_object({{"goals", std::move(items)}});
+    return json_object({{"success", true}, {"data", std::move(data)}});
 }
 
 //-----------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 // - [SECTION] Writing
 // - [SECTION] HTTP API
 #include "core/cold_code.hpp"
+#include "core/json_access.hpp"
 #include "core/model_names.hpp"
 #include "core/validate.hpp"
 #include "core/vendors.hpp"
@@ -102,7 +103,7 @@ Json write_zendesk_goal(const Goal& g, const std::string& path, WriteContext& ct
                                    400});
             return Json();
         }
-        conditions.push_back({{"type", "url"}, {"operator", name_of(c.op)}, {"value", c.value}});
+        conditions.push_back(json_object({{"type", "url"}, {"operator", name_of(c.op)}, {"value", c.value}}));
     }
     Json o = Json::object();
     if (!g.id.empty()) o["id"] = id_json(g.id);
@@ -111,7 +112,7 @@ Json write_zendesk_goal(const Goal& g, const std::string& path, WriteContext& ct
     o["enabled"] = g.active ? 1 : 0;
     if (g.attribution.model != AttributionModel::none) o["attribution_model"] = name_of(g.attribution.model);
     if (g.attribution.window_days != 0) o["attribution_period"] = g.attribution.window_days;
-    o["settings"] = {{"conditions", std::move(conditions)}};
+    o["settings"] = json_object({{"conditions", std::move(conditions)}});
     if (g.vendor == Vendor::zendesk) merge_missing(o, g.extra);
     return o;
 }

@@ -49,9 +49,9 @@ CallReply fail_with(int status, std::vector<Error> errors) {
 std::optional<std::string> id_argument(const Json& args) { return id_value(member(args, "id")); }
 
 Json match_json(const MatchRecord& m, const std::string& title, const std::string& agent) {
-    Json out{{"goal", m.goal_id},   {"title", title}, {"visitor", m.visitor_id},
-             {"session", m.session}, {"at", m.at},     {"url", m.url},
-             {"value", m.value ? Json(*m.value) : Json()}};
+    Json out = json_object({{"goal", m.goal_id},   {"title", title}, {"visitor", m.visitor_id},
+                            {"session", m.session}, {"at", m.at},     {"url", m.url},
+                            {"value", m.value ? Json(*m.value) : Json()}});
     out["agent"] = agent.empty() ? Json() : Json(agent);
     return out;
 }
@@ -462,7 +462,7 @@ CallReply Workspace::track(const Json& args, const CallContext& context) {
     }
     figures_changed();  // the log grew
     CallReply reply;
-    reply.result = {{"matches", std::move(found)}};
+    reply.result = json_object({{"matches", std::move(found)}});
     return reply;
 }
 
@@ -590,9 +590,9 @@ CallReply Workspace::store_reply(GoalSource& source, GoalEdit kind, std::optiona
     for (const Goal& g : source.store.goals())
         if (g.id == id) change.after = g;
     goals_changed();
-    events_.push_back({"goal-change", {{"action", kActions[size_t(kind)]}, {"id", id}, {"goals", live_goals_.size()}}});
+    events_.push_back({"goal-change", json_object({{"action", kActions[size_t(kind)]}, {"id", id}, {"goals", live_goals_.size()}})});
     CallReply reply;
-    reply.result = result.body.is_null() ? Json{{"id", id}, {"deleted", true}} : result.body;
+    reply.result = result.body.is_null() ? json_object({{"id", id}, {"deleted", true}}) : result.body;
     reply.change = std::move(change);
     return reply;
 }
