@@ -39,6 +39,13 @@ target_compile_definitions(imgui PUBLIC
 # STB_SPRINTF_NOUNALIGNED: stb_sprintf otherwise copies strings with unaligned 32-bit loads and stores,
 # which C++ leaves undefined (the sanitizer build stops at them).
 target_compile_definitions(imgui PRIVATE IMGUI_USE_STB_SPRINTF STB_SPRINTF_NOUNALIGNED)
+# The shipped wasm formats the widget's fixed-point numbers with the browser's toFixed (widget/ui/format.hpp,
+# format_fixed), and nothing else in it formats a float, so stb_sprintf is built without its float code
+# there (2.5 KB brotli). A float reaching it would print "No float": the e2e tests would see it.
+option(GP_BROWSER_FIXED_POINT "Build stb_sprintf without floats; the shipped wasm formats them in JavaScript" OFF)
+if(GP_BROWSER_FIXED_POINT)
+  target_compile_definitions(imgui PRIVATE STB_SPRINTF_NOFLOAT)
+endif()
 if(EMSCRIPTEN)
   target_include_directories(imgui SYSTEM PRIVATE "${GP_DEPS_DIR}/wasm-include/stb")
 else()

@@ -6,7 +6,8 @@
 // __multf3, __divtf3, ...), so the two of them with their helpers were about 25 KB of the module, most of
 // the C library's share (scripts/size_report.py). What is left that formats or scans:
 // - ImGui formats with stb_sprintf, compiled into imgui.cpp (IMGUI_USE_STB_SPRINTF, cmake/GoalpostDeps.cmake);
-// - the widget's own fixed-point numbers call stbsp_snprintf directly (widget/ui/format.cpp);
+// - the widget's own fixed-point numbers are the browser's toFixed (format_fixed, below): stb_sprintf is built
+//   without its float code (GP_BROWSER_FIXED_POINT), since nothing else here formats a float;
 // - nlohmann writes "\u00XX" escapes with std::snprintf, and libc++ formats with vsnprintf: both reach
 //   stb_sprintf through the wraps here;
 // - the core converts the common decimals exactly itself (read_decimal, core/json_access.hpp) and hands the
@@ -23,6 +24,8 @@
 
 #include <emscripten/emscripten.h>
 #include <stb/stb_sprintf.h>
+
+#include "ui/format.hpp"
 
 extern "C" {
 
@@ -55,6 +58,23 @@ EM_JS(double, js_number_of_ascii, (const char* text, size_t size), {
 namespace gp {
 double convert_hard_decimal(const char* text, size_t size) { return js_number_of_ascii(text, size); }
 }  // namespace gp
+
+// The widget's fixed-point numbers (widget/ui/format.hpp): toFixed rounds the exact binary value to the
+// nearest, a tie to the larger magnitude, as stb_sprintf does natively; from 1e21 up it would switch to
+// exponent notation, so those values (integers, every one) are written out by BigInt. ASCII only: each
+// character is one byte.
+EM_JS(int, js_fixed, (char* out, int size, double value, int decimals), {
+    var text = Math.abs(value) < 1e21 ? value.toFixed(decimals)
+                                      : BigInt(value).toString() + (decimals > 0 ? "." + "0".repeat(decimals) : "");
+    var n = Math.min(text.length, size - 1);
+    for (var i = 0; i < n; i++) HEAPU8[out + i] = text.charCodeAt(i);
+    if (size > 0) HEAPU8[out + n] = 0;
+    return text.length;
+});
+
+namespace gp::ui {
+int format_fixed(char* out, int size, double value, int decimals) { return js_fixed(out, size, value, decimals); }
+}  // namespace gp::ui
 
 extern "C" {
 

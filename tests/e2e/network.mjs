@@ -1,7 +1,8 @@
 // Network behaviour against a server that plays faults: paging for each vendor's scheme, a break in the
 // middle of paging, 401, 404, 429 with Retry-After, 500 then success, a response slower than the timeout,
 // malformed JSON, ETag revalidation, a request aborted by destroy(), the page's headers callback, and
-// refused URLs; and the numbers of a payload that the browser's own conversion reads (hard decimals).
+// refused URLs; and the numbers of a payload that the browser's own conversion reads (hard decimals) and
+// writes (fixed decimals).
 // Each scenario is a route under /net/; its handler sees how many requests came before, and the log of
 // requests (time, URL, headers) is read by the test in this same node process.
 import http from 'node:http';
@@ -45,6 +46,22 @@ function hardNumbersPayload() {
   let text = JSON.stringify(page);
   hardDecimals.forEach(([decimal], i) => { text = text.replace(`"@${i}@"`, i === 0 ? `"${decimal}"` : decimal); });
   return text;
+}
+
+// Amounts under 1,000 that the widget writes with two decimals, beside that text as their exact binary
+// value rounded half away from zero (Python's Decimal of the double): the shipped wasm writes them with the
+// browser's toFixed, and numbers from 1e21 up (here a whole one, written without decimals) with BigInt.
+const fixedTargets = [
+  [2.675, '2.67'], [1.005, '1.00'], [0.125, '0.13'], [0.375, '0.38'], [2.345, '2.35'], [8.345, '8.35'],
+  [999.995, '1,000.00'], [0.015, '0.01'], [5e-324, '0.00'], [2.5e22, '24,999,999,999,999,997,902,848'],
+];
+function fixedTargetsPayload() {
+  const page = pipedrivePage(fixedTargets.map((_, i) => `Fixed target ${i}`), 0);
+  page.data.goals.forEach((goal, i) => {
+    goal.expected_outcome = { target: fixedTargets[i][0], tracking_metric: 'sum', currency_id: 1 };
+    goal.duration = { start: '2000-01-01', end: '2099-12-31' };
+  });
+  return page;
 }
 
 function pipedrivePage(titles, start, nextStart) {
@@ -181,6 +198,7 @@ export const routes = Object.fromEntries([
     json(res, 200, pipedrivePage(V1, 0));
   }),
   scenario('hard-numbers', ({ res }) => json(res, 200, hardNumbersPayload())),
+  scenario('fixed-targets', ({ res }) => json(res, 200, fixedTargetsPayload())),
   scenario('slow-first-load', ({ res }) => later(1500, () => json(res, 200, pipedrivePage(V1, 0)))),
   scenario('early-deals', ({ res }) => {
     json(res, 200, { success: true, data: [pipedriveDeal], additional_data: { pagination: { more_items_in_collection: false } } });
@@ -510,6 +528,13 @@ export const tests = {
     await waitForState(page, () => window.__widget.state().lang === 'de');
     const s = await state(page);
     assert.ok(s.goals.every((g) => !['on track', 'behind', 'at risk', 'no pace', 'no data'].includes(g.status)), JSON.stringify(s.goals.map((g) => g.status)));
+  },
+
+  async 'amounts are written with their decimals rounded from the exact value'({ page, baseUrl }) {
+    await mountWidget(page, baseUrl, { goals: url(baseUrl, 'fixed-targets'), locale: 'en-US', currencies: { 1: 'CHF' } });
+    await waitForState(page, () => window.__events.some((e) => e.type === 'ready'));
+    const s = await state(page);
+    assert.deepEqual(s.goals.map((g) => g.target_text), fixedTargets.map(([, text]) => `CHF ${text}`));
   },
 
   async 'a first load slower than the timeout times out, though the loader began it'({ page, baseUrl }) {

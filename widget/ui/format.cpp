@@ -68,11 +68,14 @@ LocaleFormat locale_from_json(const Json& description) {
     return locale;
 }
 
+__attribute__((weak)) int format_fixed(char* out, int size, double value, int decimals) {
+    return stbsp_snprintf(out, size, "%.*f", decimals, value);
+}
+
 std::string format_number(double value, int decimals, const LocaleFormat& locale) {
     if (!std::isfinite(value)) return "\xE2\x80\x94";  // U+2014 EM DASH
     char plain[64];
-    // stb_sprintf, as ImGui's labels (cmake/GoalpostDeps.cmake): the same digits natively and in the wasm.
-    stbsp_snprintf(plain, sizeof plain, "%.*f", decimals, value);
+    format_fixed(plain, sizeof plain, value, decimals);
     const bool zero = std::all_of(plain, plain + std::strlen(plain), [](char c) { return c < '1' || c > '9'; });
     if (plain[0] == '-' && zero) return localize_digits(plain + 1, locale);  // no "-0.0" for a tiny loss
     return localize_digits(plain, locale);

@@ -36,6 +36,13 @@ LocaleFormat locale_from_json(const Json& description);
 // "1,234,567.89"; NaN and infinities show as "—" rather than as garbage.
 std::string format_number(double value, int decimals, const LocaleFormat& locale);
 
+// `value` with `decimals` digits after the point, "-1234.50", rounded to the nearest (a tie away from
+// zero), written to `out` (`size` bytes with the terminator, truncated beyond); returns the
+// length of the whole text. It is weak: here it is stb_sprintf's "%.*f", and the shipped wasm replaces it
+// with the browser's Number.prototype.toFixed (wasm/libc_format.cpp), which rounds the same way, so that
+// stb_sprintf's float code leaves the download (cmake/GoalpostDeps.cmake, GP_BROWSER_FIXED_POINT).
+int format_fixed(char* out, int size, double value, int decimals);
+
 // Counts show whole when whole and with one decimal otherwise.
 std::string format_count(double value, const LocaleFormat& locale);
 
