@@ -36,7 +36,7 @@ if(EMSCRIPTEN)
   # Three wasm features past the first version, in every browser with WebGL2 (Safari from 15, Chrome from 75,
   # Firefox from 79), which the widget needs anyway: float-to-int conversions that saturate instead of
   # trapping (without them every (int) of a float is a range check around the conversion, and ImGui makes
-  # many), sign extension in one instruction, and memory.copy/fill for memcpy/memset. 1.0 KB brotli less.
+  # many), sign extension in one instruction, and memory.copy/fill for memcpy/memset. 1.2 KB brotli less.
   # Every wasm build has them, so that the tests and the benchmarks run the code the widget ships.
   set(GP_WASM_FEATURES -mnontrapping-fptoint -msign-ext -mbulk-memory)
   add_compile_options(${GP_WASM_FEATURES})

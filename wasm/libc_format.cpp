@@ -60,9 +60,9 @@ double convert_hard_decimal(const char* text, size_t size) { return js_number_of
 }  // namespace gp
 
 // The widget's fixed-point numbers (widget/ui/format.hpp): toFixed rounds the exact binary value to the
-// nearest, a tie to the larger magnitude, as stb_sprintf does natively; from 1e21 up it would switch to
-// exponent notation, so those values (integers, every one) are written out by BigInt. ASCII only: each
-// character is one byte.
+// nearest, a tie to the larger magnitude, as stb_sprintf does natively from its 17 significant digits;
+// from 1e21 up it would switch to exponent notation, so those values (integers, every one) are written out
+// by BigInt. ASCII only: each character is one byte.
 EM_JS(int, js_fixed, (char* out, int size, double value, int decimals), {
     var text = Math.abs(value) < 1e21 ? value.toFixed(decimals)
                                       : BigInt(value).toString() + (decimals > 0 ? "." + "0".repeat(decimals) : "");
