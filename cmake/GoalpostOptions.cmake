@@ -33,8 +33,8 @@ function(gp_optimize target kind)
 endfunction()
 
 if(EMSCRIPTEN)
-  # Three wasm features past the first version, in every browser with WebGL2 (Safari from 15, Chrome from 75,
-  # Firefox from 79), which the widget needs anyway: float-to-int conversions that saturate instead of
+  # Three wasm features past the first version, in Chrome from 75, Firefox from 79 and Safari from 15 (the
+  # first Safari with WebGL2, which the widget needs anyway): float-to-int conversions that saturate instead of
   # trapping (without them every (int) of a float is a range check around the conversion, and ImGui makes
   # many), sign extension in one instruction, and memory.copy/fill for memcpy/memset. 1.2 KB brotli less.
   # Every wasm build has them, so that the tests and the benchmarks run the code the widget ships.

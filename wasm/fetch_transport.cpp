@@ -8,6 +8,7 @@
 #include <emscripten/em_js.h>
 #include <emscripten/emscripten.h>
 
+#include "core/json_access.hpp"
 #include "core/url.hpp"
 
 // A URL the browser cannot parse ("http://a b") is refused before any request, as fetch_start() promises;
@@ -92,17 +93,6 @@ struct FetchHandle {
 
 namespace {
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
-
 double parse_retry_after_ms(std::string_view value) {
     unsigned long long seconds = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
@@ -171,7 +161,7 @@ FetchHandle* fetch_start(const FetchRequest& request, FetchCallback done, void* 
         header_list.push_back(value.c_str());
     }
     const bool typed = std::any_of(request.headers.begin(), request.headers.end(),
-                                   [](const auto& h) { return equals_ignoring_case(h.first, "content-type"); });
+                                   [](const auto& h) { return equals_ignoring_ascii_case(h.first, "content-type"); });
     if (!request.body.empty() && !typed) {  // the page's own Content-Type, if it gave one, stands
         header_list.push_back("Content-Type");
         header_list.push_back("application/json");

@@ -80,8 +80,9 @@ extern "C" {
 
 // ImGui's sines and cosines: JavaScript's Math.sin and Math.cos, rounded to float. ImGui fills its table
 // of arc points with them once; while drawing, only an arc too large for that table calls them (the
-// widget's rounded corners are small enough for it). musl's sinf and cosf would bring their argument reduction for huge angles
-// with a 2.7 KB table of the digits of 2/pi (sized for long double), which brotli cannot shrink.
+// widget's rounded corners are small enough for it). musl's sinf and cosf would bring their argument
+// reduction for huge angles with a 2.7 KB table of the digits of 2/pi (sized for long double), which
+// brotli cannot shrink.
 EM_JS(double, js_sine, (double x), { return Math.sin(x); });
 EM_JS(double, js_cosine, (double x), { return Math.cos(x); });
 float __wrap_sinf(float x) { return static_cast<float>(js_sine(x)); }
