@@ -23,7 +23,7 @@ GiosgCodeTable GiosgCodeTable::from_json(const Json& config, std::vector<Error>&
         const size_t errors_before = errors.size();
         ObjectReader item(&(*codes)[i], child_path("/codes", i), errors);
         if (!item.is_object()) {
-            errors.push_back({item.path(), "type_mismatch", "expected an object", 400});
+            errors.push_back({std::string(item.path()), "type_mismatch", "expected an object", 400});
             continue;
         }
         GiosgCode entry;

@@ -24,6 +24,31 @@ namespace gp {
 // [SECTION] Parsing outside bytes
 //-----------------------------------------------------------------------------
 
+namespace {
+
+constexpr int kReleaseDepth = 256;  // far past any ParseLimits a reader uses
+
+void release_children(Json& value, int depth) {
+    if (depth >= kReleaseDepth) return;
+    // Children first, so that clear() below frees only strings and numbers, and emptied containers.
+    if (Json::object_t* object = value.get_ptr<Json::object_t*>()) {
+        for (auto& member : *object)
+            if (member.second.is_structured()) release_children(member.second, depth + 1);
+        object->clear();
+    } else if (Json::array_t* array = value.get_ptr<Json::array_t*>()) {
+        for (Json& element : *array)
+            if (element.is_structured()) release_children(element, depth + 1);
+        array->clear();
+    }
+}
+
+}  // namespace
+
+void release_json(Json& doc) {
+    release_children(doc, 0);
+    doc = nullptr;
+}
+
 ParsedJson parse_json(std::string_view payload, const ParseLimits& limits) {
     ParsedJson out;
     out.doc = Json(Json::value_t::discarded);
@@ -53,16 +78,40 @@ ParsedJson parse_json(std::string_view payload, const ParseLimits& limits) {
 // [SECTION] Paths
 //-----------------------------------------------------------------------------
 
-std::string child_path(std::string_view parent, std::string_view key) {
-    std::string out;
-    out.reserve(parent.size() + key.size() + 1);
-    out.append(parent);
-    out.push_back('/');
+namespace {
+
+// A key in a JSON pointer: "~" is written "~0" and "/" is written "~1".
+size_t escaped_key_size(std::string_view key) {
+    size_t size = key.size();
+    for (char c : key) size += c == '~' || c == '/';
+    return size;
+}
+
+char* write_escaped_key(char* out, std::string_view key) {
     for (char c : key) {
-        if (c == '~') out.append("~0");
-        else if (c == '/') out.append("~1");
-        else out.push_back(c);
+        if (c == '~' || c == '/') {
+            *out++ = '~';
+            *out++ = c == '~' ? '0' : '1';
+        } else {
+            *out++ = c;
+        }
     }
+    return out;
+}
+
+// parent + "/" + the escaped key into `out`, which has room for child_path_size(parent, key) bytes.
+size_t child_path_size(std::string_view parent, std::string_view key) { return parent.size() + 1 + escaped_key_size(key); }
+void write_child_path(char* out, std::string_view parent, std::string_view key) {
+    std::copy(parent.begin(), parent.end(), out);  // not memcpy: an empty view may have no data
+    out[parent.size()] = '/';
+    write_escaped_key(out + parent.size() + 1, key);
+}
+
+}  // namespace
+
+std::string child_path(std::string_view parent, std::string_view key) {
+    std::string out(child_path_size(parent, key), '\0');
+    write_child_path(out.data(), parent, key);
     return out;
 }
 
@@ -296,12 +345,31 @@ bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
     return true;
 }
 
-ObjectReader::ObjectReader(const Json* object, std::string path, std::vector<Error>& errors)
-    : object_(object && object->is_object() ? object : nullptr), path_(std::move(path)), errors_(&errors) {}
+ObjectReader::ObjectReader(const Json* object, std::string_view path, std::vector<Error>& errors)
+    : object_(object && object->is_object() ? object : nullptr), errors_(&errors) {
+    if (path.size() <= kShortPath) {
+        std::copy(path.begin(), path.end(), short_path_);
+        short_size_ = static_cast<unsigned char>(path.size());
+    } else {
+        long_path_ = path;
+    }
+    // One allocation instead of one per doubling: a reader reads most of its object's members.
+    if (object_) consumed_.reserve(object_->size());
+}
+
+void ObjectReader::set_path(std::string_view parent, std::string_view key) {
+    const size_t size = child_path_size(parent, key);
+    if (size > kShortPath) {
+        long_path_ = child_path(parent, key);
+        return;
+    }
+    write_child_path(short_path_, parent, key);
+    short_size_ = static_cast<unsigned char>(size);
+}
 
 const Json* ObjectReader::raw(std::string_view key) {
     const Json* v = object_ ? find_member(*object_, key) : nullptr;
-    if (v) consumed_.push_back(key);
+    if (v && std::find(consumed_.begin(), consumed_.end(), v) == consumed_.end()) consumed_.push_back(v);
     return v;
 }
 
@@ -471,7 +539,8 @@ ObjectReader ObjectReader::object(std::string_view key) {
         type_error(key, "an object");
         v = nullptr;
     }
-    ObjectReader child(v, path_of(key), *errors_);
+    ObjectReader child(v, std::string_view(), *errors_);
+    child.set_path(path(), key);
     child.warnings_ = warnings_;
     return child;
 }
@@ -487,9 +556,10 @@ const Json* ObjectReader::array(std::string_view key) {
 
 Json ObjectReader::unknown() const {
     Json out;  // null until there is something to keep
-    if (!object_) return out;
+    // consumed_ holds each member once, so when the counts agree (most objects) nothing is left.
+    if (!object_ || consumed_.size() == object_->size()) return out;
     for (auto it = object_->begin(); it != object_->end(); ++it) {
-        if (std::find(consumed_.begin(), consumed_.end(), it.key()) != consumed_.end()) continue;
+        if (std::find(consumed_.begin(), consumed_.end(), &*it) != consumed_.end()) continue;
         out[it.key()] = *it;
     }
     return out;

@@ -40,11 +40,22 @@ struct ParseLimits {
     int max_depth = 64;                       // deeper nesting refused before the recursive parser runs
 };
 
+// Frees a document, depth-first and in place. nlohmann's destructor first moves every value of a tree onto a
+// heap stack, so that no depth can overflow the C++ stack; the parser bounds a document's depth
+// (ParseLimits::max_depth), and freeing it in place takes a third less time in wasm (read.* in
+// docs/BENCHMARKS.md). Past kReleaseDepth levels the rest is left to nlohmann's destructor.
+void release_json(Json& doc);
+
 struct ParsedJson {
     Json doc;                          // discarded when the bytes are not usable JSON
     std::vector<Error> errors;         // too_large, too_deep, malformed_json; bad_utf8 and bad_number at their path
     std::vector<std::string> tainted;  // paths of the strings the parser had to repair
     bool ok() const { return !doc.is_discarded(); }
+
+    ParsedJson() = default;
+    ParsedJson(ParsedJson&&) = default;
+    ParsedJson& operator=(ParsedJson&&) = default;
+    ~ParsedJson() { release_json(doc); }
 };
 
 // The one parse entry: the size limit, then one pass of core/json_parser.hpp into nlohmann's DOM (the depth
@@ -132,15 +143,15 @@ bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);
 // a value of the wrong type records an Error at the key's path and returns false.
 class ObjectReader {
 public:
-    ObjectReader(const Json* object, std::string path, std::vector<Error>& errors);
+    ObjectReader(const Json* object, std::string_view path, std::vector<Error>& errors);
     // Where odd but usable values are reported (warnings: the goal is kept). Child readers share it.
     // Without one the reader is strict: what would be a warning is an error (request bodies a page sends
     // to be written are held to the vendor's documented form).
     void set_warnings(std::vector<Error>* warnings) { warnings_ = warnings; }
 
     bool is_object() const { return object_ != nullptr; }
-    const std::string& path() const { return path_; }
-    std::string path_of(std::string_view key) const { return child_path(path_, key); }
+    std::string_view path() const { return long_path_.empty() ? std::string_view(short_path_, short_size_) : long_path_; }
+    std::string path_of(std::string_view key) const { return child_path(path(), key); }
 
     // The raw value (marks the key consumed); nullptr when absent. Null values are returned.
     const Json* raw(std::string_view key);
@@ -219,10 +230,17 @@ private:
     }
 
     const Json* object_ = nullptr;
-    std::string path_;
+    // The path is kept inline up to kShortPath bytes: a reader is made for every goal and every object in
+    // it, and in wasm a std::string of more than 10 bytes is an allocation.
+    static constexpr size_t kShortPath = 63;
+    static_assert(kShortPath <= 255, "short_size_ holds the length in one byte");
+    void set_path(std::string_view parent, std::string_view key);
+    char short_path_[kShortPath];
+    unsigned char short_size_ = 0;
+    std::string long_path_;  // a longer path; empty otherwise
     std::vector<Error>* errors_;
     std::vector<Error>* warnings_ = nullptr;
-    std::vector<std::string_view> consumed_;
+    std::vector<const Json*> consumed_;  // the members a getter read, each once
 };
 
 //-----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ void read_conditions(ObjectReader& goal, ReadContext& ctx, Goal& g) {
         for (size_t i = 0; i < conditions->size(); ++i) {
             ObjectReader c(&(*conditions)[i], child_path(settings.path_of("conditions"), i), *ctx.errors);
             if (!c.is_object()) {
-                ctx.errors->push_back({c.path(), "type_mismatch", "expected a condition object", 400});
+                ctx.errors->push_back({std::string(c.path()), "type_mismatch", "expected a condition object", 400});
                 continue;
             }
             Condition cond;

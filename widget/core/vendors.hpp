@@ -33,8 +33,8 @@ struct ReadContext {
     std::vector<Error>* warnings = nullptr;
     const std::vector<std::string>* tainted = nullptr;  // string paths the parser had to repair
     // A reader for one item at `path`, reporting warnings where this context does.
-    ObjectReader reader(const Json* item, std::string path) const {
-        ObjectReader r(item, std::move(path), *errors);
+    ObjectReader reader(const Json* item, std::string_view path) const {
+        ObjectReader r(item, path, *errors);
         r.set_warnings(warnings);
         return r;
     }
