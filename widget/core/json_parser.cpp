@@ -88,9 +88,14 @@ public:
                     continue;  // the first value of the container
                 }
             } else if (c == '"') {
-                if (!string_token(text_)) return false;
-                place(Json(std::move(text_)));
-                text_.clear();
+                std::string_view plain;
+                if (plain_string(plain)) {
+                    place(Json(std::string(plain)));
+                } else {
+                    if (!string_token(text_)) return false;
+                    place(Json(std::move(text_)));
+                    text_.clear();
+                }
             } else if (c == '-' || is_digit(c)) {
                 if (!number_token()) return false;
             } else if (!literal()) {
@@ -170,14 +175,21 @@ private:
         Frame& f = frames_.back();
         f.has_key = false;
         const char* begin = p_ + 1;
-        if (!string_token(key_)) return false;
+        std::string_view plain;
+        const bool is_plain = plain_string(plain);
+        if (!is_plain && !string_token(key_)) return false;
         f.key = std::string_view(begin, static_cast<size_t>(p_ - 1 - begin));
         f.has_key = true;
         skip_space();
         if (p_ == end_ || *p_ != ':') return false;
         ++p_;
-        member_ = &(*f.container->get_ptr<Json::object_t*>())[std::move(key_)];
-        key_.clear();
+        Json::object_t& members = *f.container->get_ptr<Json::object_t*>();
+        if (is_plain) {
+            member_ = &members[std::string(plain)];
+        } else {
+            member_ = &members[std::move(key_)];
+            key_.clear();
+        }
         return true;
     }
 
@@ -203,6 +215,18 @@ private:
             ++p;
         }
         return p;
+    }
+
+    // The common string, with nothing to decode: when the string at p_ (its opening quote) is one run of
+    // plain bytes, `out` views them and p_ ends past the closing quote. Built straight from the view, a value
+    // or key skips the reused buffer and its appends (a call each in wasm). False leaves p_ alone.
+    bool plain_string(std::string_view& out) {
+        const char* begin = p_ + 1;
+        const char* run_end = plain_run_end(begin);
+        if (run_end == end_ || *run_end != '"') return false;
+        out = std::string_view(begin, static_cast<size_t>(run_end - begin));
+        p_ = run_end + 1;
+        return true;
     }
 
     // The string at p_ (its opening quote), decoded into `out`; p_ ends past the closing quote.
