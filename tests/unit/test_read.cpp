@@ -287,6 +287,17 @@ TEST_CASE("ObjectReader keeps exactly the members no getter read, a member read 
     r.object("d");
     CHECK(r.unknown().is_null());
     CHECK(errors.empty());
+
+    // Past the members a reader tracks inline.
+    Json wide = Json::object();
+    for (int i = 0; i < 30; ++i) wide["k" + std::to_string(i)] = i;
+    ObjectReader w(&wide, "", errors);
+    for (int round = 0; round < 2; ++round)
+        for (int i = 0; i < 30; ++i)
+            if (i != 3 && i != 25) w.integer("k" + std::to_string(i), a);
+    CHECK(w.unknown() == Json::parse(R"({"k3": 3, "k25": 25})"));
+    w.integer("k25", a);
+    CHECK(w.unknown() == Json::parse(R"({"k3": 3})"));
 }
 
 TEST_CASE("release_json frees a parsed document of any depth and leaves null", "[read]") {

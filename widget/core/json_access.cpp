@@ -362,8 +362,6 @@ ObjectReader::ObjectReader(const Json* object, std::string_view path, std::vecto
     } else {
         long_path_ = path;
     }
-    // One allocation instead of one per doubling: a reader reads most of its object's members.
-    if (object_) consumed_.reserve(object_->size());
 }
 
 void ObjectReader::set_path(std::string_view parent, std::string_view key) {
@@ -376,9 +374,21 @@ void ObjectReader::set_path(std::string_view parent, std::string_view key) {
     short_size_ = static_cast<unsigned char>(size);
 }
 
+void ObjectReader::consume(const Json* member) {
+    const Json** inline_end = consumed_ + std::min(consumed_size_, kInlineConsumed);
+    if (std::find(consumed_, inline_end, member) != inline_end) return;
+    if (consumed_size_ < kInlineConsumed) {
+        consumed_[consumed_size_++] = member;
+        return;
+    }
+    if (std::find(more_consumed_.begin(), more_consumed_.end(), member) != more_consumed_.end()) return;
+    more_consumed_.push_back(member);
+    ++consumed_size_;
+}
+
 const Json* ObjectReader::raw(std::string_view key) {
     const Json* v = object_ ? find_member(*object_, key) : nullptr;
-    if (v && std::find(consumed_.begin(), consumed_.end(), v) == consumed_.end()) consumed_.push_back(v);
+    if (v) consume(v);
     return v;
 }
 
@@ -401,15 +411,18 @@ void ObjectReader::type_error(std::string_view key, const char* expected) {
     error(key, "type_mismatch", std::string("expected ") + expected);
 }
 
-bool ObjectReader::string(std::string_view key, std::string& out) {
+const std::string* ObjectReader::string_ref(std::string_view key) {
     const Json* v = value(key);
-    if (!v) return false;
-    if (const std::string* s = string_value(v)) {
-        out = *s;
-        return true;
-    }
+    if (!v) return nullptr;
+    if (const std::string* s = string_value(v)) return s;
     type_error(key, "a string");
-    return false;
+    return nullptr;
+}
+
+bool ObjectReader::string(std::string_view key, std::string& out) {
+    const std::string* s = string_ref(key);
+    if (s) out = *s;
+    return s != nullptr;
 }
 
 bool ObjectReader::id(std::string_view key, std::string& out) {
@@ -565,10 +578,13 @@ const Json* ObjectReader::array(std::string_view key) {
 
 Json ObjectReader::unknown() const {
     Json out;  // null until there is something to keep
-    // consumed_ holds each member once, so when the counts agree (most objects) nothing is left.
-    if (!object_ || consumed_.size() == object_->size()) return out;
+    // Each member is counted once, so when the counts agree (most objects) nothing is left.
+    if (!object_ || consumed_size_ == object_->size()) return out;
+    const Json* const* inline_end = consumed_ + std::min(consumed_size_, kInlineConsumed);
     for (auto it = object_->begin(); it != object_->end(); ++it) {
-        if (std::find(consumed_.begin(), consumed_.end(), &*it) != consumed_.end()) continue;
+        if (std::find(consumed_, inline_end, &*it) != inline_end ||
+            std::find(more_consumed_.begin(), more_consumed_.end(), &*it) != more_consumed_.end())
+            continue;
         out[it.key()] = *it;
     }
     return out;

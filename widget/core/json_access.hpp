@@ -176,10 +176,10 @@ public:
     // A value the goal cannot be used without: an unknown one is an error.
     template <class E, size_t N>
     bool enumeration(std::string_view key, const WireName<E> (&names)[N], E& out) {
-        std::string text;
-        if (!string(key, text)) return false;
-        if (match_name(names, text, out)) return true;
-        error(key, "bad_enum", "'" + text + "' is not one of the allowed values");
+        const std::string* text = string_ref(key);
+        if (!text) return false;
+        if (match_name(names, *text, out)) return true;
+        error(key, "bad_enum", "'" + *text + "' is not one of the allowed values");
         return false;
     }
     // An optional value with a safe reading: an unknown one (a vendor's new enum value) is read as
@@ -187,15 +187,15 @@ public:
     template <class E, size_t N>
     bool enumeration_or(std::string_view key, const WireName<E> (&names)[N], E& out, E fallback,
                         std::string_view fallback_meaning) {
-        std::string text;
-        if (!string(key, text)) return false;
-        if (match_name(names, text, out)) return true;
+        const std::string* text = string_ref(key);
+        if (!text) return false;
+        if (match_name(names, *text, out)) return true;
         if (!warnings_) {
-            error(key, "bad_enum", "'" + text + "' is not one of the allowed values");
+            error(key, "bad_enum", "'" + *text + "' is not one of the allowed values");
             return false;
         }
         out = fallback;
-        warning(key, "unknown_value", "'" + text + "' is not a value goalpost knows; read as " + std::string(fallback_meaning));
+        warning(key, "unknown_value", "'" + *text + "' is not a value goalpost knows; read as " + std::string(fallback_meaning));
         return true;
     }
 
@@ -220,6 +220,9 @@ private:
         return false;
     }
     void type_error(std::string_view key, const char* expected);
+    // string()'s reading without the copy: the string in the document, or nullptr (absent, or an error).
+    const std::string* string_ref(std::string_view key);
+    void consume(const Json* member);
     // The optional-valued getters: the plain getter, into an optional that is set only on success.
     template <class T>
     bool read_optional(std::string_view key, std::optional<T>& out, bool (ObjectReader::*read)(std::string_view, T&)) {
@@ -240,7 +243,12 @@ private:
     std::string long_path_;  // a longer path; empty otherwise
     std::vector<Error>* errors_;
     std::vector<Error>* warnings_ = nullptr;
-    std::vector<const Json*> consumed_;  // the members a getter read, each once
+    // The members a getter read, each once: inline for the first kInlineConsumed, as a reader is made for
+    // every object of every goal.
+    static constexpr size_t kInlineConsumed = 12;
+    const Json* consumed_[kInlineConsumed];
+    size_t consumed_size_ = 0;
+    std::vector<const Json*> more_consumed_;
 };
 
 //-----------------------------------------------------------------------------
