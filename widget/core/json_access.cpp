@@ -78,6 +78,10 @@ ParsedJson parse_json(std::string_view payload, const ParseLimits& limits) {
 // [SECTION] Paths
 //-----------------------------------------------------------------------------
 
+// Paths are made per object, not per byte, and only read when something is said: built for size, and not
+// inlined into the readers' getters.
+GP_COLD_CODE_BEGIN
+
 namespace {
 
 // A key in a JSON pointer: "~" is written "~0" and "/" is written "~1".
@@ -101,7 +105,7 @@ char* write_escaped_key(char* out, std::string_view key) {
 
 // parent + "/" + the escaped key into `out`, which has room for child_path_size(parent, key) bytes.
 size_t child_path_size(std::string_view parent, std::string_view key) { return parent.size() + 1 + escaped_key_size(key); }
-void write_child_path(char* out, std::string_view parent, std::string_view key) {
+[[gnu::noinline]] void write_child_path(char* out, std::string_view parent, std::string_view key) {
     std::copy(parent.begin(), parent.end(), out);  // not memcpy: an empty view may have no data
     out[parent.size()] = '/';
     write_escaped_key(out + parent.size() + 1, key);
@@ -109,7 +113,7 @@ void write_child_path(char* out, std::string_view parent, std::string_view key) 
 
 }  // namespace
 
-std::string child_path(std::string_view parent, std::string_view key) {
+[[gnu::noinline]] std::string child_path(std::string_view parent, std::string_view key) {
     std::string out(child_path_size(parent, key), '\0');
     write_child_path(out.data(), parent, key);
     return out;
@@ -121,6 +125,8 @@ std::string child_path(std::string_view parent, size_t index) {
     out.append(std::to_string(index));
     return out;
 }
+
+GP_COLD_CODE_END
 
 //-----------------------------------------------------------------------------
 // [SECTION] Scalars from text
@@ -364,7 +370,8 @@ ObjectReader::ObjectReader(const Json* object, std::string_view path, std::vecto
     }
 }
 
-void ObjectReader::set_path(std::string_view parent, std::string_view key) {
+GP_COLD_CODE_BEGIN
+[[gnu::noinline]] void ObjectReader::set_path(std::string_view parent, std::string_view key) {
     const size_t size = child_path_size(parent, key);
     if (size > kShortPath) {
         long_path_ = child_path(parent, key);
@@ -373,6 +380,7 @@ void ObjectReader::set_path(std::string_view parent, std::string_view key) {
     write_child_path(short_path_, parent, key);
     short_size_ = static_cast<unsigned char>(size);
 }
+GP_COLD_CODE_END
 
 void ObjectReader::consume(const Json* member) {
     const Json** inline_end = consumed_ + std::min(consumed_size_, kInlineConsumed);
@@ -417,6 +425,22 @@ const std::string* ObjectReader::string_ref(std::string_view key) {
     if (const std::string* s = string_value(v)) return s;
     type_error(key, "a string");
     return nullptr;
+}
+
+int ObjectReader::enumeration_index(std::string_view key, const void* table, size_t stride, size_t count,
+                                    const char* fallback_meaning) {
+    const std::string* text = string_ref(key);
+    if (!text) return -1;
+    for (size_t i = 0; i < count; ++i) {
+        const auto* name = reinterpret_cast<const std::string_view*>(static_cast<const char*>(table) + i * stride);
+        if (equals_ignoring_ascii_case(*name, *text)) return static_cast<int>(i);
+    }
+    if (!fallback_meaning || !warnings_) {
+        error(key, "bad_enum", "'" + *text + "' is not one of the allowed values");
+        return -1;
+    }
+    warning(key, "unknown_value", "'" + *text + "' is not a value goalpost knows; read as " + fallback_meaning);
+    return kFallback;
 }
 
 bool ObjectReader::string(std::string_view key, std::string& out) {

@@ -18,6 +18,7 @@
 // - [SECTION] Writing helpers
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -176,27 +177,21 @@ public:
     // A value the goal cannot be used without: an unknown one is an error.
     template <class E, size_t N>
     bool enumeration(std::string_view key, const WireName<E> (&names)[N], E& out) {
-        const std::string* text = string_ref(key);
-        if (!text) return false;
-        if (match_name(names, *text, out)) return true;
-        error(key, "bad_enum", "'" + *text + "' is not one of the allowed values");
-        return false;
+        static_assert(offsetof(WireName<E>, name) == 0, "enumeration_index finds each name at its entry's start");
+        const int i = enumeration_index(key, names, sizeof(WireName<E>), N, nullptr);
+        if (i >= 0) out = names[i].value;
+        return i >= 0;
     }
     // An optional value with a safe reading: an unknown one (a vendor's new enum value) is read as
     // `fallback`, and a warning says so. True when `out` was set.
     template <class E, size_t N>
     bool enumeration_or(std::string_view key, const WireName<E> (&names)[N], E& out, E fallback,
-                        std::string_view fallback_meaning) {
-        const std::string* text = string_ref(key);
-        if (!text) return false;
-        if (match_name(names, *text, out)) return true;
-        if (!warnings_) {
-            error(key, "bad_enum", "'" + *text + "' is not one of the allowed values");
-            return false;
-        }
-        out = fallback;
-        warning(key, "unknown_value", "'" + *text + "' is not a value goalpost knows; read as " + std::string(fallback_meaning));
-        return true;
+                        const char* fallback_meaning) {
+        static_assert(offsetof(WireName<E>, name) == 0, "enumeration_index finds each name at its entry's start");
+        const int i = enumeration_index(key, names, sizeof(WireName<E>), N, fallback_meaning);
+        if (i == kFallback) out = fallback;
+        else if (i >= 0) out = names[i].value;
+        return i >= 0 || i == kFallback;
     }
 
     // A child object; an absent or null key gives a reader with is_object() false and no error.
@@ -210,15 +205,13 @@ public:
     Json unknown() const;
 
 private:
-    template <class E, size_t N>
-    static bool match_name(const WireName<E> (&names)[N], std::string_view text, E& out) {
-        for (const auto& n : names)
-            if (equals_ignoring_ascii_case(n.name, text)) {
-                out = n.value;
-                return true;
-            }
-        return false;
-    }
+    // The enumerations' one body, for a table of any WireName<E> (`stride` bytes apart, each starting with
+    // its name), so that each enum's instantiation is only the store: the index of the name that matches
+    // the key's string without regard to ASCII case; kFallback when `fallback_meaning` is given, the
+    // reader has warnings and the string is unknown (warned); -1 when absent or wrong (an error said).
+    static constexpr int kFallback = -2;
+    int enumeration_index(std::string_view key, const void* table, size_t stride, size_t count,
+                          const char* fallback_meaning);
     void type_error(std::string_view key, const char* expected);
     // string()'s reading without the copy: the string in the document, or nullptr (absent, or an error).
     const std::string* string_ref(std::string_view key);

@@ -183,13 +183,9 @@ private:
         skip_space();
         if (p_ == end_ || *p_ != ':') return false;
         ++p_;
-        Json::object_t& members = *f.container->get_ptr<Json::object_t*>();
-        if (is_plain) {
-            member_ = &members[std::string(plain)];
-        } else {
-            member_ = &members[std::move(key_)];
-            key_.clear();
-        }
+        if (is_plain) key_.assign(plain.data(), plain.size());
+        member_ = &(*f.container->get_ptr<Json::object_t*>())[std::move(key_)];
+        key_.clear();
         return true;
     }
 
