@@ -382,15 +382,18 @@ GP_COLD_CODE_BEGIN
 }
 GP_COLD_CODE_END
 
+[[gnu::noinline]] bool ObjectReader::consumed(const Json* member) const {
+    const Json* const* inline_end = consumed_ + std::min(consumed_size_, kInlineConsumed);
+    return std::find(consumed_, inline_end, member) != inline_end ||
+           std::find(more_consumed_.begin(), more_consumed_.end(), member) != more_consumed_.end();
+}
+
 void ObjectReader::consume(const Json* member) {
-    const Json** inline_end = consumed_ + std::min(consumed_size_, kInlineConsumed);
-    if (std::find(consumed_, inline_end, member) != inline_end) return;
-    if (consumed_size_ < kInlineConsumed) {
-        consumed_[consumed_size_++] = member;
-        return;
-    }
-    if (std::find(more_consumed_.begin(), more_consumed_.end(), member) != more_consumed_.end()) return;
-    more_consumed_.push_back(member);
+    if (consumed(member)) return;
+    if (consumed_size_ < kInlineConsumed)
+        consumed_[consumed_size_] = member;
+    else
+        more_consumed_.push_back(member);
     ++consumed_size_;
 }
 
@@ -604,13 +607,8 @@ Json ObjectReader::unknown() const {
     Json out;  // null until there is something to keep
     // Each member is counted once, so when the counts agree (most objects) nothing is left.
     if (!object_ || consumed_size_ == object_->size()) return out;
-    const Json* const* inline_end = consumed_ + std::min(consumed_size_, kInlineConsumed);
-    for (auto it = object_->begin(); it != object_->end(); ++it) {
-        if (std::find(consumed_, inline_end, &*it) != inline_end ||
-            std::find(more_consumed_.begin(), more_consumed_.end(), &*it) != more_consumed_.end())
-            continue;
-        out[it.key()] = *it;
-    }
+    for (auto it = object_->begin(); it != object_->end(); ++it)
+        if (!consumed(&*it)) out[it.key()] = *it;
     return out;
 }
 

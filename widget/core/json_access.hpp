@@ -43,8 +43,8 @@ struct ParseLimits {
 
 // Frees a document, depth-first and in place. nlohmann's destructor first moves every value of a tree onto a
 // heap stack, so that no depth can overflow the C++ stack; the parser bounds a document's depth
-// (ParseLimits::max_depth), and freeing it in place takes a third less time in wasm (read.* in
-// docs/BENCHMARKS.md). Past kReleaseDepth levels the rest is left to nlohmann's destructor.
+// (ParseLimits::max_depth), and freeing it in place takes a third less time in wasm (docs/payload.md, the
+// reading layer's row). Past kReleaseDepth levels the rest is left to nlohmann's destructor.
 void release_json(Json& doc);
 
 struct ParsedJson {
@@ -216,6 +216,7 @@ private:
     // string()'s reading without the copy: the string in the document, or nullptr (absent, or an error).
     const std::string* string_ref(std::string_view key);
     void consume(const Json* member);
+    bool consumed(const Json* member) const;
     // The optional-valued getters: the plain getter, into an optional that is set only on success.
     template <class T>
     bool read_optional(std::string_view key, std::optional<T>& out, bool (ObjectReader::*read)(std::string_view, T&)) {

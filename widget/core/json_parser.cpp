@@ -214,8 +214,8 @@ private:
     }
 
     // The common string, with nothing to decode: when the string at p_ (its opening quote) is one run of
-    // plain bytes, `out` views them and p_ ends past the closing quote. Built straight from the view, a value
-    // or key skips the reused buffer and its appends (a call each in wasm). False leaves p_ alone.
+    // plain bytes, `out` views them and p_ ends past the closing quote. A value is built straight from the
+    // view, skipping the reused buffer and its appends (a call each in wasm); a key is assigned into key_. False leaves p_ alone.
     bool plain_string(std::string_view& out) {
         const char* begin = p_ + 1;
         const char* run_end = plain_run_end(begin);
