@@ -58,7 +58,7 @@ gp::PageView page_of(std::string_view line) {
 void check_normalization_is_stable(const std::string& url) {
     gp::NormalizedUrl once, twice;
     if (gp::normalize_url(url, once) != gp::UrlStatus::ok) return;
-    if (gp::normalize_url(once.text, twice) != gp::UrlStatus::ok || twice.text != once.text) std::abort();
+    if (gp::normalize_url(once.text(), twice) != gp::UrlStatus::ok || twice.text() != once.text()) std::abort();
 }
 
 void run_readers(std::string_view text) {

@@ -42,7 +42,7 @@ namespace {
 // A referrer is a URL when it parses as one; otherwise (a bare domain, garbage) it is compared as given.
 void normalize_loose_url(std::string_view raw, NormalizedUrl& scratch, std::string& out) {
     out.clear();
-    if (normalize_url(raw, scratch) == UrlStatus::ok) out = scratch.text;
+    if (normalize_url(raw, scratch) == UrlStatus::ok) out.assign(scratch.text().data(), scratch.text().size());
     else canonicalize_percent(raw, out);
 }
 
@@ -68,7 +68,7 @@ void Subject::fold_into(std::string_view text, Prepared which) const {
 
 void Subject::prepare(Prepared which) const {
     switch (which) {
-        case url_folded: fold_into(url_.text, url_folded); break;
+        case url_folded: fold_into(url_.text(), url_folded); break;
         case referrer: {
             std::string& out = buffers_[referrer];
             if (view_->referrer.empty()) out.clear();
@@ -91,7 +91,7 @@ std::string_view Subject::text(ConditionField field, bool folded) const {
         case ConditionField::path:
         case ConditionField::query:
         case ConditionField::host: {
-            const std::string_view url = folded ? prepared(url_folded) : std::string_view(url_.text);
+            const std::string_view url = folded ? prepared(url_folded) : url_.text();
             if (field == ConditionField::url) return url;
             if (field == ConditionField::path) return url.substr(url_.path_begin, url_.path_end - url_.path_begin);
             if (field == ConditionField::query) return url.substr(url_.query_begin, url_.query_end - url_.query_begin);
@@ -127,7 +127,7 @@ bool normalize_url_pattern(std::string_view value, ConditionOp op, std::string& 
         problem = url_status_message(status);
         return false;
     }
-    out = url.text;
+    out.assign(url.text().data(), url.text().size());
     if (op == ConditionOp::starts_with && value.back() == '/' && out.back() != '/') out.push_back('/');
     return true;
 }

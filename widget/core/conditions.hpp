@@ -78,7 +78,7 @@ private:
     NormalizedUrl url_;
     mutable uint8_t prepared_ = 0;  // bit per Prepared: which buffers hold this view's text
     // Buffers only grow (a std::string that shrinks and grows again re-fills itself each time): the text
-    // is the first lengths_[i] bytes. The folded URL has the same length and offsets as url_.text.
+    // is the first lengths_[i] bytes. The folded URL has the same length and offsets as url_.text().
     mutable std::string buffers_[Prepared::count];
     mutable size_t lengths_[Prepared::count] = {};
     mutable NormalizedUrl referrer_url_;  // scratch, kept to reuse its buffer

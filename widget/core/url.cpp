@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
+#include <functional>
 
 namespace gp {
 
@@ -333,8 +334,14 @@ char* write_path(std::string_view path, char* w) {
 }  // namespace
 
 UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
-    std::string& text = out.text;
-    text.clear();
+    std::string& buffer = out.buffer_;
+    const std::less<const char*> before;  // a total order, also between unrelated pointers
+    if (!raw.empty() && !before(raw.data(), buffer.data()) && before(raw.data(), buffer.data() + buffer.size())) {
+        // `raw` views this object's own text, which the writing below would overwrite as it reads.
+        const std::string copy(raw);
+        return normalize_url(copy, out);
+    }
+    out.length_ = 0;
     out.host_begin = out.host_end = out.path_begin = out.path_end = out.query_begin = out.query_end = 0;
     raw = trim(raw);
     if (raw.empty()) return UrlStatus::empty;
@@ -342,10 +349,9 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
     if (colon == std::string_view::npos) return UrlStatus::no_scheme;
 
     // Every byte becomes at most three, and a missing path one '/': the text is written into a buffer of
-    // that size, then copied out.
-    std::string& work = out.work_;
-    if (work.size() < 3 * raw.size() + 2) work.resize(3 * raw.size() + 2);
-    char* const begin = &work[0];
+    // that size.
+    if (buffer.size() < 3 * raw.size() + 2) buffer.resize(3 * raw.size() + 2);
+    char* const begin = &buffer[0];
     char* w = begin;
     // A URL that cannot be used leaves nothing behind: an empty text, and offsets that slice it.
     auto fail = [&out](UrlStatus status) {
@@ -399,7 +405,7 @@ UrlStatus normalize_url(std::string_view raw, NormalizedUrl& out) {
         w = write_canonical<false>(rest.substr(hash + 1), w);
     }
     assert(static_cast<size_t>(w - begin) <= 3 * raw.size() + 2 && "the buffer was sized for the worst case");
-    text.assign(begin, static_cast<size_t>(w - begin));
+    out.length_ = static_cast<size_t>(w - begin);
     assert(out.host_begin <= out.host_end && out.path_begin < out.path_end && "a normalized URL always has a path");
     return UrlStatus::ok;
 }
