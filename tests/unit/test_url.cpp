@@ -105,7 +105,7 @@ TEST_CASE("url: a URL normalizes from its own normalized text") {
     REQUIRE(gp::normalize_url(u.text(), u) == gp::UrlStatus::ok);
     CHECK(u.text() == first);
     CHECK(u.text() == "https://shop.example/a/c~?q=A#Top");
-    REQUIRE(gp::normalize_url(u.text().substr(0, 20), u) == gp::UrlStatus::ok);  // a view into the middle of it
+    REQUIRE(gp::normalize_url(u.text().substr(0, 20), u) == gp::UrlStatus::ok);  // a view of its first bytes
     CHECK(u.text() == "https://shop.example/");
     CHECK(u.path() == "/");
     // Escaping makes the text longer than its input: normalizing it again grows the buffer it is in.
