@@ -42,7 +42,7 @@ namespace {
 // A referrer is a URL when it parses as one; otherwise (a bare domain, garbage) it is compared as given.
 void normalize_loose_url(std::string_view raw, NormalizedUrl& scratch, std::string& out) {
     out.clear();
-    if (normalize_url(raw, scratch) == UrlStatus::ok) out.assign(scratch.text().data(), scratch.text().size());
+    if (normalize_url(raw, scratch) == UrlStatus::ok) out = scratch.text();
     else canonicalize_percent(raw, out);
 }
 
@@ -127,7 +127,7 @@ bool normalize_url_pattern(std::string_view value, ConditionOp op, std::string& 
         problem = url_status_message(status);
         return false;
     }
-    out.assign(url.text().data(), url.text().size());
+    out = url.text();
     if (op == ConditionOp::starts_with && value.back() == '/' && out.back() != '/') out.push_back('/');
     return true;
 }
